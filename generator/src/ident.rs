@@ -1,0 +1,135 @@
+//! The one identifier sanitizer: every name from the docs that becomes Rust
+//! code passes through here, when the IR is built.
+//!
+//! Rules: case from `heck`; anything outside `[A-Za-z0-9_]` becomes a word
+//! break; a leading digit gets a `_` prefix; keywords become raw identifiers
+//! (`r#type`), except `self`, `super`, `crate` and `Self`, which cannot be raw
+//! and get a `_` suffix; an empty name becomes `unnamed`. Collisions inside
+//! one scope are settled by [`Scope::claim`].
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match",
+    "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait", "true", "try",
+    "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+const NOT_RAW: &[&str] = &["self", "super", "crate", "Self", "_"];
+
+/// `displayName` → `display_name`; `@odata.type` → `odata_type`; `type` → `r#type`.
+pub fn field_name(wire: &str) -> String {
+    finish(words(wire).to_snake_case())
+}
+
+/// `cloudPcDeviceImage` → `CloudPcDeviceImage`.
+pub fn type_name(wire: &str) -> String {
+    finish(words(wire).to_upper_camel_case())
+}
+
+/// Module names are snake case, like fields.
+pub fn module_name(wire: &str) -> String {
+    field_name(wire)
+}
+
+/// Replaces every character that cannot appear in an identifier by a space,
+/// so heck sees a word break there.
+fn words(wire: &str) -> String {
+    wire.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+}
+
+fn finish(name: String) -> String {
+    let name = if name.is_empty() { "unnamed".to_owned() } else { name };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) { format!("_{name}") } else { name };
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// The names taken in one Rust scope (a struct's fields, an impl's methods, a
+/// module's items). A name that is taken gets `_2`, `_3`, ... appended.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    pub fn new() -> Self {
+        Scope::default()
+    }
+
+    /// Marks `name` as used without renaming it.
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(bare(name).to_owned());
+    }
+
+    /// Returns `name`, or the first free `name_N`, and marks it taken.
+    pub fn claim(&mut self, name: &str) -> String {
+        if self.taken.insert(bare(name).to_owned()) {
+            return name.to_owned();
+        }
+        let base = bare(name).trim_end_matches('_');
+        (2..)
+            .map(|n| format!("{base}_{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or_default()
+    }
+}
+
+fn bare(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_snake_case() {
+        assert_eq!(field_name("displayName"), "display_name");
+        assert_eq!(field_name("@odata.type"), "odata_type");
+        assert_eq!(field_name("osBuildNumber"), "os_build_number");
+        assert_eq!(field_name("x-ms-client"), "x_ms_client");
+    }
+
+    #[test]
+    fn keywords_become_raw() {
+        assert_eq!(field_name("type"), "r#type");
+        assert_eq!(field_name("match"), "r#match");
+        assert_eq!(field_name("async"), "r#async");
+        assert_eq!(type_name("type"), "Type");
+    }
+
+    #[test]
+    fn unraw_keywords_get_a_suffix() {
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("super"), "super_");
+        assert_eq!(field_name("crate"), "crate_");
+        assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn leading_digits_and_symbols() {
+        assert_eq!(field_name("3dModel"), "_3d_model");
+        assert_eq!(type_name("1drive"), "_1drive");
+        assert_eq!(field_name("$value"), "value");
+        assert_eq!(field_name("中文"), "unnamed");
+        assert_eq!(field_name(""), "unnamed");
+    }
+
+    #[test]
+    fn collisions_get_numbered() {
+        let mut scope = Scope::new();
+        assert_eq!(scope.claim("value"), "value");
+        assert_eq!(scope.claim("value"), "value_2");
+        assert_eq!(scope.claim("value"), "value_3");
+        assert_eq!(scope.claim("r#type"), "r#type");
+        assert_eq!(scope.claim("r#type"), "type_2");
+    }
+}

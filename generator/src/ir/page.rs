@@ -1,0 +1,93 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Enumeration, Example, Operation, Resource};
+
+/// One markdown page of the doc checkout, as read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Path relative to the doc root, with `/` separators:
+    /// `api-reference/beta/api/cloudpcdeviceimage-reupload.md`.
+    pub file: String,
+    pub kind: PageKind,
+    /// API version taken from the path (`beta` or `v1.0`).
+    pub version: Option<ApiVersion>,
+    /// The page title in English (the `sxs-lookup` side for side-by-side pages).
+    pub title: String,
+    /// The page description in English where the page has one, else the
+    /// front matter description as written.
+    pub description: String,
+    /// The language of the page's prose (`en`, `zh-CN`, ...), from front matter.
+    pub locale: String,
+    /// `Namespace:` line, when present (`microsoft.graph`).
+    pub namespace: Option<String>,
+    pub operations: Vec<Operation>,
+    pub resource: Option<Resource>,
+    #[serde(rename = "enum")]
+    pub enumeration: Option<Enumeration>,
+    pub examples: Vec<Example>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a page describes, decided by its `doc_type` (typos accepted), not its folder.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Operation,
+    Resource,
+    Enum,
+    #[default]
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ApiVersion {
+    #[serde(rename = "v1.0")]
+    V1_0,
+    #[serde(rename = "beta")]
+    Beta,
+}
+
+impl ApiVersion {
+    /// The version segment as it appears in URLs and folder names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1_0 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+
+    /// The Rust module name of this version.
+    pub fn module(self) -> &'static str {
+        match self {
+            ApiVersion::V1_0 => "v1_0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// A problem found on a page, with the 1-based line in the original file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub line: u32,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Diagnostic {
+    pub fn error(line: u32, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Diagnostic { severity: Severity::Error, line, message }
+    }
+
+    pub fn warning(line: u32, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Diagnostic { severity: Severity::Warning, line, message }
+    }
+}

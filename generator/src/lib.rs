@@ -1,0 +1,10 @@
+//! docgen: reads the Microsoft Graph API reference pages and emits a typed,
+//! documented Rust client crate.
+//!
+//! The pipeline is visible in the modules: [`parse`] (markdown → IR), [`ir`]
+//! (plain serde data), and the emitter. I/O lives at the edges ([`docs`]).
+
+pub mod docs;
+pub mod ident;
+pub mod ir;
+pub mod parse;

@@ -1,0 +1,261 @@
+//! The block structure of a page, built from pulldown-cmark events: headings
+//! with their section keys, paragraphs, tables, fenced code with its
+//! annotation, and `[!INCLUDE]` lines.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::annotation::Annotation;
+use super::inline::{is_inline, Inline};
+use super::slug::slug;
+
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// Byte offset in the normalized text.
+    pub offset: usize,
+    pub kind: BlockKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum BlockKind {
+    Heading(Heading),
+    Paragraph(Paragraph),
+    Table(Table),
+    Code(Code),
+    /// `[!INCLUDE [label](target)]`: the target as written.
+    Include(String),
+    Rule,
+}
+
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub level: u8,
+    pub inline: Inline,
+    /// The anchor when there is one, else the GitHub slug of the text.
+    pub key: String,
+    /// A tab marker such as `# [HTTP](#tab/http)`, not a real heading.
+    pub is_tab: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub inline: Inline,
+    /// Inside a block quote (notes, alerts).
+    pub quoted: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    pub header: Vec<Cell>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Row {
+    pub offset: usize,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Cell {
+    pub inline: Inline,
+    /// The cell's source range in the normalized text.
+    pub range: Range<usize>,
+}
+
+impl Cell {
+    pub fn text(&self) -> &str {
+        self.inline.trimmed()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Code {
+    /// The info string, lower-cased (`http`, `json`, or empty).
+    pub info: String,
+    pub text: String,
+    pub annotation: Option<Annotation>,
+}
+
+impl Document {
+    /// Parses normalized text (front matter and comments already blanked) and
+    /// binds each annotation to the next fenced block.
+    pub fn parse(text: &str, annotations: Vec<Annotation>) -> Document {
+        let mut builder = Builder::default();
+        for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+            builder.event(event, range);
+        }
+        builder.flush_paragraph();
+        let mut document = Document { blocks: builder.blocks };
+        document.bind_annotations(annotations);
+        document
+    }
+
+    fn bind_annotations(&mut self, annotations: Vec<Annotation>) {
+        let mut pending = annotations.into_iter().peekable();
+        for block in &mut self.blocks {
+            let BlockKind::Code(code) = &mut block.kind else { continue };
+            let mut latest = None;
+            while let Some(a) = pending.next_if(|a| a.offset < block.offset) {
+                latest = Some(a);
+            }
+            code.annotation = latest;
+        }
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    paragraph: Option<(usize, Inline)>,
+    heading: Option<(usize, u8, Inline)>,
+    code: Option<(usize, Code)>,
+    table: Option<(usize, Table)>,
+    row: Option<Row>,
+    cell: Option<Cell>,
+    quote_depth: usize,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if self.inline_event(&event, &range) {
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => self.code_text(&text),
+            Event::Rule => {
+                self.flush_paragraph();
+                self.blocks.push(Block { offset: range.start, kind: BlockKind::Rule });
+            }
+            _ => {}
+        }
+    }
+
+    /// Routes inline events to the open heading, cell or paragraph.
+    fn inline_event(&mut self, event: &Event<'_>, range: &Range<usize>) -> bool {
+        if self.code.is_some() || !is_inline(event) {
+            return false;
+        }
+        if let Some((_, _, inline)) = &mut self.heading {
+            return inline.push(event);
+        }
+        if let Some(cell) = &mut self.cell {
+            return cell.inline.push(event);
+        }
+        let (_, inline) = self.paragraph.get_or_insert_with(|| (range.start, Inline::default()));
+        inline.push(event)
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush_paragraph();
+                self.heading = Some((range.start, level as u8, Inline::default()));
+            }
+            Tag::Paragraph | Tag::Item | Tag::List(_) => self.flush_paragraph(),
+            Tag::BlockQuote(_) => {
+                self.flush_paragraph();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush_paragraph();
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let code = Code { info, text: String::new(), annotation: None };
+                self.code = Some((range.start, code));
+            }
+            Tag::Table(_) => {
+                self.flush_paragraph();
+                self.table = Some((range.start, Table::default()));
+            }
+            Tag::TableHead | Tag::TableRow => self.row = Some(Row { offset: range.start, cells: Vec::new() }),
+            Tag::TableCell => self.cell = Some(Cell { inline: Inline::default(), range }),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, _range: Range<usize>) {
+        match tag {
+            TagEnd::Heading(_) => self.finish_heading(),
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_) => self.flush_paragraph(),
+            TagEnd::BlockQuote(_) => {
+                self.flush_paragraph();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                if let Some((offset, code)) = self.code.take() {
+                    self.blocks.push(Block { offset, kind: BlockKind::Code(code) });
+                }
+            }
+            TagEnd::TableCell => self.finish_cell(),
+            TagEnd::TableHead => self.finish_head(),
+            TagEnd::TableRow => self.finish_row(),
+            TagEnd::Table => {
+                if let Some((offset, table)) = self.table.take() {
+                    self.blocks.push(Block { offset, kind: BlockKind::Table(table) });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn code_text(&mut self, text: &str) {
+        if let Some((_, code)) = &mut self.code {
+            code.text.push_str(text);
+        }
+    }
+
+    fn finish_heading(&mut self) {
+        let Some((offset, level, inline)) = self.heading.take() else { return };
+        let is_tab = inline.links.iter().any(|l| l.target.starts_with("#tab/"));
+        let key = match &inline.anchor {
+            Some(anchor) => anchor.trim().to_ascii_lowercase(),
+            None => slug(inline.trimmed()),
+        };
+        let heading = Heading { level, inline, key, is_tab };
+        self.blocks.push(Block { offset, kind: BlockKind::Heading(heading) });
+    }
+
+    fn finish_cell(&mut self) {
+        if let (Some(cell), Some(row)) = (self.cell.take(), &mut self.row) {
+            row.cells.push(cell);
+        }
+    }
+
+    fn finish_head(&mut self) {
+        if let (Some(row), Some((_, table))) = (self.row.take(), &mut self.table) {
+            table.header = row.cells;
+        }
+    }
+
+    fn finish_row(&mut self) {
+        if let (Some(row), Some((_, table))) = (self.row.take(), &mut self.table) {
+            table.rows.push(row);
+        }
+    }
+
+    fn flush_paragraph(&mut self) {
+        let Some((offset, inline)) = self.paragraph.take() else { return };
+        if inline.trimmed().is_empty() {
+            return;
+        }
+        if inline.trimmed().starts_with("[!INCLUDE") {
+            for link in inline.links {
+                self.blocks.push(Block { offset, kind: BlockKind::Include(link.target) });
+            }
+            return;
+        }
+        let quoted = self.quote_depth > 0;
+        self.blocks.push(Block { offset, kind: BlockKind::Paragraph(Paragraph { inline, quoted }) });
+    }
+}

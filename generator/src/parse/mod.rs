@@ -1,0 +1,53 @@
+//! The page reader: markdown bytes → [`crate::ir::Page`].
+//!
+//! Pipeline for one page: normalize the text ([`text`], unwrapping
+//! side-by-side spans), take out front matter and HTML comments (keeping the
+//! annotations), build blocks with pulldown-cmark ([`document`]), find sections
+//! by anchor or slug ([`sections`]), then run the extractors. Nothing here
+//! depends on the language of headings or prose.
+
+mod annotation;
+mod body;
+mod comments;
+mod context;
+mod document;
+mod examples;
+mod front_matter;
+mod http;
+mod inline;
+mod operation;
+mod page;
+mod params;
+mod permissions;
+mod resource;
+mod response;
+mod sections;
+mod slug;
+mod sxs;
+mod tables;
+mod text;
+mod types;
+
+pub use context::{resolve_relative, Includes, NoIncludes};
+pub use page::read_page;
+
+use document::Document;
+use front_matter::FrontMatter;
+use text::Source;
+
+/// A markdown file turned into blocks, ready for the extractors.
+pub(crate) struct Loaded {
+    pub source: Source,
+    pub front_matter: FrontMatter,
+    pub document: Document,
+}
+
+/// Normalizes, strips front matter and comments, and parses the blocks.
+pub(crate) fn load(raw: &[u8]) -> Loaded {
+    let mut source = Source::new(raw);
+    let front_matter = front_matter::take(&mut source.text);
+    let comments = comments::extract(&mut source.text);
+    let annotations = comments.iter().filter_map(|c| annotation::parse(c.offset, &c.body)).collect();
+    let document = Document::parse(&source.text, annotations);
+    Loaded { source, front_matter, document }
+}

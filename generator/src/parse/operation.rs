@@ -1,0 +1,82 @@
+//! An API page → its operations: one per HTTP method, carrying every path the
+//! page lists for that method and the page-wide facts (permissions, status,
+//! headers, body, response).
+
+use crate::ir::{Diagnostic, Example, HttpMethod, Operation, PathQuery};
+
+use super::context::{Diagnostics, PageContext};
+use super::http::{request_lines, RequestLine};
+use super::{body, params, permissions, response};
+
+pub fn read(ctx: &PageContext<'_>, examples: &[Example], diagnostics: &mut Diagnostics) -> Vec<Operation> {
+    let lines = request_lines(ctx, diagnostics);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let paths: Vec<&str> = lines.iter().map(|l| l.path.as_str()).collect();
+    let permissions = permissions::read(ctx, diagnostics);
+    let response = response::read(ctx, examples, &paths, diagnostics);
+    let request_headers = params::request_headers(ctx);
+    let query = params::query_options(ctx);
+    let function_parameters = params::function_parameters(ctx);
+    group_by_method(&lines)
+        .into_iter()
+        .map(|(method, lines)| Operation {
+            method,
+            paths: unique_paths(&lines),
+            path_queries: path_queries(&lines),
+            line: lines[0].line,
+            success_status: response.status,
+            permissions: permissions.clone(),
+            request_headers: request_headers.clone(),
+            query: query.clone(),
+            function_parameters: function_parameters.clone(),
+            request_body: body::read(ctx, method, &paths),
+            response: response.body.clone(),
+        })
+        .inspect(|op| check_paths(op, diagnostics))
+        .collect()
+}
+
+/// Methods in order of first appearance.
+fn group_by_method(lines: &[RequestLine]) -> Vec<(HttpMethod, Vec<&RequestLine>)> {
+    let mut groups: Vec<(HttpMethod, Vec<&RequestLine>)> = Vec::new();
+    for line in lines {
+        match groups.iter_mut().find(|(m, _)| *m == line.method) {
+            Some((_, group)) => group.push(line),
+            None => groups.push((line.method, vec![line])),
+        }
+    }
+    groups
+}
+
+fn unique_paths(lines: &[&RequestLine]) -> Vec<String> {
+    let mut paths: Vec<String> = Vec::new();
+    for line in lines {
+        if !paths.contains(&line.path) {
+            paths.push(line.path.clone());
+        }
+    }
+    paths
+}
+
+fn path_queries(lines: &[&RequestLine]) -> Vec<PathQuery> {
+    let mut queries: Vec<PathQuery> = Vec::new();
+    for line in lines {
+        let Some(query) = &line.query else { continue };
+        let entry = PathQuery { path: line.path.clone(), query: query.clone() };
+        if !queries.contains(&entry) {
+            queries.push(entry);
+        }
+    }
+    queries
+}
+
+fn check_paths(operation: &Operation, diagnostics: &mut Diagnostics) {
+    for path in &operation.paths {
+        if !path.starts_with('/') {
+            let message = format!("path `{path}` has no leading `/`");
+            diagnostics.push(Diagnostic::warning(operation.line, message));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Type cells (`String`, `[x](x.md) collection`, `Collection(Edm.String)`,
+//! `字符串集合`, ...) → [`TypeRef`]. Link targets win over link text, which
+//! translation may have changed.
+
+use crate::ir::{Primitive, TypeRef};
+
+use super::inline::Inline;
+
+/// Reads the type written in a table cell.
+pub fn type_of_cell(cell: &Inline) -> TypeRef {
+    let text = cell.trimmed();
+    let collection = is_collection(text);
+    let item = match cell.links.iter().find_map(|l| linked_type(&l.target)) {
+        Some(name) => TypeRef::named(name),
+        None => type_of_text(text),
+    };
+    if collection && !matches!(item, TypeRef::Collection { .. }) {
+        TypeRef::collection(item)
+    } else {
+        item
+    }
+}
+
+/// Reads a type written as plain text.
+pub fn type_of_text(text: &str) -> TypeRef {
+    let text = text.trim();
+    if let Some(inner) = strip_collection_call(text) {
+        return TypeRef::collection(type_of_text(inner));
+    }
+    let collection = is_collection(text);
+    let item = match first_word(text) {
+        Some(word) => match primitive(word) {
+            Some(p) => TypeRef::primitive(p),
+            None if is_type_name(word) => TypeRef::named(word.trim_start_matches('#')),
+            None => TypeRef::Unknown { text: text.to_owned() },
+        },
+        None => TypeRef::Unknown { text: text.to_owned() },
+    };
+    if collection && item.is_known() {
+        TypeRef::collection(item)
+    } else {
+        item
+    }
+}
+
+/// The type named by a link to a resource page: the file stem, which the
+/// resolver maps to the declared name.
+pub fn linked_type(target: &str) -> Option<String> {
+    let path = target.split(['#', '?']).next()?.trim();
+    let file = path.rsplit('/').next()?;
+    let stem = file.strip_suffix(".md")?;
+    let in_resources = !path.contains('/') || path.contains("resources/");
+    (in_resources && !stem.is_empty()).then(|| stem.to_ascii_lowercase())
+}
+
+fn is_collection(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("collection") || text.contains("集合") || lower.contains("array")
+}
+
+fn strip_collection_call(text: &str) -> Option<&str> {
+    let lower = text.get(..11)?.to_ascii_lowercase();
+    if lower != "collection(" {
+        return None;
+    }
+    let inner = &text[11..];
+    Some(inner[..inner.find(')')?].trim())
+}
+
+fn first_word(text: &str) -> Option<&str> {
+    let word = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '(' | '（' | '、' | ';'))
+        .find(|w| !w.is_empty())?;
+    let word = word.trim_matches(|c: char| matches!(c, '[' | ']' | '`' | '*' | '.' | '。'));
+    (!word.is_empty()).then_some(word)
+}
+
+fn is_type_name(word: &str) -> bool {
+    let word = word.trim_start_matches('#');
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+}
+
+/// Maps a primitive type word, in English or Chinese, any case, with or
+/// without the `Edm.` prefix.
+pub fn primitive(word: &str) -> Option<Primitive> {
+    let lower = word.to_ascii_lowercase();
+    let bare = lower.strip_prefix("edm.").unwrap_or(&lower);
+    let english = match bare {
+        "string" | "str" | "url" | "uri" => Primitive::String,
+        "boolean" | "bool" => Primitive::Boolean,
+        "int32" | "integer" | "int" => Primitive::Int32,
+        "int64" | "long" => Primitive::Int64,
+        "int16" => Primitive::Int16,
+        "byte" => Primitive::Byte,
+        "sbyte" => Primitive::SByte,
+        "single" | "float" => Primitive::Single,
+        "double" | "number" => Primitive::Double,
+        "decimal" => Primitive::Decimal,
+        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+        "date" => Primitive::Date,
+        "timeofday" => Primitive::TimeOfDay,
+        "duration" | "timespan" => Primitive::Duration,
+        "guid" | "uuid" => Primitive::Guid,
+        "binary" | "base64" => Primitive::Binary,
+        "stream" => Primitive::Stream,
+        "json" | "object" | "any" => Primitive::Json,
+        _ => return chinese_primitive(word),
+    };
+    Some(english)
+}
+
+fn chinese_primitive(word: &str) -> Option<Primitive> {
+    let word = word.trim_end_matches("集合").trim();
+    Some(match word {
+        "字符串" => Primitive::String,
+        "布尔" | "布尔值" | "布尔型" => Primitive::Boolean,
+        "整数" | "整型" => Primitive::Int32,
+        "双精度" | "双精度型" => Primitive::Double,
+        "单一" | "单精度" => Primitive::Single,
+        "日期" => Primitive::Date,
+        "日期时间" | "日期时间偏移" => Primitive::DateTimeOffset,
+        "持续时间" | "期限" => Primitive::Duration,
+        "二进制" => Primitive::Binary,
+        "流" => Primitive::Stream,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::inline::Link;
+
+    fn cell(text: &str, links: &[&str]) -> Inline {
+        let links = links.iter().map(|t| Link { text: String::new(), target: (*t).to_owned() }).collect();
+        let mut inline = Inline::default();
+        inline.text = text.to_owned();
+        inline.links = links;
+        inline
+    }
+
+    fn prim(p: Primitive) -> TypeRef {
+        TypeRef::primitive(p)
+    }
+
+    #[test]
+    fn primitives_any_case_and_prefix() {
+        assert_eq!(type_of_text("String"), prim(Primitive::String));
+        assert_eq!(type_of_text("string (url)"), prim(Primitive::String));
+        assert_eq!(type_of_text("Edm.Int64"), prim(Primitive::Int64));
+        assert_eq!(type_of_text("dateTimeOffset"), prim(Primitive::DateTimeOffset));
+        assert_eq!(type_of_text("GUID"), prim(Primitive::Guid));
+    }
+
+    #[test]
+    fn collections_in_every_form() {
+        let strings = TypeRef::collection(prim(Primitive::String));
+        assert_eq!(type_of_text("String collection"), strings);
+        assert_eq!(type_of_text("Collection(Edm.String)"), strings);
+        assert_eq!(type_of_text("collection(string)"), strings);
+        assert_eq!(type_of_text("字符串集合"), strings);
+        assert_eq!(type_of_text("String 集合"), strings);
+    }
+
+    #[test]
+    fn links_name_the_type_by_file_stem() {
+        let c = cell("[cloudPcDeviceImage](../resources/cloudpcdeviceimage.md) collection", &["../resources/cloudpcdeviceimage.md"]);
+        assert_eq!(type_of_cell(&c), TypeRef::collection(TypeRef::named("cloudpcdeviceimage")));
+        let translated = cell("[身份集](identityset.md)", &["identityset.md"]);
+        assert_eq!(type_of_cell(&translated), TypeRef::named("identityset"));
+    }
+
+    #[test]
+    fn bare_names_and_chinese_words() {
+        assert_eq!(type_of_text("alertSeverity"), TypeRef::named("alertSeverity"));
+        assert_eq!(type_of_text("microsoft.graph.callRecords.clientPlatform"), TypeRef::named("microsoft.graph.callRecords.clientPlatform"));
+        assert_eq!(type_of_text("字符串，最大大小为20"), prim(Primitive::String));
+        assert_eq!(type_of_text("布尔值"), prim(Primitive::Boolean));
+        assert!(matches!(type_of_text("见下文"), TypeRef::Unknown { .. }));
+    }
+}
