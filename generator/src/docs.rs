@@ -7,14 +7,17 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::ir::Page;
-use crate::parse::{read_page, Includes};
+use crate::parse::{read_page, resolve, Includes};
 
 /// Errors reaching the doc checkout itself (a page that cannot be parsed is
 /// not an error: it becomes a page with diagnostics).
 #[derive(Debug, thiserror::Error)]
 pub enum DocsError {
     #[error("{path}: cannot read: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: not a doc checkout (no api-reference folder)")]
     NotACheckout { path: PathBuf },
 }
@@ -59,17 +62,20 @@ impl DocTree {
         Ok(pages)
     }
 
-    /// Reads and parses every page, in parallel; the result is in file order.
+    /// Reads and parses every page, in parallel, then resolves named types
+    /// across pages; the result is in file order.
     pub fn read_all(&self) -> Result<Vec<Page>, DocsError> {
         let files = self.pages()?;
-        files
+        let mut pages = files
             .par_iter()
             .map(|file| {
                 let path = self.root.join(file);
                 let bytes = fs::read(&path).map_err(|source| DocsError::Io { path, source })?;
                 Ok(read_page(file, &bytes, self))
             })
-            .collect()
+            .collect::<Result<Vec<Page>, DocsError>>()?;
+        resolve(&mut pages);
+        Ok(pages)
     }
 }
 
@@ -83,15 +89,26 @@ impl Includes for DocTree {
 }
 
 fn sorted_dirs(dir: &Path) -> Result<Vec<String>, DocsError> {
-    Ok(entries(dir)?.into_iter().filter(|(_, is_dir)| *is_dir).map(|(name, _)| name).collect())
+    Ok(entries(dir)?
+        .into_iter()
+        .filter(|(_, is_dir)| *is_dir)
+        .map(|(name, _)| name)
+        .collect())
 }
 
 fn sorted_files(dir: &Path) -> Result<Vec<String>, DocsError> {
-    Ok(entries(dir)?.into_iter().filter(|(_, is_dir)| !*is_dir).map(|(name, _)| name).collect())
+    Ok(entries(dir)?
+        .into_iter()
+        .filter(|(_, is_dir)| !*is_dir)
+        .map(|(name, _)| name)
+        .collect())
 }
 
 fn entries(dir: &Path) -> Result<Vec<(String, bool)>, DocsError> {
-    let io = |source| DocsError::Io { path: dir.to_owned(), source };
+    let io = |source| DocsError::Io {
+        path: dir.to_owned(),
+        source,
+    };
     let mut out = Vec::new();
     for entry in fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;

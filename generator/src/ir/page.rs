@@ -22,14 +22,18 @@ pub struct Page {
     pub namespace: Option<String>,
     pub operations: Vec<Operation>,
     pub resource: Option<Resource>,
-    #[serde(rename = "enum")]
-    pub enumeration: Option<Enumeration>,
+    /// The enums an enum page declares: one, or many on the `enums.md` pages
+    /// that hold a `### x values` table per enum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enums: Vec<Enumeration>,
     pub examples: Vec<Example>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What a page describes, decided by its `doc_type` (typos accepted), not its folder.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PageKind {
     Operation,
@@ -83,11 +87,19 @@ pub enum Severity {
 impl Diagnostic {
     pub fn error(line: u32, message: impl Into<String>) -> Self {
         let message = message.into();
-        Diagnostic { severity: Severity::Error, line, message }
+        Diagnostic {
+            severity: Severity::Error,
+            line,
+            message,
+        }
     }
 
     pub fn warning(line: u32, message: impl Into<String>) -> Self {
         let message = message.into();
-        Diagnostic { severity: Severity::Warning, line, message }
+        Diagnostic {
+            severity: Severity::Warning,
+            line,
+            message,
+        }
     }
 }

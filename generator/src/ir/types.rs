@@ -31,11 +31,16 @@ impl TypeRef {
     }
 
     pub fn named(name: impl Into<String>) -> Self {
-        TypeRef::Named { name: name.into(), page: None }
+        TypeRef::Named {
+            name: name.into(),
+            page: None,
+        }
     }
 
     pub fn collection(item: TypeRef) -> Self {
-        TypeRef::Collection { item: Box::new(item) }
+        TypeRef::Collection {
+            item: Box::new(item),
+        }
     }
 
     /// True when the type (or its item type) is known: a primitive, or a named type.

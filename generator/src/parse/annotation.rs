@@ -76,7 +76,9 @@ fn from_object(offset: usize, object: &Map<String, Value>) -> Option<Annotation>
         odata_type: string(object, "@odata.type").or_else(|| string(object, "@type")),
         is_collection: boolean(object, "isCollection"),
         key_property: string(object, "keyProperty").filter(|k| !k.is_empty()),
-        base_type: object.get("baseType").map(|v| v.as_str().map(str::to_owned)),
+        base_type: object
+            .get("baseType")
+            .map(|v| v.as_str().map(str::to_owned)),
         open_type: boolean(object, "openType"),
         is_abstract: boolean(object, "abstract").or_else(|| boolean(object, "isAbstract")),
         well_formed: true,
@@ -100,7 +102,12 @@ fn regex_fallback(offset: usize, body: &str) -> Option<Annotation> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r#""blockType"\s*:\s*"(\w+)""#).expect("valid regex"));
     let block_type = re.captures(body)?.get(1)?.as_str().to_owned();
-    Some(Annotation { offset, block_type, well_formed: false, ..Annotation::default() })
+    Some(Annotation {
+        offset,
+        block_type,
+        well_formed: false,
+        ..Annotation::default()
+    })
 }
 
 #[cfg(test)]
@@ -119,14 +126,22 @@ mod tests {
 
     #[test]
     fn trailing_comma_and_string_boolean() {
-        let a = parse(0, "{\n \"blockType\": \"response\",\n \"isCollection\": \"true\",\n}").unwrap();
+        let a = parse(
+            0,
+            "{\n \"blockType\": \"response\",\n \"isCollection\": \"true\",\n}",
+        )
+        .unwrap();
         assert_eq!(a.is_collection, Some(true));
         assert!(a.well_formed);
     }
 
     #[test]
     fn quot_entities_from_translation() {
-        let a = parse(0, r#"{ "blockType": "request", "@odata.type&quot;: &quot;microsoft.graph.listItem" }"#).unwrap();
+        let a = parse(
+            0,
+            r#"{ "blockType": "request", "@odata.type&quot;: &quot;microsoft.graph.listItem" }"#,
+        )
+        .unwrap();
         assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.listItem"));
     }
 
@@ -138,7 +153,11 @@ mod tests {
 
     #[test]
     fn legacy_type_key_and_null_base_type() {
-        let a = parse(0, r#"{ "blockType": "resource", "@type": "microsoft.graph.x", "baseType": null }"#).unwrap();
+        let a = parse(
+            0,
+            r#"{ "blockType": "resource", "@type": "microsoft.graph.x", "baseType": null }"#,
+        )
+        .unwrap();
         assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.x"));
         assert_eq!(a.base_type, Some(None));
     }

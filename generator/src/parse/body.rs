@@ -24,10 +24,14 @@ pub fn read(ctx: &PageContext<'_>, method: HttpMethod, paths: &[&str]) -> Reques
     let linked = first_resource_link(blocks);
     match (table, method) {
         (Some(t), HttpMethod::Patch) => properties(t, linked),
-        (Some(t), _) if lists_parameters(t) => RequestBody::Parameters { parameters: parameters(t) },
+        (Some(t), _) if lists_parameters(t) => RequestBody::Parameters {
+            parameters: parameters(t),
+        },
         (Some(t), _) => match linked {
             Some(type_ref) => RequestBody::Resource { type_ref },
-            None => RequestBody::Parameters { parameters: parameters(t) },
+            None => RequestBody::Parameters {
+                parameters: parameters(t),
+            },
         },
         (None, HttpMethod::Get | HttpMethod::Delete) => RequestBody::None,
         (None, _) => match linked {
@@ -47,19 +51,29 @@ fn default_for(method: HttpMethod) -> RequestBody {
 }
 
 fn properties(table: &Table, linked: Option<TypeRef>) -> RequestBody {
-    RequestBody::Properties { type_ref: linked, properties: parameters(table) }
+    RequestBody::Properties {
+        type_ref: linked,
+        properties: parameters(table),
+    }
 }
 
 fn lists_parameters(table: &Table) -> bool {
-    let first = table.header.first().map(|c| c.text().to_lowercase()).unwrap_or_default();
+    let first = table
+        .header
+        .first()
+        .map(|c| c.text().to_lowercase())
+        .unwrap_or_default();
     PARAMETER_LABELS.contains(&first.as_str())
 }
 
 fn first_resource_link(blocks: &[Block]) -> Option<TypeRef> {
     blocks.iter().find_map(|b| match &b.kind {
-        BlockKind::Paragraph(p) if !p.quoted => {
-            p.inline.links.iter().find_map(|l| linked_type(&l.target)).map(TypeRef::named)
-        }
+        BlockKind::Paragraph(p) if !p.quoted => p
+            .inline
+            .links
+            .iter()
+            .find_map(|l| linked_type(&l.target))
+            .map(TypeRef::named),
         _ => None,
     })
 }
@@ -70,5 +84,8 @@ fn has_code(blocks: &[Block]) -> bool {
 
 fn is_content_path(path: &str) -> bool {
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    last == "$value" || last == "content" || last.ends_with(":/content") || last.starts_with("content")
+    last == "$value"
+        || last == "content"
+        || last.ends_with(":/content")
+        || last.starts_with("content")
 }

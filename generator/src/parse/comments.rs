@@ -50,7 +50,9 @@ fn find_comments(text: &str) -> Vec<Range<usize>> {
     let mut in_fence = false;
     let mut line_start = 0;
     while line_start < text.len() {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         if line.trim_start().starts_with("```") {
             in_fence = !in_fence;
@@ -64,7 +66,9 @@ fn find_comments(text: &str) -> Vec<Range<usize>> {
         match line.find("<!--") {
             Some(i) => {
                 let start = line_start + i;
-                let end = text[start + 4..].find("-->").map_or(text.len(), |j| start + 4 + j + 3);
+                let end = text[start + 4..]
+                    .find("-->")
+                    .map_or(text.len(), |j| start + 4 + j + 3);
                 ranges.push(start..end);
                 line_start = continue_after(text, end);
             }
@@ -90,7 +94,8 @@ mod tests {
 
     #[test]
     fn comments_are_blanked_and_returned() {
-        let mut text = "a\n<!-- {\n \"blockType\": \"ignored\"\n} -->\n```http\nGET /x\n```\n".to_owned();
+        let mut text =
+            "a\n<!-- {\n \"blockType\": \"ignored\"\n} -->\n```http\nGET /x\n```\n".to_owned();
         let before = text.len();
         let comments = extract(&mut text);
         assert_eq!(comments.len(), 1);

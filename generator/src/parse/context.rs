@@ -49,7 +49,11 @@ impl PageContext<'_> {
 /// `api-reference/beta/api/x.md` + `../includes/y.md` → `api-reference/beta/includes/y.md`.
 pub fn resolve_relative(file: &str, target: &str) -> Option<String> {
     let target = target.split(['#', '?']).next()?.trim();
-    if target.is_empty() || target.starts_with('/') || target.contains("://") || target.contains('\\') {
+    if target.is_empty()
+        || target.starts_with('/')
+        || target.contains("://")
+        || target.contains('\\')
+    {
         return None;
     }
     let mut parts: Vec<&str> = file.split('/').collect();
@@ -82,6 +86,9 @@ mod tests {
         assert_eq!(resolve_relative(page, "../../../../etc/passwd"), None);
         assert_eq!(resolve_relative(page, "/graph/permissions"), None);
         assert_eq!(resolve_relative(page, "https://x/y.md"), None);
-        assert_eq!(resolve_relative(page, "y.md#frag").as_deref(), Some("api-reference/beta/api/y.md"));
+        assert_eq!(
+            resolve_relative(page, "y.md#frag").as_deref(),
+            Some("api-reference/beta/api/y.md")
+        );
     }
 }

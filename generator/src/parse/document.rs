@@ -92,7 +92,9 @@ impl Document {
             builder.event(event, range);
         }
         builder.flush_paragraph();
-        let mut document = Document { blocks: builder.blocks };
+        let mut document = Document {
+            blocks: builder.blocks,
+        };
         document.bind_annotations(annotations);
         document
     }
@@ -100,7 +102,9 @@ impl Document {
     fn bind_annotations(&mut self, annotations: Vec<Annotation>) {
         let mut pending = annotations.into_iter().peekable();
         for block in &mut self.blocks {
-            let BlockKind::Code(code) = &mut block.kind else { continue };
+            let BlockKind::Code(code) = &mut block.kind else {
+                continue;
+            };
             let mut latest = None;
             while let Some(a) = pending.next_if(|a| a.offset < block.offset) {
                 latest = Some(a);
@@ -133,7 +137,10 @@ impl Builder {
             Event::Text(text) => self.code_text(&text),
             Event::Rule => {
                 self.flush_paragraph();
-                self.blocks.push(Block { offset: range.start, kind: BlockKind::Rule });
+                self.blocks.push(Block {
+                    offset: range.start,
+                    kind: BlockKind::Rule,
+                });
             }
             _ => {}
         }
@@ -150,7 +157,9 @@ impl Builder {
         if let Some(cell) = &mut self.cell {
             return cell.inline.push(event);
         }
-        let (_, inline) = self.paragraph.get_or_insert_with(|| (range.start, Inline::default()));
+        let (_, inline) = self
+            .paragraph
+            .get_or_insert_with(|| (range.start, Inline::default()));
         inline.push(event)
     }
 
@@ -171,15 +180,29 @@ impl Builder {
                     CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                let code = Code { info, text: String::new(), annotation: None };
+                let code = Code {
+                    info,
+                    text: String::new(),
+                    annotation: None,
+                };
                 self.code = Some((range.start, code));
             }
             Tag::Table(_) => {
                 self.flush_paragraph();
                 self.table = Some((range.start, Table::default()));
             }
-            Tag::TableHead | Tag::TableRow => self.row = Some(Row { offset: range.start, cells: Vec::new() }),
-            Tag::TableCell => self.cell = Some(Cell { inline: Inline::default(), range }),
+            Tag::TableHead | Tag::TableRow => {
+                self.row = Some(Row {
+                    offset: range.start,
+                    cells: Vec::new(),
+                })
+            }
+            Tag::TableCell => {
+                self.cell = Some(Cell {
+                    inline: Inline::default(),
+                    range,
+                })
+            }
             _ => {}
         }
     }
@@ -194,7 +217,10 @@ impl Builder {
             }
             TagEnd::CodeBlock => {
                 if let Some((offset, code)) = self.code.take() {
-                    self.blocks.push(Block { offset, kind: BlockKind::Code(code) });
+                    self.blocks.push(Block {
+                        offset,
+                        kind: BlockKind::Code(code),
+                    });
                 }
             }
             TagEnd::TableCell => self.finish_cell(),
@@ -202,7 +228,10 @@ impl Builder {
             TagEnd::TableRow => self.finish_row(),
             TagEnd::Table => {
                 if let Some((offset, table)) = self.table.take() {
-                    self.blocks.push(Block { offset, kind: BlockKind::Table(table) });
+                    self.blocks.push(Block {
+                        offset,
+                        kind: BlockKind::Table(table),
+                    });
                 }
             }
             _ => {}
@@ -216,14 +245,24 @@ impl Builder {
     }
 
     fn finish_heading(&mut self) {
-        let Some((offset, level, inline)) = self.heading.take() else { return };
+        let Some((offset, level, inline)) = self.heading.take() else {
+            return;
+        };
         let is_tab = inline.links.iter().any(|l| l.target.starts_with("#tab/"));
         let key = match &inline.anchor {
             Some(anchor) => anchor.trim().to_ascii_lowercase(),
             None => slug(inline.trimmed()),
         };
-        let heading = Heading { level, inline, key, is_tab };
-        self.blocks.push(Block { offset, kind: BlockKind::Heading(heading) });
+        let heading = Heading {
+            level,
+            inline,
+            key,
+            is_tab,
+        };
+        self.blocks.push(Block {
+            offset,
+            kind: BlockKind::Heading(heading),
+        });
     }
 
     fn finish_cell(&mut self) {
@@ -245,17 +284,25 @@ impl Builder {
     }
 
     fn flush_paragraph(&mut self) {
-        let Some((offset, inline)) = self.paragraph.take() else { return };
+        let Some((offset, inline)) = self.paragraph.take() else {
+            return;
+        };
         if inline.trimmed().is_empty() {
             return;
         }
         if inline.trimmed().starts_with("[!INCLUDE") {
             for link in inline.links {
-                self.blocks.push(Block { offset, kind: BlockKind::Include(link.target) });
+                self.blocks.push(Block {
+                    offset,
+                    kind: BlockKind::Include(link.target),
+                });
             }
             return;
         }
         let quoted = self.quote_depth > 0;
-        self.blocks.push(Block { offset, kind: BlockKind::Paragraph(Paragraph { inline, quoted }) });
+        self.blocks.push(Block {
+            offset,
+            kind: BlockKind::Paragraph(Paragraph { inline, quoted }),
+        });
     }
 }

@@ -13,15 +13,25 @@ pub fn read(ctx: &PageContext<'_>) -> Vec<Example> {
         if skip.contains(&index) {
             continue;
         }
-        let BlockKind::Code(code) = &block.kind else { continue };
+        let BlockKind::Code(code) = &block.kind else {
+            continue;
+        };
         let line = ctx.line(block) + 1;
         if let Some(request) = request(code, line) {
             let name = code.annotation.as_ref().and_then(|a| a.name.clone());
-            examples.push(Example { name, request: Some(request), response: None });
+            examples.push(Example {
+                name,
+                request: Some(request),
+                response: None,
+            });
         } else if let Some(response) = response(code, line) {
             match examples.last_mut() {
                 Some(last) if last.response.is_none() => last.response = Some(response),
-                _ => examples.push(Example { name: None, request: None, response: Some(response) }),
+                _ => examples.push(Example {
+                    name: None,
+                    request: None,
+                    response: Some(response),
+                }),
             }
         }
     }
@@ -37,7 +47,11 @@ fn request_section_range(ctx: &PageContext<'_>) -> std::ops::Range<usize> {
 }
 
 fn request(code: &Code, line: u32) -> Option<ExampleRequest> {
-    if code.annotation.as_ref().is_some_and(|a| a.block_type == "response") {
+    if code
+        .annotation
+        .as_ref()
+        .is_some_and(|a| a.block_type == "response")
+    {
         return None;
     }
     let (head, body) = split_message(&code.text);
@@ -47,7 +61,13 @@ fn request(code: &Code, line: u32) -> Option<ExampleRequest> {
     let method = HttpMethod::parse(method)?;
     let url = url.trim().trim_end_matches(" HTTP/1.1").to_owned();
     let headers = header_lines(head_lines);
-    Some(ExampleRequest { line, method, url, headers, body })
+    Some(ExampleRequest {
+        line,
+        method,
+        url,
+        headers,
+        body,
+    })
 }
 
 fn response(code: &Code, line: u32) -> Option<ExampleResponse> {
@@ -89,7 +109,10 @@ fn split_message(text: &str) -> (&str, Option<String>) {
     for line in trimmed.split_inclusive('\n') {
         let t = line.trim_start();
         if offset > 0 && (t.starts_with('{') || t.starts_with('[')) {
-            return (&trimmed[..offset], Some(trimmed[offset..].trim().to_owned()));
+            return (
+                &trimmed[..offset],
+                Some(trimmed[offset..].trim().to_owned()),
+            );
         }
         offset += line.len();
     }
@@ -119,10 +142,12 @@ mod tests {
 
     #[test]
     fn messages_split_at_blank_line_or_json() {
-        let (head, body) = split_message("HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"a\":1}\n");
+        let (head, body) =
+            split_message("HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"a\":1}\n");
         assert_eq!(head, "HTTP/1.1 200 OK\nContent-type: application/json");
         assert_eq!(body.as_deref(), Some("{\"a\":1}"));
-        let (_, body) = split_message("HTTP/1.1 200 OK\nContent-type: application/json\n{\"a\":1}\n");
+        let (_, body) =
+            split_message("HTTP/1.1 200 OK\nContent-type: application/json\n{\"a\":1}\n");
         assert_eq!(body.as_deref(), Some("{\"a\":1}"));
         assert_eq!(split_message("HTTP/1.1 204 No Content\n").1, None);
     }

@@ -61,7 +61,9 @@ fn locate(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
 }
 
 fn read_line(line: &str, fields: &mut BTreeMap<String, String>) {
-    let Some((key, value)) = split_key(line) else { return };
+    let Some((key, value)) = split_key(line) else {
+        return;
+    };
     if key.is_empty() || key.contains(' ') || fields.contains_key(key) {
         return;
     }
@@ -109,7 +111,9 @@ mod tests {
 
     #[test]
     fn reads_and_blanks_front_matter() {
-        let mut text = "---\ntitle: \"driveItem: createUploadSession\"\ndoc_type: 'apiPageType'\n---\n# T\n".to_owned();
+        let mut text =
+            "---\ntitle: \"driveItem: createUploadSession\"\ndoc_type: 'apiPageType'\n---\n# T\n"
+                .to_owned();
         let fm = take(&mut text);
         assert_eq!(fm.get("title"), Some("driveItem: createUploadSession"));
         assert_eq!(fm.doc_type().as_deref(), Some("apipagetype"));
@@ -120,12 +124,16 @@ mod tests {
     #[test]
     fn trailing_space_after_dashes() {
         let mut text = "--- \ntitle: x\ndoc_type: resourcePageType\n--- \nbody\n".to_owned();
-        assert_eq!(take(&mut text).doc_type().as_deref(), Some("resourcepagetype"));
+        assert_eq!(
+            take(&mut text).doc_type().as_deref(),
+            Some("resourcepagetype")
+        );
     }
 
     #[test]
     fn full_width_colon_and_bare_title_with_colon() {
-        let mut text = "---\ntitle: cloudPcDeviceImage：重新加载\ndoc_type： apiPageType\n---\n".to_owned();
+        let mut text =
+            "---\ntitle: cloudPcDeviceImage：重新加载\ndoc_type： apiPageType\n---\n".to_owned();
         let fm = take(&mut text);
         assert_eq!(fm.get("title"), Some("cloudPcDeviceImage：重新加载"));
         assert_eq!(fm.doc_type().as_deref(), Some("apipagetype"));
@@ -133,7 +141,8 @@ mod tests {
 
     #[test]
     fn collapsed_single_line() {
-        let mut text = "---\ntitle： \"a b\" description： \"c\" doc_type： enumPageType\n---\n".to_owned();
+        let mut text =
+            "---\ntitle： \"a b\" description： \"c\" doc_type： enumPageType\n---\n".to_owned();
         let fm = take(&mut text);
         assert_eq!(fm.doc_type().as_deref(), Some("enumpagetype"));
         assert_eq!(fm.get("title"), Some("a b"));

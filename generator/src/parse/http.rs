@@ -32,7 +32,10 @@ pub fn request_lines(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Ve
     }
     if lines.is_empty() {
         let line = ctx.line(&ctx.document.blocks[sections[0].heading]);
-        diagnostics.push(Diagnostic::error(line, "the HTTP request section has no `METHOD /path` line"));
+        diagnostics.push(Diagnostic::error(
+            line,
+            "the HTTP request section has no `METHOD /path` line",
+        ));
     }
     lines
 }
@@ -41,7 +44,10 @@ pub fn request_lines(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Ve
 /// write their request lines in fenced blocks before the examples; example
 /// requests use absolute URLs and are not taken.
 fn lines_before_examples(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Vec<RequestLine> {
-    let end = ctx.outline.first_example().unwrap_or(ctx.document.blocks.len());
+    let end = ctx
+        .outline
+        .first_example()
+        .unwrap_or(ctx.document.blocks.len());
     let mut lines = Vec::new();
     let mut ignored = Vec::new();
     for block in &ctx.document.blocks[..end] {
@@ -83,7 +89,12 @@ fn read_block(
     for (n, raw) in text.lines().enumerate() {
         let line = first_line + n as u32;
         match parse_request_line(raw) {
-            Some(Ok((method, path, query))) => out.push(RequestLine { method, path, query, line }),
+            Some(Ok((method, path, query))) => out.push(RequestLine {
+                method,
+                path,
+                query,
+                line,
+            }),
             Some(Err(message)) => diagnostics.push(Diagnostic::warning(line, message)),
             None => {}
         }
@@ -96,7 +107,9 @@ type Parsed = (HttpMethod, String, Option<String>);
 /// `Err` for request lines whose path is unusable.
 pub fn parse_request_line(raw: &str) -> Option<Result<Parsed, String>> {
     let line = raw.trim();
-    let word_end = line.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(line.len());
+    let word_end = line
+        .find(|c: char| !c.is_ascii_uppercase())
+        .unwrap_or(line.len());
     let method = HttpMethod::parse(&line[..word_end])?;
     let rest = &line[word_end..];
     if !rest.starts_with([' ', '/']) {
@@ -126,7 +139,10 @@ fn split_target(target: &str) -> Result<(String, Option<String>), String> {
 
 /// `https://graph.microsoft.com/beta/me` → `/me`.
 fn strip_origin(target: &str) -> &str {
-    let lower = target.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    let lower = target
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     if !lower.starts_with("https://") && !lower.starts_with("http://") {
         return target;
     }
@@ -176,33 +192,60 @@ mod tests {
 
     #[test]
     fn plain_request_line() {
-        let (m, p, q) = parse("POST /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload").unwrap().unwrap();
+        let (m, p, q) = parse("POST /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload")
+            .unwrap()
+            .unwrap();
         assert_eq!(m, HttpMethod::Post);
-        assert_eq!(p, "/deviceManagement/virtualEndpoint/deviceImages/{id}/reupload");
+        assert_eq!(
+            p,
+            "/deviceManagement/virtualEndpoint/deviceImages/{id}/reupload"
+        );
         assert_eq!(q, None);
     }
 
     #[test]
     fn alternatives_and_query_with_spaces() {
-        let (_, p, q) = parse("GET /users/{id | userPrincipalName}/events?$filter=a eq 'b c'").unwrap().unwrap();
+        let (_, p, q) = parse("GET /users/{id | userPrincipalName}/events?$filter=a eq 'b c'")
+            .unwrap()
+            .unwrap();
         assert_eq!(p, "/users/{id | userPrincipalName}/events");
         assert_eq!(q.as_deref(), Some("$filter=a eq 'b c'"));
     }
 
     #[test]
     fn absolute_urls_and_tilde() {
-        assert_eq!(parse("GET https://graph.microsoft.com/beta/me/drive").unwrap().unwrap().1, "/me/drive");
-        assert_eq!(parse("GET ~/onPremisesPublishingProfiles/x").unwrap().unwrap().1, "/onPremisesPublishingProfiles/x");
+        assert_eq!(
+            parse("GET https://graph.microsoft.com/beta/me/drive")
+                .unwrap()
+                .unwrap()
+                .1,
+            "/me/drive"
+        );
+        assert_eq!(
+            parse("GET ~/onPremisesPublishingProfiles/x")
+                .unwrap()
+                .unwrap()
+                .1,
+            "/onPremisesPublishingProfiles/x"
+        );
     }
 
     #[test]
     fn missing_space_after_method() {
-        assert_eq!(parse("DELETE/identity/b2xUserFlows/{id}").unwrap().unwrap().1, "/identity/b2xUserFlows/{id}");
+        assert_eq!(
+            parse("DELETE/identity/b2xUserFlows/{id}")
+                .unwrap()
+                .unwrap()
+                .1,
+            "/identity/b2xUserFlows/{id}"
+        );
     }
 
     #[test]
     fn function_call_with_quoted_spaces() {
-        let (_, p, _) = parse("GET /reports/getX(period='{period value}')").unwrap().unwrap();
+        let (_, p, _) = parse("GET /reports/getX(period='{period value}')")
+            .unwrap()
+            .unwrap();
         assert_eq!(p, "/reports/getX(period='{period value}')");
     }
 
@@ -215,7 +258,9 @@ mod tests {
 
     #[test]
     fn junk_paths_are_errors() {
-        assert!(parse("GET ** Collection URI for microsoft.x not found").unwrap().is_err());
+        assert!(parse("GET ** Collection URI for microsoft.x not found")
+            .unwrap()
+            .is_err());
         assert!(parse("GET /users or /groups").unwrap().is_err());
     }
 }

@@ -63,8 +63,12 @@ impl Inline {
             Event::SoftBreak => self.push_text(" "),
             Event::HardBreak => self.push_text("\n"),
             Event::InlineHtml(html) | Event::Html(html) => self.push_html(html),
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                self.links.push(Link { text: String::new(), target: dest_url.to_string() });
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                self.links.push(Link {
+                    text: String::new(),
+                    target: dest_url.to_string(),
+                });
                 self.link_depth += 1;
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
@@ -75,8 +79,12 @@ impl Inline {
                 self.strong = true;
             }
             Event::End(TagEnd::Strong) => self.strong_depth = self.strong_depth.saturating_sub(1),
-            Event::Start(Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript)
-            | Event::End(TagEnd::Emphasis | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript) => {}
+            Event::Start(
+                Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript,
+            )
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript,
+            ) => {}
             _ => return false,
         }
         true
@@ -109,7 +117,11 @@ impl Inline {
 
     fn push_html(&mut self, html: &str) {
         let tag = html.trim().to_ascii_lowercase();
-        if tag.starts_with("<br") || tag.starts_with("</br") || tag.starts_with("<li") || tag.starts_with("<p") {
+        if tag.starts_with("<br")
+            || tag.starts_with("</br")
+            || tag.starts_with("<li")
+            || tag.starts_with("<p")
+        {
             self.text.push('\n');
         } else if let Some(name) = anchor_name(html) {
             self.anchor.get_or_insert(name);
@@ -133,7 +145,10 @@ mod tests {
 
     #[test]
     fn anchors_are_read_from_html() {
-        assert_eq!(anchor_name("<a name=\"http-request\">").as_deref(), Some("http-request"));
+        assert_eq!(
+            anchor_name("<a name=\"http-request\">").as_deref(),
+            Some("http-request")
+        );
         assert_eq!(anchor_name("<a id='x'>").as_deref(), Some("x"));
         assert_eq!(anchor_name("<b>"), None);
     }

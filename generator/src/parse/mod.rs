@@ -15,10 +15,12 @@ mod examples;
 mod front_matter;
 mod http;
 mod inline;
+mod json;
 mod operation;
 mod page;
 mod params;
 mod permissions;
+mod resolve;
 mod resource;
 mod response;
 mod sections;
@@ -30,6 +32,7 @@ mod types;
 
 pub use context::{resolve_relative, Includes, NoIncludes};
 pub use page::read_page;
+pub use resolve::resolve;
 
 use document::Document;
 use front_matter::FrontMatter;
@@ -47,7 +50,14 @@ pub(crate) fn load(raw: &[u8]) -> Loaded {
     let mut source = Source::new(raw);
     let front_matter = front_matter::take(&mut source.text);
     let comments = comments::extract(&mut source.text);
-    let annotations = comments.iter().filter_map(|c| annotation::parse(c.offset, &c.body)).collect();
+    let annotations = comments
+        .iter()
+        .filter_map(|c| annotation::parse(c.offset, &c.body))
+        .collect();
     let document = Document::parse(&source.text, annotations);
-    Loaded { source, front_matter, document }
+    Loaded {
+        source,
+        front_matter,
+        document,
+    }
 }

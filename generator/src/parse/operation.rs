@@ -8,7 +8,11 @@ use super::context::{Diagnostics, PageContext};
 use super::http::{request_lines, RequestLine};
 use super::{body, params, permissions, response};
 
-pub fn read(ctx: &PageContext<'_>, examples: &[Example], diagnostics: &mut Diagnostics) -> Vec<Operation> {
+pub fn read(
+    ctx: &PageContext<'_>,
+    examples: &[Example],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Operation> {
     let lines = request_lines(ctx, diagnostics);
     if lines.is_empty() {
         return Vec::new();
@@ -64,7 +68,10 @@ fn path_queries(lines: &[&RequestLine]) -> Vec<PathQuery> {
     let mut queries: Vec<PathQuery> = Vec::new();
     for line in lines {
         let Some(query) = &line.query else { continue };
-        let entry = PathQuery { path: line.path.clone(), query: query.clone() };
+        let entry = PathQuery {
+            path: line.path.clone(),
+            query: query.clone(),
+        };
         if !queries.contains(&entry) {
             queries.push(entry);
         }

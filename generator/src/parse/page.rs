@@ -26,13 +26,18 @@ pub fn read_page(file: &str, raw: &[u8], includes: &dyn Includes) -> Page {
         kind: classify(file, fm.doc_type().as_deref(), &outline),
         version: version_of(file),
         title: title(&ctx).unwrap_or_else(|| fm.get("title").unwrap_or_default().to_owned()),
-        description: description(&ctx).unwrap_or_else(|| fm.get("description").unwrap_or_default().to_owned()),
-        locale: fm.get("ms.contentlocale").unwrap_or("en-us").to_ascii_lowercase(),
+        description: description(&ctx)
+            .unwrap_or_else(|| fm.get("description").unwrap_or_default().to_owned()),
+        locale: fm
+            .get("ms.contentlocale")
+            .unwrap_or("en-us")
+            .to_ascii_lowercase(),
         namespace: namespace(&ctx),
         ..Page::default()
     };
     if fm.lines == 0 {
-        page.diagnostics.push(Diagnostic::warning(1, "no front matter"));
+        page.diagnostics
+            .push(Diagnostic::warning(1, "no front matter"));
     }
     match page.kind {
         PageKind::Operation => read_operation_page(&ctx, &mut page),
@@ -56,8 +61,13 @@ fn classify(file: &str, doc_type: Option<&str>, outline: &Outline) -> PageKind {
     let has_properties = outline.find(&["properties"]).is_some();
     match doc_type {
         // A few resource pages are mislabelled apiPageType: the structure decides.
-        Some("apipagetype" | "apipagetypes") if !has_requests && has_properties => PageKind::Resource,
+        Some("apipagetype" | "apipagetypes") if !has_requests && has_properties => {
+            PageKind::Resource
+        }
         Some("apipagetype" | "apipagetypes") => PageKind::Operation,
+        Some("resourcepagetype" | "resourcepagetype_") if has_requests && !has_properties => {
+            PageKind::Operation
+        }
         Some("resourcepagetype" | "resourcepagetype_") => PageKind::Resource,
         Some("enumpagetype" | "enumtypes" | "enumtype") => PageKind::Enum,
         Some(_) => PageKind::Other,
@@ -88,21 +98,35 @@ fn title(ctx: &PageContext<'_>) -> Option<String> {
 /// is not the namespace line.
 fn description(ctx: &PageContext<'_>) -> Option<String> {
     let start = ctx.outline.title.map_or(0, |t| t + 1);
-    let end = ctx.outline.sections.first().map_or(ctx.document.blocks.len(), |s| s.heading);
-    ctx.document.blocks.get(start..end)?.iter().find_map(|b| match &b.kind {
-        BlockKind::Paragraph(p) if !p.quoted && namespace_in(p.inline.trimmed()).is_none() => {
-            Some(p.inline.trimmed().to_owned())
-        }
-        _ => None,
-    })
+    let end = ctx
+        .outline
+        .sections
+        .first()
+        .map_or(ctx.document.blocks.len(), |s| s.heading);
+    ctx.document
+        .blocks
+        .get(start..end)?
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Paragraph(p) if !p.quoted && namespace_in(p.inline.trimmed()).is_none() => {
+                Some(p.inline.trimmed().to_owned())
+            }
+            _ => None,
+        })
 }
 
 fn namespace(ctx: &PageContext<'_>) -> Option<String> {
-    let end = ctx.outline.sections.first().map_or(ctx.document.blocks.len(), |s| s.heading);
-    ctx.document.blocks[..end].iter().find_map(|b| match &b.kind {
-        BlockKind::Paragraph(p) => namespace_in(p.inline.trimmed()),
-        _ => None,
-    })
+    let end = ctx
+        .outline
+        .sections
+        .first()
+        .map_or(ctx.document.blocks.len(), |s| s.heading);
+    ctx.document.blocks[..end]
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Paragraph(p) => namespace_in(p.inline.trimmed()),
+            _ => None,
+        })
 }
 
 /// `Namespace: microsoft.graph` in any language: a label, a colon (ASCII or

@@ -9,19 +9,42 @@ use super::tables::{column, parameters, required_in, DESCRIPTION_LABELS, VALUE_L
 /// Rows of the Request headers table (and of Optional request headers).
 pub fn request_headers(ctx: &PageContext<'_>) -> Vec<HeaderParam> {
     let mut headers = Vec::new();
-    for key in ["request-headers", "request-header", "optional-request-headers"] {
-        let Some(section) = ctx.outline.find(&[key]) else { continue };
+    for key in [
+        "request-headers",
+        "request-header",
+        "optional-request-headers",
+    ] {
+        let Some(section) = ctx.outline.find(&[key]) else {
+            continue;
+        };
         let optional_section = key.starts_with("optional");
         for table in tables(section.own_blocks(ctx.document)) {
-            let value_col = column(table, VALUE_LABELS).or_else(|| column(table, DESCRIPTION_LABELS)).unwrap_or(1);
+            let value_col = column(table, VALUE_LABELS)
+                .or_else(|| column(table, DESCRIPTION_LABELS))
+                .unwrap_or(1);
             for row in &table.rows {
-                let Some(name) = row.cells.first().map(|c| header_name(c.text())) else { continue };
-                if name.is_empty() || headers.iter().any(|h: &HeaderParam| h.name.eq_ignore_ascii_case(&name)) {
+                let Some(name) = row.cells.first().map(|c| header_name(c.text())) else {
+                    continue;
+                };
+                if name.is_empty()
+                    || headers
+                        .iter()
+                        .any(|h: &HeaderParam| h.name.eq_ignore_ascii_case(&name))
+                {
                     continue;
                 }
-                let value = row.cells.get(value_col).map(|c| c.text().to_owned()).unwrap_or_default();
-                let required = !optional_section && required_in(&value).unwrap_or(name == "Authorization");
-                headers.push(HeaderParam { name, value, required });
+                let value = row
+                    .cells
+                    .get(value_col)
+                    .map(|c| c.text().to_owned())
+                    .unwrap_or_default();
+                let required =
+                    !optional_section && required_in(&value).unwrap_or(name == "Authorization");
+                headers.push(HeaderParam {
+                    name,
+                    value,
+                    required,
+                });
             }
         }
     }
@@ -40,7 +63,10 @@ fn header_name(cell: &str) -> String {
         "内容类型" => "Content-Type",
         other => other,
     };
-    if mapped.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if mapped
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
         mapped.to_owned()
     } else {
         String::new()
@@ -49,7 +75,10 @@ fn header_name(cell: &str) -> String {
 
 /// The Optional query parameters section: OData support and named options.
 pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
-    let Some(section) = ctx.outline.find(&["optional-query-parameters", "query-parameters"]) else {
+    let Some(section) = ctx
+        .outline
+        .find(&["optional-query-parameters", "query-parameters"])
+    else {
         return QueryOptions::default();
     };
     let blocks = section.own_blocks(ctx.document);
@@ -57,7 +86,11 @@ pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
     for block in blocks {
         match &block.kind {
             BlockKind::Paragraph(p) => {
-                let links_odata = p.inline.links.iter().any(|l| l.target.contains("query-parameters"));
+                let links_odata = p
+                    .inline
+                    .links
+                    .iter()
+                    .any(|l| l.target.contains("query-parameters"));
                 let negated = says_not_supported(&p.inline.text);
                 options.odata |= links_odata && !negated;
                 collect_options(&p.inline.text, &mut options.named);
@@ -68,7 +101,11 @@ pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
                         collect_options(cell.text(), &mut options.named);
                     }
                 }
-                options.parameters.extend(parameters(t).into_iter().filter(|p| !p.name.starts_with('$')));
+                options.parameters.extend(
+                    parameters(t)
+                        .into_iter()
+                        .filter(|p| !p.name.starts_with('$')),
+                );
             }
             _ => {}
         }
@@ -85,7 +122,18 @@ fn says_not_supported(text: &str) -> bool {
 
 /// `$select`, `$filter`, ... wherever they are written.
 fn collect_options(text: &str, named: &mut Vec<String>) {
-    const KNOWN: &[&str] = &["$select", "$filter", "$top", "$expand", "$orderby", "$search", "$count", "$skip", "$skiptoken", "$format"];
+    const KNOWN: &[&str] = &[
+        "$select",
+        "$filter",
+        "$top",
+        "$expand",
+        "$orderby",
+        "$search",
+        "$count",
+        "$skip",
+        "$skiptoken",
+        "$format",
+    ];
     let lower = text.to_ascii_lowercase();
     for option in KNOWN {
         let mut rest = lower.as_str();
@@ -102,10 +150,15 @@ fn collect_options(text: &str, named: &mut Vec<String>) {
 
 /// The Function parameters / Path parameters tables.
 pub fn function_parameters(ctx: &PageContext<'_>) -> Vec<Parameter> {
-    let Some(section) = ctx.outline.find(&["function-parameters", "path-parameters", "parameters"]) else {
+    let Some(section) = ctx
+        .outline
+        .find(&["function-parameters", "path-parameters", "parameters"])
+    else {
         return Vec::new();
     };
-    tables(section.own_blocks(ctx.document)).flat_map(parameters).collect()
+    tables(section.own_blocks(ctx.document))
+        .flat_map(parameters)
+        .collect()
 }
 
 fn tables(blocks: &[Block]) -> impl Iterator<Item = &super::document::Table> {

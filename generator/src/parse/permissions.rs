@@ -14,9 +14,9 @@ use regex::Regex;
 use crate::ir::{Diagnostic, PermissionSource, Permissions};
 
 use super::context::{Diagnostics, PageContext};
-use super::document::{Block, BlockKind, Cell, Table};
 #[cfg(test)]
 use super::document::Document;
+use super::document::{Block, BlockKind, Cell, Table};
 use super::load;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,35 +39,58 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
     }
     let heading_line = ctx.line(&ctx.document.blocks[section.heading]);
     for block in blocks {
-        let BlockKind::Include(target) = &block.kind else { continue };
+        let BlockKind::Include(target) = &block.kind else {
+            continue;
+        };
         if let Some(found) = read_include(ctx, block, target, diagnostics) {
             return found;
         }
     }
-    diagnostics.push(Diagnostic::warning(heading_line, "the Permissions section has no permissions table"));
+    diagnostics.push(Diagnostic::warning(
+        heading_line,
+        "the Permissions section has no permissions table",
+    ));
     permissions
 }
 
 /// Reads an included permissions table; `None` when the include is not one.
-fn read_include(ctx: &PageContext<'_>, block: &Block, target: &str, diagnostics: &mut Diagnostics) -> Option<Permissions> {
+fn read_include(
+    ctx: &PageContext<'_>,
+    block: &Block,
+    target: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Permissions> {
     if target.contains("/snippets/") {
         return None;
     }
     let line = ctx.line(block);
     let Some(path) = ctx.resolve_relative(target) else {
-        diagnostics.push(Diagnostic::warning(line, format!("include `{target}` points outside the doc checkout")));
+        diagnostics.push(Diagnostic::warning(
+            line,
+            format!("include `{target}` points outside the doc checkout"),
+        ));
         return None;
     };
     let Some(bytes) = ctx.includes.read(&path) else {
         if target.contains("permissions") {
-            diagnostics.push(Diagnostic::warning(line, format!("permissions include `{path}` is missing from the checkout")));
+            diagnostics.push(Diagnostic::warning(
+                line,
+                format!("permissions include `{path}` is missing from the checkout"),
+            ));
         }
         return None;
     };
     let loaded = load(&bytes);
     let mut permissions = Permissions::default();
-    let found = read_tables(&loaded.source.text, &loaded.document.blocks, &mut permissions);
-    found.then(|| Permissions { source: PermissionSource::Include(path), ..permissions })
+    let found = read_tables(
+        &loaded.source.text,
+        &loaded.document.blocks,
+        &mut permissions,
+    );
+    found.then(|| Permissions {
+        source: PermissionSource::Include(path),
+        ..permissions
+    })
 }
 
 /// Reads every permissions table among `blocks`; false when there is none.
@@ -82,7 +105,11 @@ fn read_tables(text: &str, blocks: &[Block], permissions: &mut Permissions) -> b
 }
 
 fn read_table(text: &str, table: &Table, permissions: &mut Permissions) -> bool {
-    let column_kinds: Vec<Option<Kind>> = table.header.iter().map(|c| keyword_kind(c.text())).collect();
+    let column_kinds: Vec<Option<Kind>> = table
+        .header
+        .iter()
+        .map(|c| keyword_kind(c.text()))
+        .collect();
     if column_kinds.iter().skip(1).flatten().count() >= 2 {
         read_transposed(table, &column_kinds, permissions);
         return true;
@@ -124,14 +151,25 @@ fn read_by_rows(text: &str, table: &Table, permissions: &mut Permissions) -> boo
 /// label without a parenthesis is the application row only in a table whose
 /// delegated rows were recognized by theirs.
 fn row_kinds(text: &str, table: &Table) -> Vec<Option<Kind>> {
-    let labels: Vec<Option<&Cell>> =
-        table.rows.iter().map(|r| r.cells.first().filter(|c| !is_sub_row(text, c))).collect();
-    let by_keyword: Vec<Option<Kind>> = labels.iter().map(|l| l.and_then(|c| keyword_kind(c.text()))).collect();
+    let labels: Vec<Option<&Cell>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.first().filter(|c| !is_sub_row(text, c)))
+        .collect();
+    let by_keyword: Vec<Option<Kind>> = labels
+        .iter()
+        .map(|l| l.and_then(|c| keyword_kind(c.text())))
+        .collect();
     if by_keyword.iter().any(Option::is_some) {
         return by_keyword;
     }
-    let by_structure: Vec<Option<Kind>> = labels.iter().map(|l| l.and_then(|c| structural_kind(c.text()))).collect();
-    let has_delegated = by_structure.iter().any(|k| matches!(k, Some(Kind::Work | Kind::Personal)));
+    let by_structure: Vec<Option<Kind>> = labels
+        .iter()
+        .map(|l| l.and_then(|c| structural_kind(c.text())))
+        .collect();
+    let has_delegated = by_structure
+        .iter()
+        .any(|k| matches!(k, Some(Kind::Work | Kind::Personal)));
     labels
         .iter()
         .zip(by_structure)
@@ -147,8 +185,13 @@ fn row_kinds(text: &str, table: &Table) -> Vec<Option<Kind>> {
 
 /// Intune workload rows: `&nbsp; &nbsp; **Policy Set**` under a kind row.
 fn is_sub_row(text: &str, label: &Cell) -> bool {
-    let raw = text.get(label.range.clone()).unwrap_or("").trim_start_matches(['|', ' ']);
-    raw.starts_with("&nbsp;") || raw.starts_with('\u{a0}') || (label.inline.strong && keyword_kind(label.text()).is_none())
+    let raw = text
+        .get(label.range.clone())
+        .unwrap_or("")
+        .trim_start_matches(['|', ' ']);
+    raw.starts_with("&nbsp;")
+        || raw.starts_with('\u{a0}')
+        || (label.inline.strong && keyword_kind(label.text()).is_none())
 }
 
 fn keyword_kind(label: &str) -> Option<Kind> {
@@ -174,7 +217,11 @@ fn structural_kind(label: &str) -> Option<Kind> {
         return None;
     }
     if label.contains(['(', '（']) {
-        Some(if label.contains("Microsoft") { Kind::Personal } else { Kind::Work })
+        Some(if label.contains("Microsoft") {
+            Kind::Personal
+        } else {
+            Kind::Work
+        })
     } else {
         None
     }
@@ -197,13 +244,24 @@ fn add(permissions: &mut Permissions, kind: Kind, cell: &Cell) {
 /// resource-specific-consent markers and "not supported" wording all drop out.
 pub fn names_in(text: &str) -> Vec<String> {
     static NAME: OnceLock<Regex> = OnceLock::new();
-    let name = NAME.get_or_init(|| Regex::new(r"^[A-Z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$").expect("valid regex"));
+    let name = NAME.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$").expect("valid regex")
+    });
     const PLAIN: &[&str] = &["openid", "profile", "email", "offline_access"];
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '、' | '，' | ';' | '；' | '和' | '或' | '/'))
-        .map(|token| token.trim_matches(|c: char| matches!(c, '*' | '\\' | '`' | '.' | '。' | '(' | ')' | '[' | ']' | '"' | '\'' | ':')))
-        .filter(|token| name.is_match(token) || PLAIN.contains(token))
-        .map(str::to_owned)
-        .collect()
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '、' | '，' | ';' | '；' | '和' | '或' | '/')
+    })
+    .map(|token| {
+        token.trim_matches(|c: char| {
+            matches!(
+                c,
+                '*' | '\\' | '`' | '.' | '。' | '(' | ')' | '[' | ']' | '"' | '\'' | ':'
+            )
+        })
+    })
+    .filter(|token| name.is_match(token) || PLAIN.contains(token))
+    .map(str::to_owned)
+    .collect()
 }
 
 /// Used by tests of other modules to read a table in isolation.
@@ -226,10 +284,19 @@ mod tests {
 
     #[test]
     fn names_split_in_every_language() {
-        assert_eq!(names_in("User.Read, User.ReadWrite.All"), ["User.Read", "User.ReadWrite.All"]);
-        assert_eq!(names_in("Mail.Read 和 Mail.Send"), ["Mail.Read", "Mail.Send"]);
+        assert_eq!(
+            names_in("User.Read, User.ReadWrite.All"),
+            ["User.Read", "User.ReadWrite.All"]
+        );
+        assert_eq!(
+            names_in("Mail.Read 和 Mail.Send"),
+            ["Mail.Read", "Mail.Send"]
+        );
         assert_eq!(names_in("Mail.Read、Mail.Send"), ["Mail.Read", "Mail.Send"]);
-        assert_eq!(names_in("TeamsTab.ReadWrite.Group\\*"), ["TeamsTab.ReadWrite.Group"]);
+        assert_eq!(
+            names_in("TeamsTab.ReadWrite.Group\\*"),
+            ["TeamsTab.ReadWrite.Group"]
+        );
         assert!(names_in("Not supported.").is_empty());
         assert!(names_in("不支持。").is_empty());
         assert!(names_in("任务.读取").is_empty());
@@ -238,7 +305,10 @@ mod tests {
     #[test]
     fn two_column_table() {
         let p = read("|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|CloudPC.Read.All, CloudPC.ReadWrite.All|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|CloudPC.ReadWrite.All|\n");
-        assert_eq!(p.delegated_work, ["CloudPC.Read.All", "CloudPC.ReadWrite.All"]);
+        assert_eq!(
+            p.delegated_work,
+            ["CloudPC.Read.All", "CloudPC.ReadWrite.All"]
+        );
         assert!(p.delegated_personal.is_empty());
         assert_eq!(p.application, ["CloudPC.ReadWrite.All"]);
     }
@@ -268,7 +338,10 @@ mod tests {
     #[test]
     fn transposed_table() {
         let p = read("| Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |\n|:--|:--|:--|:--|\n| [event](../resources/event.md) | Calendars.ReadWrite | Calendars.ReadWrite | Calendars.ReadWrite |\n| [post](../resources/post.md) | Group.ReadWrite.All | Not supported | Not supported |\n");
-        assert_eq!(p.delegated_work, ["Calendars.ReadWrite", "Group.ReadWrite.All"]);
+        assert_eq!(
+            p.delegated_work,
+            ["Calendars.ReadWrite", "Group.ReadWrite.All"]
+        );
         assert_eq!(p.delegated_personal, ["Calendars.ReadWrite"]);
         assert_eq!(p.application, ["Calendars.ReadWrite"]);
     }
@@ -276,7 +349,13 @@ mod tests {
     #[test]
     fn intune_workload_sub_rows() {
         let p = read("|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)||\n| &nbsp; &nbsp; **Mobile app management (MAM)** | DeviceManagementApps.ReadWrite.All|\n| &nbsp; &nbsp; **Policy Set** | DeviceManagementConfiguration.ReadWrite.All|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Not supported.|\n");
-        assert_eq!(p.delegated_work, ["DeviceManagementApps.ReadWrite.All", "DeviceManagementConfiguration.ReadWrite.All"]);
+        assert_eq!(
+            p.delegated_work,
+            [
+                "DeviceManagementApps.ReadWrite.All",
+                "DeviceManagementConfiguration.ReadWrite.All"
+            ]
+        );
         assert!(p.application.is_empty());
     }
 }

@@ -17,23 +17,51 @@ pub struct ResponseInfo {
 }
 
 /// Reads the main Response section, falling back to the first example response.
-pub fn read(ctx: &PageContext<'_>, examples: &[Example], paths: &[&str], diagnostics: &mut Diagnostics) -> ResponseInfo {
+pub fn read(
+    ctx: &PageContext<'_>,
+    examples: &[Example],
+    paths: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> ResponseInfo {
     let section = main_response(ctx);
     let blocks = section.map_or(&[][..], |s| s.blocks(ctx.document));
     let stated = stated_statuses(blocks);
-    let from_example = examples.iter().filter_map(|e| e.response.as_ref()).map(|r| r.status).find(|s| is_success(*s));
+    let from_example = examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .map(|r| r.status)
+        .find(|s| is_success(*s));
     let line = section.map_or(1, |s| ctx.line(&ctx.document.blocks[s.heading]));
     let status = stated.iter().copied().find(|s| is_success(*s)).or_else(|| {
-        let shows_json = blocks.iter().any(|b| matches!(&b.kind, BlockKind::Code(c) if c.text.trim_start().starts_with('{')));
+        let shows_json = blocks
+            .iter()
+            .any(|b| matches!(&b.kind, BlockKind::Code(c) if c.text.trim_start().starts_with('{')));
         let (status, message) = match (section, from_example) {
-            (_, Some(status)) => (Some(status), format!("no success status in the Response section; using {status} from the example")),
-            (Some(_), None) if shows_json => {
-                (Some(200), "no success status in the Response section, which shows a JSON body; assuming 200".to_owned())
-            }
-            (Some(_), None) => (None, "the Response section states no success status code".to_owned()),
-            (None, None) => (None, "no Response section and no example response".to_owned()),
+            (_, Some(status)) => (
+                Some(status),
+                format!(
+                    "no success status in the Response section; using {status} from the example"
+                ),
+            ),
+            (Some(_), None) if shows_json => (
+                Some(200),
+                "no success status in the Response section, which shows a JSON body; assuming 200"
+                    .to_owned(),
+            ),
+            (Some(_), None) => (
+                None,
+                "the Response section states no success status code".to_owned(),
+            ),
+            (None, None) => (
+                None,
+                "no Response section and no example response".to_owned(),
+            ),
         };
-        let diagnostic = if status.is_some() { Diagnostic::warning(line, message) } else { Diagnostic::error(line, message) };
+        let diagnostic = if status.is_some() {
+            Diagnostic::warning(line, message)
+        } else {
+            Diagnostic::error(line, message)
+        };
         diagnostics.push(diagnostic);
         status
     });
@@ -49,11 +77,16 @@ fn is_success(status: u16) -> bool {
 /// comes before the examples.
 fn main_response<'o>(ctx: &PageContext<'o>) -> Option<&'o Section> {
     let sections = &ctx.outline.sections;
-    if let Some(main) = sections.iter().find(|s| s.level == 2 && s.key == "response") {
+    if let Some(main) = sections
+        .iter()
+        .find(|s| s.level == 2 && s.key == "response")
+    {
         return Some(main);
     }
     let first_example = ctx.outline.first_example().unwrap_or(usize::MAX);
-    sections.iter().find(|s| s.key == "response" && s.heading < first_example)
+    sections
+        .iter()
+        .find(|s| s.key == "response" && s.heading < first_example)
 }
 
 /// Every status code the section states: backticked ones first, else bare
@@ -65,14 +98,22 @@ fn stated_statuses(blocks: &[Block]) -> Vec<u16> {
             _ => None,
         })
     };
-    let in_code: Vec<u16> = paragraphs().flat_map(|p| p.code.iter()).filter_map(|c| leading_status(c)).collect();
+    let in_code: Vec<u16> = paragraphs()
+        .flat_map(|p| p.code.iter())
+        .filter_map(|c| leading_status(c))
+        .collect();
     if !in_code.is_empty() {
         return in_code;
     }
     static BARE: OnceLock<Regex> = OnceLock::new();
-    let bare = BARE.get_or_init(|| Regex::new(r"(?:^|[^\w-])([1-5]\d\d)(?:$|[^\w-])").expect("valid regex"));
+    let bare = BARE
+        .get_or_init(|| Regex::new(r"(?:^|[^\w-])([1-5]\d\d)(?:$|[^\w-])").expect("valid regex"));
     paragraphs()
-        .flat_map(|p| bare.captures_iter(&p.text).filter_map(|c| c[1].parse().ok()).collect::<Vec<u16>>())
+        .flat_map(|p| {
+            bare.captures_iter(&p.text)
+                .filter_map(|c| c[1].parse().ok())
+                .collect::<Vec<u16>>()
+        })
         .collect()
 }
 
@@ -87,22 +128,34 @@ fn leading_status(code: &str) -> Option<u16> {
     digits.parse().ok().filter(|s| (100..600).contains(s))
 }
 
-fn body_of(status: Option<u16>, blocks: &[Block], examples: &[Example], paths: &[&str]) -> ResponseBody {
+fn body_of(
+    status: Option<u16>,
+    blocks: &[Block],
+    examples: &[Example],
+    paths: &[&str],
+) -> ResponseBody {
     match status {
         Some(204 | 205) => return ResponseBody::Empty,
         Some(301..=303 | 307 | 308) => return ResponseBody::Redirect,
         _ => {}
     }
-    if paths.iter().any(|p| is_binary_path(p)) {
+    // `$value` and `/content` paths are bytes whatever the rest of the page
+    // returns; the page's body type describes its other paths.
+    if !paths.is_empty() && paths.iter().all(|p| is_binary_path(p)) {
         return ResponseBody::Binary;
     }
     if let Some(type_ref) = declared_type(blocks, examples, status) {
         return ResponseBody::Json { type_ref };
     }
-    let example_body = examples.iter().filter_map(|e| e.response.as_ref()).find(|r| Some(r.status) == status);
+    let example_body = examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .find(|r| Some(r.status) == status);
     match example_body {
         Some(r) if r.body.as_deref().is_some_and(|b| b.starts_with(['{', '['])) => {
-            ResponseBody::Json { type_ref: TypeRef::primitive(Primitive::Json) }
+            ResponseBody::Json {
+                type_ref: TypeRef::primitive(Primitive::Json),
+            }
         }
         Some(r) if r.body.is_none() => ResponseBody::Empty,
         _ => ResponseBody::Unknown,
@@ -122,21 +175,36 @@ fn declared_type(blocks: &[Block], examples: &[Example], status: Option<u16>) ->
         .filter_map(|e| e.response.as_ref())
         .find(|r| r.odata_type.is_some() && (status.is_none() || Some(r.status) == status));
     for block in blocks {
-        let BlockKind::Paragraph(p) = &block.kind else { continue };
-        let Some(name) = p.inline.links.iter().find_map(|l| linked_type(&l.target)) else { continue };
+        let BlockKind::Paragraph(p) = &block.kind else {
+            continue;
+        };
+        let Some(name) = p.inline.links.iter().find_map(|l| linked_type(&l.target)) else {
+            continue;
+        };
         let said_collection = mentions_collection(&p.inline.text);
         let annotated_collection = annotated.and_then(|r| r.is_collection).unwrap_or(false);
         let item = TypeRef::named(name);
-        return Some(if said_collection || annotated_collection { TypeRef::collection(item) } else { item });
+        return Some(if said_collection || annotated_collection {
+            TypeRef::collection(item)
+        } else {
+            item
+        });
     }
     let response = annotated?;
     let item = annotation_type(response.odata_type.as_deref()?)?;
-    Some(if response.is_collection == Some(true) { TypeRef::collection(item) } else { item })
+    Some(if response.is_collection == Some(true) {
+        TypeRef::collection(item)
+    } else {
+        item
+    })
 }
 
 fn mentions_collection(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    lower.contains("collection") || text.contains("集合") || lower.contains("array of") || lower.contains("list of")
+    lower.contains("collection")
+        || text.contains("集合")
+        || lower.contains("array of")
+        || lower.contains("list of")
 }
 
 /// `microsoft.graph.user` → the named type; `Edm.String` → a primitive.
@@ -170,8 +238,14 @@ mod tests {
 
     #[test]
     fn annotation_types() {
-        assert_eq!(annotation_type("microsoft.graph.user"), Some(TypeRef::named("user")));
-        assert_eq!(annotation_type("Edm.String"), Some(TypeRef::primitive(Primitive::String)));
+        assert_eq!(
+            annotation_type("microsoft.graph.user"),
+            Some(TypeRef::named("user"))
+        );
+        assert_eq!(
+            annotation_type("Edm.String"),
+            Some(TypeRef::primitive(Primitive::String))
+        );
         assert_eq!(
             annotation_type("microsoft.graph.callRecords.callRecord"),
             Some(TypeRef::named("microsoft.graph.callRecords.callRecord"))

@@ -59,7 +59,12 @@ impl Outline {
                     .iter()
                     .find(|(_, next)| next.level <= h.level)
                     .map_or(document.blocks.len(), |(j, _)| *j);
-                Section { level: h.level, key: h.key.clone(), heading: *i, end }
+                Section {
+                    level: h.level,
+                    key: h.key.clone(),
+                    heading: *i,
+                    end,
+                }
             })
             .collect();
         Outline { sections, title }
@@ -87,6 +92,9 @@ impl Outline {
 
     /// Index of the first example heading (`example`, `examples`, `example-1-...`).
     pub fn first_example(&self) -> Option<usize> {
-        self.sections.iter().find(|s| s.key.starts_with("example")).map(|s| s.heading)
+        self.sections
+            .iter()
+            .find(|s| s.key.starts_with("example"))
+            .map(|s| s.heading)
     }
 }

@@ -27,9 +27,15 @@ pub fn unwrap(text: &str) -> (String, Vec<Checkpoint>) {
             continue;
         };
         out.push_str(&text[copied_to..start]);
-        checkpoints.push(Checkpoint { output: out.len(), input: pair.english.start });
+        checkpoints.push(Checkpoint {
+            output: out.len(),
+            input: pair.english.start,
+        });
         out.push_str(&text[pair.english.clone()]);
-        checkpoints.push(Checkpoint { output: out.len(), input: pair.end });
+        checkpoints.push(Checkpoint {
+            output: out.len(),
+            input: pair.end,
+        });
         copied_to = pair.end;
         search_from = pair.end;
     }
@@ -55,7 +61,10 @@ fn parse_pair(text: &str, start: usize) -> Option<Pair> {
     }
     let english_start = lookup_id_start + id.len() + 2;
     let english_end = english_start + text[english_start..].find(CLOSE)?;
-    Some(Pair { english: english_start..english_end, end: english_end + CLOSE.len() })
+    Some(Pair {
+        english: english_start..english_end,
+        end: english_end + CLOSE.len(),
+    })
 }
 
 #[cfg(test)]
@@ -68,13 +77,21 @@ mod tests {
 
     #[test]
     fn keeps_the_english_side_of_each_pair() {
-        let text = format!("|{}|{}|", span("a-1", "权限类型", "Permission type"), span("a-2", "权限", "Permissions"));
+        let text = format!(
+            "|{}|{}|",
+            span("a-1", "权限类型", "Permission type"),
+            span("a-2", "权限", "Permissions")
+        );
         assert_eq!(unwrap(&text).0, "|Permission type|Permissions|");
     }
 
     #[test]
     fn keeps_links_and_code_inside_spans() {
-        let text = span("b-p101", "见 [权限](/graph/x)", "See [Permissions](/graph/x) and `204`");
+        let text = span(
+            "b-p101",
+            "见 [权限](/graph/x)",
+            "See [Permissions](/graph/x) and `204`",
+        );
         assert_eq!(unwrap(&text).0, "See [Permissions](/graph/x) and `204`");
     }
 

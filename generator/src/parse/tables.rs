@@ -9,10 +9,33 @@ use super::types::type_of_cell;
 
 /// Header labels by column role, English and Chinese.
 pub const NAME_LABELS: &[&str] = &[
-    "property", "property name", "name", "parameter", "parameter name", "member", "query parameter",
-    "relationship", "relationship name", "header", "属性", "属性名称", "名称", "参数", "成员", "关系", "标头", "查询参数",
+    "property",
+    "property name",
+    "name",
+    "parameter",
+    "parameter name",
+    "member",
+    "query parameter",
+    "relationship",
+    "relationship name",
+    "header",
+    "属性",
+    "属性名称",
+    "名称",
+    "参数",
+    "成员",
+    "关系",
+    "标头",
+    "查询参数",
 ];
-pub const TYPE_LABELS: &[&str] = &["type", "类型", "data type", "value type"];
+pub const TYPE_LABELS: &[&str] = &[
+    "type",
+    "类型",
+    "data type",
+    "value type",
+    "return type",
+    "返回类型",
+];
 pub const DESCRIPTION_LABELS: &[&str] = &["description", "说明", "描述", "notes", "备注"];
 pub const VALUE_LABELS: &[&str] = &["value", "值", "int value"];
 pub const REQUIRED_LABELS: &[&str] = &["required", "required?", "是否必需", "必需"];
@@ -20,7 +43,11 @@ pub const REQUIRED_LABELS: &[&str] = &["required", "required?", "是否必需", 
 /// The index of the first header cell whose label is one of `labels`.
 pub fn column(table: &Table, labels: &[&str]) -> Option<usize> {
     table.header.iter().position(|cell| {
-        let label = cell.text().trim_matches(|c: char| c == '*' || c == ':').trim().to_lowercase();
+        let label = cell
+            .text()
+            .trim_matches(|c: char| c == '*' || c == ':')
+            .trim()
+            .to_lowercase();
         labels.contains(&label.as_str())
     })
 }
@@ -28,15 +55,20 @@ pub fn column(table: &Table, labels: &[&str]) -> Option<usize> {
 /// A name cell: backticks, bold and trailing notes removed
 /// (`**displayName**`, `` `id` ``, `isActive (deprecated)`).
 pub fn clean_name(cell: &Cell) -> String {
-    let text = cell.text().trim_matches(|c: char| c == '`' || c == '*' || c == '"' || c.is_whitespace());
+    let text = cell
+        .text()
+        .trim_matches(|c: char| c == '`' || c == '*' || c == '"' || c.is_whitespace());
     let name = text.split([' ', '(', '（', '\n', '<']).next().unwrap_or("");
-    name.trim_matches(|c: char| c == '`' || c == '*' || c == ':' || c == ',').to_owned()
+    name.trim_matches(|c: char| c == '`' || c == '*' || c == ':' || c == ',')
+        .to_owned()
 }
 
 /// True when a name cell holds a plausible wire name.
 pub fn is_wire_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '@' || c == '_' || c == '$')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '@' || c == '_' || c == '$')
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '@' | '-' | '$'))
 }
 
@@ -45,7 +77,8 @@ pub fn is_wire_name(name: &str) -> bool {
 pub fn parameters(table: &Table) -> Vec<Parameter> {
     let name_col = column(table, NAME_LABELS).unwrap_or(0);
     let type_col = column(table, TYPE_LABELS).unwrap_or(1);
-    let description_col = column(table, DESCRIPTION_LABELS).unwrap_or(table.header.len().saturating_sub(1));
+    let description_col =
+        column(table, DESCRIPTION_LABELS).unwrap_or(table.header.len().saturating_sub(1));
     let required_col = column(table, REQUIRED_LABELS);
     table
         .rows
@@ -56,20 +89,33 @@ pub fn parameters(table: &Table) -> Vec<Parameter> {
                 return None;
             }
             let type_ref = type_of_cell(&row.cells.get(type_col)?.inline);
-            let description = row.cells.get(description_col).map(|c| c.text().to_owned()).unwrap_or_default();
+            let description = row
+                .cells
+                .get(description_col)
+                .map(|c| c.text().to_owned())
+                .unwrap_or_default();
             let required = required_col
                 .and_then(|c| row.cells.get(c))
                 .map(|c| says_yes(c.text()))
                 .or_else(|| required_in(&description));
             let rust_name = ident::field_name(&name);
-            Some(Parameter { name, rust_name, type_ref, description, required })
+            Some(Parameter {
+                name,
+                rust_name,
+                type_ref,
+                description,
+                required,
+            })
         })
         .collect()
 }
 
 fn says_yes(text: &str) -> bool {
     let lower = text.to_lowercase();
-    lower.starts_with("yes") || lower.starts_with("true") || lower.contains("required") || text.contains('是')
+    lower.starts_with("yes")
+        || lower.starts_with("true")
+        || lower.contains("required")
+        || text.contains('是')
 }
 
 /// "Required." / "Optional." written in a description.

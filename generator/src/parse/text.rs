@@ -25,7 +25,13 @@ impl Source {
         } else {
             (cleaned, Vec::new())
         };
-        Source { text, lines: LineMap { line_starts, checkpoints } }
+        Source {
+            text,
+            lines: LineMap {
+                line_starts,
+                checkpoints,
+            },
+        }
     }
 
     /// The 1-based line of the original file that holds `offset` of [`Source::text`].
@@ -70,22 +76,39 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Drops a BOM, carriage returns before line feeds and zero-width spaces, and
-/// turns no-break spaces into spaces. Line count is unchanged.
+/// Drops a BOM, carriage returns before line feeds and zero-width spaces,
+/// turns no-break spaces into spaces and expands tabs to the next 4-column
+/// stop (tabs inside table delimiter rows would otherwise break the table).
+/// Line count is unchanged.
 fn clean_characters(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.contains(['\r', '\u{200b}', '\u{a0}', '\u{feff}']) {
+    if !text.contains(['\r', '\t', '\u{200b}', '\u{a0}', '\u{feff}']) {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut column = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' => out.push('\n'),
+            '\r' | '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let width = 4 - column % 4;
+                out.extend(std::iter::repeat_n(' ', width));
+                column += width;
+            }
             '\u{200b}' | '\u{feff}' => {}
-            '\u{a0}' => out.push(' '),
-            c => out.push(c),
+            '\u{a0}' => {
+                out.push(' ');
+                column += 1;
+            }
+            c => {
+                out.push(c);
+                column += 1;
+            }
         }
     }
     out
@@ -101,6 +124,11 @@ mod tests {
         assert_eq!(source.text, "a\nb cd\n");
         assert_eq!(source.line(0), 1);
         assert_eq!(source.line(2), 2);
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(Source::new(b"| a\t|\tb |\n\tc").text, "| a |   b |\n    c");
     }
 
     #[test]

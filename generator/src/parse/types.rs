@@ -32,9 +32,13 @@ pub fn type_of_text(text: &str) -> TypeRef {
         Some(word) => match primitive(word) {
             Some(p) => TypeRef::primitive(p),
             None if is_type_name(word) => TypeRef::named(word.trim_start_matches('#')),
-            None => TypeRef::Unknown { text: text.to_owned() },
+            None => TypeRef::Unknown {
+                text: text.to_owned(),
+            },
         },
-        None => TypeRef::Unknown { text: text.to_owned() },
+        None => TypeRef::Unknown {
+            text: text.to_owned(),
+        },
     };
     if collection && item.is_known() {
         TypeRef::collection(item)
@@ -44,9 +48,14 @@ pub fn type_of_text(text: &str) -> TypeRef {
 }
 
 /// The type named by a link to a resource page: the file stem, which the
-/// resolver maps to the declared name.
+/// resolver maps to the declared name. A link into a page of many enums
+/// (`enums.md#risklevel-values`) names the enum by its anchor.
 pub fn linked_type(target: &str) -> Option<String> {
-    let path = target.split(['#', '?']).next()?.trim();
+    let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+    if let Some(anchor) = fragment.strip_suffix("-values").filter(|a| !a.is_empty()) {
+        return Some(anchor.to_ascii_lowercase());
+    }
+    let path = path.split('?').next()?.trim();
     let file = path.rsplit('/').next()?;
     let stem = file.strip_suffix(".md")?;
     let in_resources = !path.contains('/') || path.contains("resources/");
@@ -97,7 +106,7 @@ pub fn primitive(word: &str) -> Option<Primitive> {
         "sbyte" => Primitive::SByte,
         "single" | "float" => Primitive::Single,
         "double" | "number" => Primitive::Double,
-        "decimal" => Primitive::Decimal,
+        "decimal" | "numeric" => Primitive::Decimal,
         "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
         "date" => Primitive::Date,
         "timeofday" => Primitive::TimeOfDay,
@@ -124,6 +133,7 @@ fn chinese_primitive(word: &str) -> Option<Primitive> {
         "持续时间" | "期限" => Primitive::Duration,
         "二进制" => Primitive::Binary,
         "流" => Primitive::Stream,
+        "位数" => Primitive::Decimal,
         _ => return None,
     })
 }
@@ -134,7 +144,13 @@ mod tests {
     use crate::parse::inline::Link;
 
     fn cell(text: &str, links: &[&str]) -> Inline {
-        let links = links.iter().map(|t| Link { text: String::new(), target: (*t).to_owned() }).collect();
+        let links = links
+            .iter()
+            .map(|t| Link {
+                text: String::new(),
+                target: (*t).to_owned(),
+            })
+            .collect();
         let mut inline = Inline::default();
         inline.text = text.to_owned();
         inline.links = links;
@@ -150,7 +166,10 @@ mod tests {
         assert_eq!(type_of_text("String"), prim(Primitive::String));
         assert_eq!(type_of_text("string (url)"), prim(Primitive::String));
         assert_eq!(type_of_text("Edm.Int64"), prim(Primitive::Int64));
-        assert_eq!(type_of_text("dateTimeOffset"), prim(Primitive::DateTimeOffset));
+        assert_eq!(
+            type_of_text("dateTimeOffset"),
+            prim(Primitive::DateTimeOffset)
+        );
         assert_eq!(type_of_text("GUID"), prim(Primitive::Guid));
     }
 
@@ -166,17 +185,37 @@ mod tests {
 
     #[test]
     fn links_name_the_type_by_file_stem() {
-        let c = cell("[cloudPcDeviceImage](../resources/cloudpcdeviceimage.md) collection", &["../resources/cloudpcdeviceimage.md"]);
-        assert_eq!(type_of_cell(&c), TypeRef::collection(TypeRef::named("cloudpcdeviceimage")));
+        let c = cell(
+            "[cloudPcDeviceImage](../resources/cloudpcdeviceimage.md) collection",
+            &["../resources/cloudpcdeviceimage.md"],
+        );
+        assert_eq!(
+            type_of_cell(&c),
+            TypeRef::collection(TypeRef::named("cloudpcdeviceimage"))
+        );
         let translated = cell("[身份集](identityset.md)", &["identityset.md"]);
         assert_eq!(type_of_cell(&translated), TypeRef::named("identityset"));
+        let enum_link = cell(
+            "[风险级别](enums.md#risklevel-values)",
+            &["enums.md#risklevel-values"],
+        );
+        assert_eq!(type_of_cell(&enum_link), TypeRef::named("risklevel"));
     }
 
     #[test]
     fn bare_names_and_chinese_words() {
-        assert_eq!(type_of_text("alertSeverity"), TypeRef::named("alertSeverity"));
-        assert_eq!(type_of_text("microsoft.graph.callRecords.clientPlatform"), TypeRef::named("microsoft.graph.callRecords.clientPlatform"));
-        assert_eq!(type_of_text("字符串，最大大小为20"), prim(Primitive::String));
+        assert_eq!(
+            type_of_text("alertSeverity"),
+            TypeRef::named("alertSeverity")
+        );
+        assert_eq!(
+            type_of_text("microsoft.graph.callRecords.clientPlatform"),
+            TypeRef::named("microsoft.graph.callRecords.clientPlatform")
+        );
+        assert_eq!(
+            type_of_text("字符串，最大大小为20"),
+            prim(Primitive::String)
+        );
         assert_eq!(type_of_text("布尔值"), prim(Primitive::Boolean));
         assert!(matches!(type_of_text("见下文"), TypeRef::Unknown { .. }));
     }

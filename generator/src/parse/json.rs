@@ -1,0 +1,106 @@
+//! JSON blocks as the docs write them: trailing commas, `&quot;`, comments
+//! and `...` ellipses are common.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::types::type_of_text;
+use crate::ir::{Primitive, TypeRef};
+
+/// Parses strictly, then after removing trailing commas and `&quot;`.
+pub fn parse_lenient(text: &str) -> Result<Value, String> {
+    match serde_json::from_str(text) {
+        Ok(value) => Ok(value),
+        Err(strict) => {
+            let repaired = repair(text);
+            serde_json::from_str(&repaired).map_err(|_| strict.to_string())
+        }
+    }
+}
+
+fn repair(text: &str) -> String {
+    static TRAILING: OnceLock<Regex> = OnceLock::new();
+    let trailing = TRAILING.get_or_init(|| Regex::new(r",(\s*[}\]])").expect("valid regex"));
+    trailing
+        .replace_all(&text.replace("&quot;", "\""), "$1")
+        .into_owned()
+}
+
+/// The top-level object; empty when the text is not an object even after repair.
+pub fn top_level_object(text: &str) -> Map<String, Value> {
+    match parse_lenient(text) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    }
+}
+
+/// The type a JSON representation placeholder stands for: `"String"`,
+/// `"String (timestamp)"`, `true`, `1024`, `{"@odata.type": "microsoft.graph.x"}`,
+/// `["String"]`.
+pub fn placeholder_type(value: &Value) -> Option<TypeRef> {
+    match value {
+        Value::Bool(_) => Some(TypeRef::primitive(Primitive::Boolean)),
+        Value::Number(n) if n.is_f64() => Some(TypeRef::primitive(Primitive::Double)),
+        Value::Number(_) => Some(TypeRef::primitive(Primitive::Int32)),
+        Value::String(s) if s.to_ascii_lowercase().contains("timestamp") => {
+            Some(TypeRef::primitive(Primitive::DateTimeOffset))
+        }
+        Value::String(s) => Some(type_of_text(s)).filter(TypeRef::is_known),
+        Value::Array(items) => items
+            .first()
+            .and_then(placeholder_type)
+            .map(TypeRef::collection),
+        Value::Object(map) => {
+            let odata_type = map.get("@odata.type")?.as_str()?.trim_start_matches('#');
+            let name = odata_type
+                .strip_prefix("microsoft.graph.")
+                .filter(|n| !n.contains('.'))
+                .unwrap_or(odata_type);
+            Some(TypeRef::named(name))
+        }
+        Value::Null => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_commas_are_repaired() {
+        assert!(parse_lenient("{\"a\": [1, 2,],}").is_ok());
+        assert!(parse_lenient("{\"a\": 1 ...}").is_err());
+    }
+
+    #[test]
+    fn keys_keep_document_order() {
+        let keys: Vec<String> = top_level_object("{\"z\": 1, \"a\": 2}")
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(keys, ["z", "a"]);
+    }
+
+    #[test]
+    fn placeholders_name_their_types() {
+        let object = top_level_object(
+            r#"{"a": "String", "b": "String (timestamp)", "c": true, "d": 1024,
+            "e": {"@odata.type": "microsoft.graph.identitySet"}, "f": ["String"]}"#,
+        );
+        let types: Vec<Option<TypeRef>> = object.values().map(placeholder_type).collect();
+        assert_eq!(types[0], Some(TypeRef::primitive(Primitive::String)));
+        assert_eq!(
+            types[1],
+            Some(TypeRef::primitive(Primitive::DateTimeOffset))
+        );
+        assert_eq!(types[2], Some(TypeRef::primitive(Primitive::Boolean)));
+        assert_eq!(types[3], Some(TypeRef::primitive(Primitive::Int32)));
+        assert_eq!(types[4], Some(TypeRef::named("identitySet")));
+        assert_eq!(
+            types[5],
+            Some(TypeRef::collection(TypeRef::primitive(Primitive::String)))
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Cross-page pass: every named type is matched to the resource or enum page
+//! that declares it (same API version), by link target, declared name or
+//! qualified name, and takes the declared spelling.
+
+use std::collections::HashMap;
+
+use crate::ir::{ApiVersion, Diagnostic, Page, RequestBody, ResponseBody, TypeRef};
+
+#[derive(Clone)]
+struct Declared {
+    name: String,
+    page: String,
+}
+
+type Index = HashMap<(ApiVersion, String), Declared>;
+
+/// Resolves named types in place and warns about the ones no page declares.
+pub fn resolve(pages: &mut [Page]) {
+    let index = build_index(pages);
+    for page in pages.iter_mut() {
+        let Some(version) = page.version else {
+            continue;
+        };
+        let mut unresolved = Vec::new();
+        for_each_type(page, &mut |type_ref, line| {
+            resolve_one(&index, version, type_ref, line, &mut unresolved)
+        });
+        resolve_base_type(&index, version, page);
+        unresolved.sort();
+        unresolved.dedup();
+        for (line, name) in unresolved {
+            page.diagnostics.push(Diagnostic::warning(
+                line,
+                format!(
+                    "type `{name}` is not declared by any page of {}",
+                    version.as_str()
+                ),
+            ));
+        }
+        page.diagnostics.sort();
+    }
+}
+
+/// Keys, most specific first: file stems, qualified names, declared names,
+/// inline enum names. The first page to claim a key keeps it (file order).
+fn build_index(pages: &[Page]) -> Index {
+    let mut index = Index::new();
+    // Pages under resources/ declare types before misfiled ones under api/.
+    let mut by_folder: Vec<&Page> = pages.iter().collect();
+    by_folder.sort_by_key(|p| !p.file.contains("/resources/"));
+    let declared: Vec<(ApiVersion, &Page, Declared, String)> = by_folder
+        .into_iter()
+        .flat_map(|p| {
+            let names = p.resource.iter().map(|r| (&r.name, &r.namespace));
+            let names = names.chain(p.enums.iter().map(|e| (&e.name, &e.namespace)));
+            names.filter_map(move |(name, namespace)| {
+                let qualified = format!("{namespace}.{name}");
+                let shown = if namespace == "microsoft.graph" {
+                    name.clone()
+                } else {
+                    qualified.clone()
+                };
+                Some((
+                    p.version?,
+                    p,
+                    Declared {
+                        name: shown,
+                        page: p.file.clone(),
+                    },
+                    qualified,
+                ))
+            })
+        })
+        .collect();
+    for (version, page, entry, _) in &declared {
+        if page.enums.len() <= 1 {
+            index
+                .entry((*version, stem(&page.file).to_ascii_lowercase()))
+                .or_insert_with(|| entry.clone());
+        }
+    }
+    for (version, _, entry, qualified) in &declared {
+        index
+            .entry((*version, qualified.to_ascii_lowercase()))
+            .or_insert_with(|| entry.clone());
+    }
+    for (version, _, entry, _) in &declared {
+        let bare = entry
+            .name
+            .rsplit('.')
+            .next()
+            .unwrap_or(&entry.name)
+            .to_ascii_lowercase();
+        index
+            .entry((*version, bare))
+            .or_insert_with(|| entry.clone());
+    }
+    add_inline_enums(pages, &mut index);
+    index
+}
+
+fn add_inline_enums(pages: &[Page], index: &mut Index) {
+    for page in pages {
+        let (Some(version), Some(resource)) = (page.version, &page.resource) else {
+            continue;
+        };
+        for e in &resource.inline_enums {
+            let entry = Declared {
+                name: e.name.clone(),
+                page: page.file.clone(),
+            };
+            index
+                .entry((version, e.name.to_ascii_lowercase()))
+                .or_insert(entry);
+        }
+    }
+}
+
+fn stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+fn lookup<'i>(index: &'i Index, version: ApiVersion, name: &str) -> Option<&'i Declared> {
+    let lower = name.trim_start_matches('#').to_ascii_lowercase();
+    let bare = lower.strip_prefix("microsoft.graph.").unwrap_or(&lower);
+    let last = lower.rsplit('.').next().unwrap_or(&lower);
+    [lower.as_str(), bare, last]
+        .iter()
+        .find_map(|key| index.get(&(version, (*key).to_owned())))
+}
+
+fn resolve_one(
+    index: &Index,
+    version: ApiVersion,
+    type_ref: &mut TypeRef,
+    line: u32,
+    unresolved: &mut Vec<(u32, String)>,
+) {
+    match type_ref {
+        TypeRef::Named { name, page } => match lookup(index, version, name) {
+            Some(found) => {
+                *name = found.name.clone();
+                *page = Some(found.page.clone());
+            }
+            None => unresolved.push((line, name.clone())),
+        },
+        TypeRef::Collection { item } => resolve_one(index, version, item, line, unresolved),
+        TypeRef::Primitive { .. } | TypeRef::Unknown { .. } => {}
+    }
+}
+
+fn resolve_base_type(index: &Index, version: ApiVersion, page: &mut Page) {
+    let Some(resource) = &mut page.resource else {
+        return;
+    };
+    let Some(base) = &resource.base_type else {
+        return;
+    };
+    if let Some(found) = lookup(index, version, base) {
+        let qualified = if found.name.contains('.') {
+            found.name.clone()
+        } else {
+            format!("microsoft.graph.{}", found.name)
+        };
+        resource.base_type = Some(qualified);
+    }
+}
+
+/// Visits every type of a page with the line it was read from.
+fn for_each_type(page: &mut Page, visit: &mut impl FnMut(&mut TypeRef, u32)) {
+    for op in &mut page.operations {
+        let line = op.line;
+        for p in op
+            .function_parameters
+            .iter_mut()
+            .chain(op.query.parameters.iter_mut())
+        {
+            visit(&mut p.type_ref, line);
+        }
+        match &mut op.request_body {
+            RequestBody::Resource { type_ref } => visit(type_ref, line),
+            RequestBody::Properties {
+                type_ref,
+                properties,
+            } => {
+                if let Some(t) = type_ref {
+                    visit(t, line);
+                }
+                properties
+                    .iter_mut()
+                    .for_each(|p| visit(&mut p.type_ref, line));
+            }
+            RequestBody::Parameters { parameters } => parameters
+                .iter_mut()
+                .for_each(|p| visit(&mut p.type_ref, line)),
+            RequestBody::None | RequestBody::Binary | RequestBody::Unknown => {}
+        }
+        if let ResponseBody::Json { type_ref } = &mut op.response {
+            visit(type_ref, line);
+        }
+    }
+    if let Some(resource) = &mut page.resource {
+        for p in resource
+            .properties
+            .iter_mut()
+            .chain(resource.relationships.iter_mut())
+        {
+            visit(&mut p.type_ref, p.line);
+        }
+    }
+}
