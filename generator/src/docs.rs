@@ -79,6 +79,18 @@ impl DocTree {
     }
 }
 
+/// One JSON line per page, serialized in parallel, in page order.
+pub fn json_lines(pages: &[Page]) -> Result<Vec<Vec<u8>>, serde_json::Error> {
+    pages
+        .par_iter()
+        .map(|page| {
+            let mut line = serde_json::to_vec(page)?;
+            line.push(b'\n');
+            Ok(line)
+        })
+        .collect()
+}
+
 impl Includes for DocTree {
     fn read(&self, path: &str) -> Option<Vec<u8>> {
         if path.split('/').any(|part| part == ".." || part.is_empty()) {

@@ -4,6 +4,8 @@
 //! The pipeline is visible in the modules: [`parse`] (markdown → IR), [`ir`]
 //! (plain serde data), and the emitter. I/O lives at the edges ([`docs`]).
 
+pub mod bench;
+pub mod corpus;
 pub mod docs;
 pub mod ident;
 pub mod ir;

@@ -23,7 +23,9 @@ pub fn read(ctx: &PageContext<'_>, method: HttpMethod, paths: &[&str]) -> Reques
     });
     let linked = first_resource_link(blocks);
     match (table, method) {
-        (Some(t), HttpMethod::Patch) => properties(t, linked),
+        (Some(t), HttpMethod::Patch | HttpMethod::Put) if !lists_parameters(t) => {
+            properties(t, linked)
+        }
         (Some(t), _) if lists_parameters(t) => RequestBody::Parameters {
             parameters: parameters(t),
         },

@@ -25,19 +25,26 @@ pub fn extract(text: &mut String) -> Vec<Comment> {
             body: inner(&text[range.clone()]).to_owned(),
         })
         .collect();
-    for range in found {
-        blank(text, range);
-    }
+    blank(text, &found);
     comments
 }
 
-/// Replaces every byte of `range` except newlines by a space.
-pub fn blank(text: &mut String, range: Range<usize>) {
-    let blanked: String = text[range.clone()]
-        .bytes()
-        .map(|b| if b == b'\n' { '\n' } else { ' ' })
-        .collect();
-    text.replace_range(range, &blanked);
+/// Replaces every byte of the ranges except newlines by a space. Ranges
+/// start and end on character boundaries, so the result is valid UTF-8.
+pub fn blank(text: &mut String, ranges: &[Range<usize>]) {
+    if ranges.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for range in ranges {
+        for byte in &mut bytes[range.clone()] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 fn inner(comment: &str) -> &str {
@@ -46,44 +53,81 @@ fn inner(comment: &str) -> &str {
 }
 
 fn find_comments(text: &str) -> Vec<Range<usize>> {
+    const NONE: usize = usize::MAX;
     let mut ranges = Vec::new();
-    let mut in_fence = false;
-    let mut line_start = 0;
-    while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
-        let line = &text[line_start..line_end];
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-            line_start = line_end + 1;
-            continue;
+    let mut at = 0;
+    // The next comment and fence at or after `at` (NONE when there is none);
+    // each is searched again only once the scan has passed it.
+    let mut comment = 0;
+    let mut fence = 0;
+    while at < text.len() {
+        if comment != NONE && comment < at || comment == 0 {
+            comment = find_from(text, at, "<!--").unwrap_or(NONE);
         }
-        if in_fence {
-            line_start = line_end + 1;
-            continue;
+        if fence != NONE && fence < at || fence == 0 {
+            fence = next_fence(text, at).unwrap_or(NONE);
         }
-        match line.find("<!--") {
-            Some(i) => {
-                let start = line_start + i;
-                let end = text[start + 4..]
-                    .find("-->")
-                    .map_or(text.len(), |j| start + 4 + j + 3);
-                ranges.push(start..end);
-                line_start = continue_after(text, end);
-            }
-            None => line_start = line_end + 1,
+        if fence < comment {
+            at = after_fence(text, fence);
+        } else if comment != NONE {
+            let end = find_from(text, comment + 4, "-->").map_or(text.len(), |j| j + 3);
+            ranges.push(comment..end);
+            at = end;
+        } else {
+            break;
         }
     }
     ranges
 }
 
-/// Scanning resumes on the rest of the line that closed a comment, so a second
-/// comment or a fence on that line is still seen.
-fn continue_after(text: &str, end: usize) -> usize {
-    match text[end..].find('\n') {
-        Some(i) if text[end..end + i].contains("<!--") => end,
-        Some(i) => end + i + 1,
+/// The next occurrence of an ASCII `needle` at or after `from`: a memchr
+/// scan for its first byte, then a comparison (much faster than a substring
+/// searcher for these short needles).
+fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = *needle.as_bytes().first()?;
+    let mut at = from;
+    while at < bytes.len() {
+        // `str::find` with an ASCII char is a memchr.
+        let hit = at + text.get(at..)?.find(char::from(first))?;
+        if bytes[hit..].starts_with(needle.as_bytes()) {
+            return Some(hit);
+        }
+        at = hit + 1;
+    }
+    None
+}
+
+/// The offset of the next "```" that opens a line (after indentation).
+fn next_fence(text: &str, from: usize) -> Option<usize> {
+    let mut search = from;
+    loop {
+        let found = find_from(text, search, "```")?;
+        // Only the indentation before the backticks is looked at, so a long
+        // line full of backticks stays linear.
+        let indent = text.as_bytes()[..found]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ')
+            .count();
+        let before = found - indent;
+        if before == 0 || text.as_bytes()[before - 1] == b'\n' {
+            return Some(found);
+        }
+        search = found + 3;
+    }
+}
+
+/// The offset after the line that closes the fence opened at `open`, or the
+/// end of the text for an unclosed fence.
+fn after_fence(text: &str, open: usize) -> usize {
+    let Some(first_line_end) = text[open..].find('\n').map(|i| open + i + 1) else {
+        return text.len();
+    };
+    match next_fence(text, first_line_end) {
+        Some(close) => text[close..]
+            .find('\n')
+            .map_or(text.len(), |i| close + i + 1),
         None => text.len(),
     }
 }

@@ -37,7 +37,7 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
         permissions.source = PermissionSource::Page;
         return permissions;
     }
-    let heading_line = ctx.line(&ctx.document.blocks[section.heading]);
+    let before = diagnostics.len();
     for block in blocks {
         let BlockKind::Include(target) = &block.kind else {
             continue;
@@ -46,10 +46,12 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
             return found;
         }
     }
-    diagnostics.push(Diagnostic::warning(
-        heading_line,
-        "the Permissions section has no permissions table",
-    ));
+    // A missing include has already said why there is no table.
+    if diagnostics.len() == before {
+        let heading_line = ctx.line(&ctx.document.blocks[section.heading]);
+        let message = "the Permissions section has no permissions table";
+        diagnostics.push(Diagnostic::warning(heading_line, message));
+    }
     permissions
 }
 

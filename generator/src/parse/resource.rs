@@ -4,7 +4,9 @@
 use serde_json::{Map, Value};
 
 use crate::ident;
-use crate::ir::{Diagnostic, EnumMember, Enumeration, JsonBlock, Page, Property, Resource};
+use crate::ir::{
+    Diagnostic, EnumMember, Enumeration, JsonBlock, Page, Property, Resource, TypeRef,
+};
 
 use super::annotation::Annotation;
 use super::context::PageContext;
@@ -20,11 +22,11 @@ pub fn read_resource(ctx: &PageContext<'_>, page: &mut Page) {
     let json_code = json_representation(ctx);
     let annotation = json_code.and_then(|(_, code)| code.annotation.as_ref());
     let (name, namespace) = declared_name(ctx, page, annotation);
-    let json_representation = json_code.map(|(block, code)| json_block(ctx, block, code));
-    let sample = json_representation
-        .as_ref()
-        .map(|j| json::top_level_object(&j.text))
-        .unwrap_or_default();
+    let (json_representation, sample) =
+        match json_code.map(|(block, code)| json_block(ctx, block, code)) {
+            Some((block, sample)) => (Some(block), sample),
+            None => (None, Map::new()),
+        };
     let mut properties = Vec::new();
     let mut relationships = Vec::new();
     if let Some(section) = ctx.outline.find(&["properties"]) {
@@ -143,14 +145,26 @@ fn json_representation<'d>(ctx: &PageContext<'d>) -> Option<(&'d Block, &'d Code
     })
 }
 
-fn json_block(ctx: &PageContext<'_>, block: &Block, code: &Code) -> JsonBlock {
+/// The block as written, and its top-level object (empty when it is not one).
+fn json_block(
+    ctx: &PageContext<'_>,
+    block: &Block,
+    code: &Code,
+) -> (JsonBlock, Map<String, Value>) {
     let text = code.text.trim_end().to_owned();
-    let error = json::parse_lenient(&text).err();
-    JsonBlock {
-        line: ctx.line(block) + 1,
-        text,
-        error,
-    }
+    let (error, sample) = match json::parse_lenient(&text) {
+        Ok(Value::Object(map)) => (None, map),
+        Ok(_) => (None, Map::new()),
+        Err(e) => (Some(e), Map::new()),
+    };
+    (
+        JsonBlock {
+            line: ctx.line(block) + 1,
+            text,
+            error,
+        },
+        sample,
+    )
 }
 
 /// Base type from the annotation (`baseType`), else from an "Inherits from
@@ -207,14 +221,21 @@ fn read_properties(
     let json_keys: Vec<String> = sample.keys().cloned().collect();
     recover_translated_names(&mut properties, &json_keys, diagnostics);
     for property in properties.iter_mut().filter(|p| !p.type_ref.is_known()) {
-        if let Some(type_ref) = sample.get(&property.name).and_then(json::placeholder_type) {
-            let message = format!(
-                "property `{}`: type taken from the JSON representation",
+        let written = match &property.type_ref {
+            TypeRef::Unknown { text } => text.clone(),
+            _ => String::new(),
+        };
+        let message = match sample.get(&property.name).and_then(json::placeholder_type) {
+            Some(type_ref) => {
+                property.type_ref = type_ref;
+                format!("property `{}`: type `{written}` not recognized; taken from the JSON representation", property.name)
+            }
+            None => format!(
+                "property `{}`: type `{written}` not recognized",
                 property.name
-            );
-            diagnostics.push(Diagnostic::warning(property.line, message));
-            property.type_ref = type_ref;
-        }
+            ),
+        };
+        diagnostics.push(Diagnostic::warning(property.line, message));
     }
     properties
 }
@@ -246,13 +267,6 @@ fn read_property_rows(
             continue;
         }
         let type_ref = type_of_cell(&type_cell.inline);
-        if !type_ref.is_known() {
-            let message = format!(
-                "property `{name}`: type `{}` not recognized",
-                type_cell.text()
-            );
-            diagnostics.push(Diagnostic::warning(line, message));
-        }
         let description = row
             .cells
             .get(description_col)

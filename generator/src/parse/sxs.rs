@@ -7,6 +7,7 @@ use super::text::Checkpoint;
 const OPEN: &str = "<span data-ttu-id=\"";
 const LOOKUP: &str = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"";
 const CLOSE: &str = "</span></span>";
+const MAX_ID: usize = 32;
 
 pub fn is_side_by_side(text: &str) -> bool {
     text.contains(OPEN)
@@ -20,11 +21,17 @@ pub fn unwrap(text: &str) -> (String, Vec<Checkpoint>) {
     let mut checkpoints = Vec::new();
     let mut copied_to = 0;
     let mut search_from = 0;
+    let mut lookups = Lookups::default();
     while let Some(found) = text[search_from..].find(OPEN) {
         let start = search_from + found;
-        let Some(pair) = parse_pair(text, start) else {
-            search_from = start + OPEN.len();
-            continue;
+        let pair = match parse_pair(text, start, &mut lookups) {
+            Ok(pair) => pair,
+            Err(Stop::Skip) => {
+                search_from = start + OPEN.len();
+                continue;
+            }
+            // No later opener can find its English side either.
+            Err(Stop::End) => break,
         };
         out.push_str(&text[copied_to..start]);
         checkpoints.push(Checkpoint {
@@ -48,20 +55,54 @@ struct Pair {
     end: usize,
 }
 
-fn parse_pair(text: &str, start: usize) -> Option<Pair> {
+enum Stop {
+    /// This opener is malformed; try the next one.
+    Skip,
+    /// Nothing after this point can pair up.
+    End,
+}
+
+/// The next `sxs-lookup` marker after an offset, remembered so that many
+/// malformed openers before one marker do not each search for it again.
+#[derive(Default)]
+struct Lookups {
+    last: Option<usize>,
+}
+
+impl Lookups {
+    fn next_after(&mut self, text: &str, from: usize) -> Option<usize> {
+        if let Some(at) = self.last.filter(|&at| at >= from) {
+            return Some(at);
+        }
+        let at = from + text[from..].find(LOOKUP)?;
+        self.last = Some(at);
+        Some(at)
+    }
+}
+
+fn parse_pair(text: &str, start: usize, lookups: &mut Lookups) -> Result<Pair, Stop> {
     let id_start = start + OPEN.len();
-    let id_end = id_start + text[id_start..].find('"')?;
-    let id = &text[id_start..id_end];
-    let body = id_end + text[id_end..].find('>')? + 1;
-    let lookup = body + text[body..].find(LOOKUP)?;
+    // Ids are short (`76c66-103`, `76c66-p101`) and followed by `">`: anything
+    // else is not an opener, decided without searching further.
+    let id_len = text.as_bytes()[id_start..]
+        .iter()
+        .take(MAX_ID)
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+        .ok_or(Stop::Skip)?;
+    let id = &text[id_start..id_start + id_len];
+    if id.is_empty() || !text[id_start + id_len..].starts_with("\">") {
+        return Err(Stop::Skip);
+    }
+    let body = id_start + id_len + 2;
+    let lookup = lookups.next_after(text, body).ok_or(Stop::End)?;
     let lookup_id_start = lookup + LOOKUP.len();
-    let rest = text.get(lookup_id_start..)?;
+    let rest = &text[lookup_id_start..];
     if !rest.starts_with(id) || !rest[id.len()..].starts_with("\">") {
-        return None;
+        return Err(Stop::Skip);
     }
     let english_start = lookup_id_start + id.len() + 2;
-    let english_end = english_start + text[english_start..].find(CLOSE)?;
-    Some(Pair {
+    let english_end = english_start + text[english_start..].find(CLOSE).ok_or(Stop::End)?;
+    Ok(Pair {
         english: english_start..english_end,
         end: english_end + CLOSE.len(),
     })
@@ -99,6 +140,15 @@ mod tests {
     fn mismatched_ids_are_left_alone() {
         let text = format!("{OPEN}a\">x{LOOKUP}b\">y{CLOSE}");
         assert_eq!(unwrap(&text).0, text);
+    }
+
+    /// 200,000 malformed openers before one pair: a search per opener
+    /// would take minutes; this finishes at once.
+    #[test]
+    fn many_broken_openers_stay_linear() {
+        let text = format!("{}{}", OPEN.repeat(200_000), span("a-1", "x", "y"));
+        let (out, _) = unwrap(&text);
+        assert!(out.ends_with('y'));
     }
 
     #[test]

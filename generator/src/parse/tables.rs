@@ -55,12 +55,28 @@ pub fn column(table: &Table, labels: &[&str]) -> Option<usize> {
 /// A name cell: backticks, bold and trailing notes removed
 /// (`**displayName**`, `` `id` ``, `isActive (deprecated)`).
 pub fn clean_name(cell: &Cell) -> String {
-    let text = cell
-        .text()
-        .trim_matches(|c: char| c == '`' || c == '*' || c == '"' || c.is_whitespace());
-    let name = text.split([' ', '(', '（', '\n', '<']).next().unwrap_or("");
-    name.trim_matches(|c: char| c == '`' || c == '*' || c == ':' || c == ',')
-        .to_owned()
+    let text = without_parentheses(cell.text());
+    let name = text
+        .split([' ', '\n', '<'])
+        .map(|w| w.trim_matches(|c: char| matches!(c, '`' | '*' | '"' | ':' | ',')))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    name.to_owned()
+}
+
+/// Drops `(...)` and `（...）` remarks: `backupReviewers (deprecated)`.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// True when a name cell holds a plausible wire name.

@@ -4,12 +4,20 @@
 //! Every step here keeps the line structure, except the side-by-side
 //! unwrapping, which records checkpoints so offsets can still be mapped back.
 
+use std::cell::Cell;
+
 use super::sxs;
 
 /// The text a page is read from, and the way back to original line numbers.
 pub struct Source {
     pub text: String,
-    lines: LineMap,
+    /// The text before side-by-side unwrapping, when it was unwrapped.
+    original: Option<String>,
+    /// Sorted by `output`; empty when the text was not rewritten.
+    checkpoints: Vec<Checkpoint>,
+    /// The last (offset in the reference text, line) answered: queries come
+    /// mostly in order, so each one counts only the newlines since the last.
+    cursor: Cell<(usize, u32)>,
 }
 
 impl Source {
@@ -17,48 +25,41 @@ impl Source {
     /// spaces, no-break spaces as plain spaces, side-by-side spans unwrapped to
     /// their English side.
     pub fn new(raw: &[u8]) -> Source {
-        let decoded = String::from_utf8_lossy(raw);
+        // The strict check is much faster than the lossy one, which only runs
+        // on the rare invalid file.
+        let decoded = match std::str::from_utf8(raw) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(raw),
+        };
         let cleaned = clean_characters(&decoded);
-        let line_starts = line_starts(&cleaned);
-        let (text, checkpoints) = if sxs::is_side_by_side(&cleaned) {
-            sxs::unwrap(&cleaned)
+        let (text, original, checkpoints) = if sxs::is_side_by_side(&cleaned) {
+            let (text, checkpoints) = sxs::unwrap(&cleaned);
+            (text, Some(cleaned), checkpoints)
         } else {
-            (cleaned, Vec::new())
+            (cleaned, None, Vec::new())
         };
         Source {
             text,
-            lines: LineMap {
-                line_starts,
-                checkpoints,
-            },
+            original,
+            checkpoints,
+            cursor: Cell::new((0, 1)),
         }
     }
 
-    /// The 1-based line of the original file that holds `offset` of [`Source::text`].
+    /// The 1-based line of the original file that holds `offset` of
+    /// [`Source::text`]. Blanking text never removes newlines, so counting in
+    /// the current text gives original lines.
     pub fn line(&self, offset: usize) -> u32 {
-        self.lines.line(offset)
-    }
-}
-
-/// Where a byte range of the unwrapped text was copied from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Checkpoint {
-    pub output: usize,
-    pub input: usize,
-}
-
-struct LineMap {
-    /// Byte offsets at which lines start, in the text before unwrapping.
-    line_starts: Vec<usize>,
-    /// Sorted by `output`; empty when the text was not rewritten.
-    checkpoints: Vec<Checkpoint>,
-}
-
-impl LineMap {
-    fn line(&self, offset: usize) -> u32 {
-        let input = self.input_offset(offset);
-        let index = self.line_starts.partition_point(|&start| start <= input);
-        u32::try_from(index.max(1)).unwrap_or(u32::MAX)
+        let reference = self.original.as_deref().unwrap_or(&self.text).as_bytes();
+        let target = self.input_offset(offset).min(reference.len());
+        let (at, line) = self.cursor.get();
+        let line = if target >= at {
+            line + newlines(&reference[at..target])
+        } else {
+            line - newlines(&reference[target..at])
+        };
+        self.cursor.set((target, line));
+        line
     }
 
     fn input_offset(&self, offset: usize) -> usize {
@@ -70,48 +71,70 @@ impl LineMap {
     }
 }
 
-fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    starts
+/// Counts line feeds; a plain loop the compiler vectorizes.
+fn newlines(bytes: &[u8]) -> u32 {
+    let count = bytes.iter().filter(|&&b| b == b'\n').count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// Where a byte range of the unwrapped text was copied from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub output: usize,
+    pub input: usize,
 }
 
 /// Drops a BOM, carriage returns before line feeds and zero-width spaces,
 /// turns no-break spaces into spaces and expands tabs to the next 4-column
 /// stop (tabs inside table delimiter rows would otherwise break the table).
-/// Line count is unchanged.
+/// Line count is unchanged. Plain runs are copied whole; only the special
+/// characters are looked at one by one.
 fn clean_characters(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.contains(['\r', '\t', '\u{200b}', '\u{a0}', '\u{feff}']) {
+    // Each check is a memchr scan; most pages need none of the work below.
+    let special = ['\r', '\t', '\u{a0}', '\u{200b}', '\u{feff}'];
+    if !special.iter().any(|c| text.contains(*c)) {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut column = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' => {
-                out.push('\n');
-                column = 0;
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut line_start = 0;
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement: Option<&str> = match byte {
+            b'\n' => {
+                line_start = out.len() + (at - copied) + 1;
+                None
             }
-            '\t' => {
-                let width = 4 - column % 4;
-                out.extend(std::iter::repeat_n(' ', width));
-                column += width;
+            b'\r' if text.as_bytes().get(at + 1) == Some(&b'\n') => Some(""),
+            b'\r' => Some("\n"),
+            b'\t' => {
+                let column = out.len() + (at - copied) - line_start;
+                Some(&"    "[..4 - column % 4])
             }
-            '\u{200b}' | '\u{feff}' => {}
-            '\u{a0}' => {
-                out.push(' ');
-                column += 1;
-            }
-            c => {
-                out.push(c);
-                column += 1;
+            0xC2 if text[at..].starts_with('\u{a0}') => Some(" "),
+            0xE2 if text[at..].starts_with('\u{200b}') => Some(""),
+            0xEF if text[at..].starts_with('\u{feff}') => Some(""),
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&text[copied..at]);
+            out.push_str(replacement);
+            copied = at + special_len(byte);
+            if replacement == "\n" {
+                line_start = out.len();
             }
         }
     }
+    out.push_str(&text[copied..]);
     out
+}
+
+fn special_len(byte: u8) -> usize {
+    match byte {
+        0xC2 => 2,
+        0xE2 | 0xEF => 3,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
