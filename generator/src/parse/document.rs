@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::annotation::Annotation;
 use super::inline::{is_inline, Inline};
@@ -77,8 +77,6 @@ impl Cell {
 
 #[derive(Clone, Debug)]
 pub struct Code {
-    /// The info string, lower-cased (`http`, `json`, or empty).
-    pub info: String,
     pub text: String,
     pub annotation: Option<Annotation>,
 }
@@ -174,14 +172,11 @@ impl Builder {
                 self.flush_paragraph();
                 self.quote_depth += 1;
             }
-            Tag::CodeBlock(kind) => {
+            // Info strings are not trusted (`http`, `msgraph-interactive`, none,
+            // `HTTP`): the first line of a block says what it holds.
+            Tag::CodeBlock(_) => {
                 self.flush_paragraph();
-                let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
-                    CodeBlockKind::Indented => String::new(),
-                };
                 let code = Code {
-                    info,
                     text: String::new(),
                     annotation: None,
                 };

@@ -39,7 +39,7 @@ pub fn take(text: &mut String) -> FrontMatter {
         read_collapsed(body, &mut fields);
     }
     let lines = text[..end].matches('\n').count();
-    blank(text, &[0..end]);
+    blank(text, std::slice::from_ref(&(0..end)));
     FrontMatter { fields, lines }
 }
 

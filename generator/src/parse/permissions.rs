@@ -89,7 +89,7 @@ fn read_include(
         &loaded.document.blocks,
         &mut permissions,
     );
-    found.then(|| Permissions {
+    found.then_some(Permissions {
         source: PermissionSource::Include(path),
         ..permissions
     })

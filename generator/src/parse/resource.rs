@@ -213,7 +213,7 @@ fn read_properties(
                 in_values = h.key.ends_with("-values") || h.key.ends_with("-value")
             }
             BlockKind::Table(t) if !in_values && column(t, TYPE_LABELS).is_some() => {
-                read_property_rows(ctx, t, &mut properties, diagnostics);
+                read_property_rows(ctx, t, &mut properties);
             }
             _ => {}
         }
@@ -244,7 +244,6 @@ fn read_property_rows(
     ctx: &PageContext<'_>,
     table: &Table,
     out: &mut Vec<Property>,
-    diagnostics: &mut Vec<Diagnostic>,
 ) {
     let name_col = column(table, NAME_LABELS).unwrap_or(0);
     let type_col = column(table, TYPE_LABELS).unwrap_or(1);
