@@ -37,14 +37,21 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
         permissions.source = PermissionSource::Page;
         return permissions;
     }
+    // Pages with one scenario per sub-heading include one table each: their
+    // permissions add up; the first include found is named as the source.
     let before = diagnostics.len();
     for block in blocks {
         let BlockKind::Include(target) = &block.kind else {
             continue;
         };
-        if let Some(found) = read_include(ctx, block, target, diagnostics) {
-            return found;
+        if let Some(path) = read_include(ctx, block, target, &mut permissions, diagnostics) {
+            if permissions.source == PermissionSource::Missing {
+                permissions.source = PermissionSource::Include(path);
+            }
         }
+    }
+    if permissions.source != PermissionSource::Missing {
+        return permissions;
     }
     // A missing include has already said why there is no table.
     if diagnostics.len() == before {
@@ -55,13 +62,15 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
     permissions
 }
 
-/// Reads an included permissions table; `None` when the include is not one.
+/// Adds the tables of an included file; returns its path when it held a
+/// permissions table.
 fn read_include(
     ctx: &PageContext<'_>,
     block: &Block,
     target: &str,
+    permissions: &mut Permissions,
     diagnostics: &mut Diagnostics,
-) -> Option<Permissions> {
+) -> Option<String> {
     if target.contains("/snippets/") {
         return None;
     }
@@ -83,16 +92,7 @@ fn read_include(
         return None;
     };
     let loaded = load(&bytes);
-    let mut permissions = Permissions::default();
-    let found = read_tables(
-        &loaded.source.text,
-        &loaded.document.blocks,
-        &mut permissions,
-    );
-    found.then_some(Permissions {
-        source: PermissionSource::Include(path),
-        ..permissions
-    })
+    read_tables(&loaded.source.text, &loaded.document.blocks, permissions).then_some(path)
 }
 
 /// Reads every permissions table among `blocks`; false when there is none.
