@@ -2,7 +2,7 @@
 //! page lists for that method and the page-wide facts (permissions, status,
 //! headers, body, response).
 
-use crate::ir::{Diagnostic, Example, HttpMethod, Operation, PathQuery};
+use crate::ir::{Diagnostic, Example, HttpMethod, Operation, PathQuery, RequestBody};
 
 use super::context::{Diagnostics, PageContext};
 use super::http::{request_lines, RequestLine};
@@ -38,8 +38,29 @@ pub fn read(
             request_body: body::read(ctx, method, &paths),
             response: response.body.clone(),
         })
+        .map(body_parameters_of_functions)
         .inspect(|op| check_paths(op, diagnostics))
         .collect()
+}
+
+/// A GET sends no body: a parameter table in its Request body section
+/// ("In the request URL, provide the following parameters") lists the
+/// function's parameters.
+fn body_parameters_of_functions(mut op: Operation) -> Operation {
+    if op.method != HttpMethod::Get {
+        return op;
+    }
+    let listed = match std::mem::take(&mut op.request_body) {
+        RequestBody::Parameters { parameters } => parameters,
+        RequestBody::Properties { properties, .. } => properties,
+        _ => Vec::new(),
+    };
+    for parameter in listed {
+        if !op.function_parameters.iter().any(|p| p.name == parameter.name) {
+            op.function_parameters.push(parameter);
+        }
+    }
+    op
 }
 
 /// Methods in order of first appearance.
