@@ -1,0 +1,281 @@
+//! OAuth 2.0 client-credentials token provider with caching.
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use http::header::{ACCEPT, CONTENT_TYPE};
+use http::StatusCode;
+use serde_json::Value;
+use tokio::sync::Mutex;
+
+use crate::auth::{BoxFuture, TokenProvider};
+use crate::error::{excerpt, transport_message};
+use crate::secret::scrub;
+use crate::{encode, Cloud, Error, Secret};
+
+const DEFAULT_SKEW: Duration = Duration::from_secs(5 * 60);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Tokens from the Microsoft identity platform's client-credentials flow
+/// (`POST {authority}/{tenant}/oauth2/v2.0/token`).
+///
+/// The token is cached and fetched again `refresh_skew` (default 5 minutes)
+/// before it expires. Concurrent callers share one refresh: the cache sits
+/// behind an async mutex, so only one token request is in flight.
+pub struct ClientCredentials {
+    tenant: String,
+    client_id: String,
+    client_secret: Secret,
+    authority: String,
+    scope: String,
+    refresh_skew: Duration,
+    timeout: Duration,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    cached: Option<Cached>,
+    http: Option<reqwest::Client>,
+}
+
+struct Cached {
+    token: Secret,
+    refresh_at: Instant,
+}
+
+impl ClientCredentials {
+    /// Credentials for `tenant` (a tenant id or domain) and an app
+    /// registration, against the global cloud
+    /// (scope `https://graph.microsoft.com/.default`).
+    pub fn new(
+        tenant: impl Into<String>,
+        client_id: impl Into<String>,
+        client_secret: impl Into<Secret>,
+    ) -> Self {
+        let cloud = Cloud::Global;
+        ClientCredentials {
+            tenant: tenant.into(),
+            client_id: client_id.into(),
+            client_secret: client_secret.into(),
+            authority: cloud.authority().to_owned(),
+            scope: cloud.default_scope(),
+            refresh_skew: DEFAULT_SKEW,
+            timeout: DEFAULT_TIMEOUT,
+            state: Mutex::new(State::default()),
+        }
+    }
+
+    /// Uses the login authority and `<base>/.default` scope of `cloud`.
+    pub fn cloud(mut self, cloud: &Cloud) -> Self {
+        self.authority = cloud.authority().to_owned();
+        self.scope = cloud.default_scope();
+        self
+    }
+
+    /// Overrides the authority (e.g. a loopback server in tests).
+    pub fn authority(mut self, url: impl Into<String>) -> Self {
+        self.authority = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// Overrides the requested scope.
+    pub fn scope(mut self, scope: impl Into<String>) -> Self {
+        self.scope = scope.into();
+        self
+    }
+
+    /// How long before expiry a cached token is replaced (default 5 min).
+    pub fn refresh_skew(mut self, skew: Duration) -> Self {
+        self.refresh_skew = skew;
+        self
+    }
+
+    /// Timeout of one token request (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The token endpoint: `{authority}/{tenant}/oauth2/v2.0/token`.
+    pub fn token_url(&self) -> String {
+        format!(
+            "{}/{}/oauth2/v2.0/token",
+            self.authority,
+            encode::segment(&self.tenant)
+        )
+    }
+
+    async fn token(&self) -> Result<Secret, Error> {
+        let mut state = self.state.lock().await;
+        if let Some(cached) = &state.cached {
+            if Instant::now() < cached.refresh_at {
+                return Ok(cached.token.clone());
+            }
+        }
+        let http = self.http_client(&mut state)?;
+        let (token, lifetime) = self.fetch(&http).await?;
+        let refresh_at = Instant::now() + lifetime.saturating_sub(self.refresh_skew);
+        state.cached = Some(Cached {
+            token: token.clone(),
+            refresh_at,
+        });
+        Ok(token)
+    }
+
+    fn http_client(&self, state: &mut State) -> Result<reqwest::Client, Error> {
+        if let Some(http) = &state.http {
+            return Ok(http.clone());
+        }
+        let http = reqwest::Client::builder()
+            .timeout(self.timeout)
+            .build()
+            .map_err(|e| Error::Auth(format!("cannot build HTTP client: {e}")))?;
+        state.http = Some(http.clone());
+        Ok(http)
+    }
+
+    fn form_body(&self) -> String {
+        let fields = [
+            ("grant_type", "client_credentials"),
+            ("client_id", self.client_id.as_str()),
+            ("client_secret", self.client_secret.expose()),
+            ("scope", self.scope.as_str()),
+        ];
+        let pairs: Vec<String> = fields
+            .iter()
+            .map(|(name, value)| format!("{name}={}", encode::form(value)))
+            .collect();
+        pairs.join("&")
+    }
+
+    async fn fetch(&self, http: &reqwest::Client) -> Result<(Secret, Duration), Error> {
+        let response = http
+            .post(self.token_url())
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "application/json")
+            .body(self.form_body())
+            .send()
+            .await
+            .map_err(|e| self.request_failed(&e))?;
+        let status = response.status();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| self.request_failed(&e))?;
+        if !status.is_success() {
+            return Err(self.endpoint_error(status, &body));
+        }
+        parse_token(&body)
+    }
+
+    fn request_failed(&self, error: &reqwest::Error) -> Error {
+        let message = format!("token request failed: {}", transport_message(error));
+        Error::Auth(scrub(&message, &self.client_secret))
+    }
+
+    fn endpoint_error(&self, status: StatusCode, body: &[u8]) -> Error {
+        let detail = serde_json::from_slice::<Value>(body)
+            .ok()
+            .map(|value| {
+                let field = |name| value.get(name).and_then(Value::as_str).unwrap_or("");
+                format!("{}: {}", field("error"), field("error_description"))
+            })
+            .unwrap_or_else(|| excerpt(body));
+        let message = format!("token endpoint returned HTTP {}: {detail}", status.as_u16());
+        Error::Auth(excerpt(scrub(&message, &self.client_secret).as_bytes()))
+    }
+}
+
+/// Reads `access_token` and `expires_in` (a number or a numeric string; a
+/// missing lifetime means the token is not cached).
+fn parse_token(body: &[u8]) -> Result<(Secret, Duration), Error> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|_| Error::Auth("token endpoint returned a body that is not JSON".into()))?;
+    let token = value
+        .get("access_token")
+        .and_then(Value::as_str)
+        .filter(|token| !token.is_empty())
+        .ok_or_else(|| Error::Auth("token endpoint response has no access_token".into()))?;
+    let seconds = match value.get("expires_in") {
+        Some(Value::Number(number)) => number.as_u64(),
+        Some(Value::String(text)) => text.trim().parse().ok(),
+        _ => None,
+    };
+    Ok((
+        Secret::new(token),
+        Duration::from_secs(seconds.unwrap_or(0)),
+    ))
+}
+
+impl TokenProvider for ClientCredentials {
+    fn access_token(&self) -> BoxFuture<'_, Result<Secret, Error>> {
+        Box::pin(self.token())
+    }
+}
+
+impl fmt::Debug for ClientCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientCredentials")
+            .field("tenant", &self.tenant)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .field("authority", &self.authority)
+            .field("scope", &self.scope)
+            .field("refresh_skew", &self.refresh_skew)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_url_and_cloud() {
+        let creds =
+            ClientCredentials::new("contoso.onmicrosoft.com", "id", "s").cloud(&Cloud::UsGovL4);
+        assert_eq!(
+            creds.token_url(),
+            "https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token"
+        );
+        assert_eq!(creds.scope, "https://graph.microsoft.us/.default");
+        let creds = creds.authority("http://127.0.0.1:1/");
+        assert_eq!(
+            creds.token_url(),
+            "http://127.0.0.1:1/contoso.onmicrosoft.com/oauth2/v2.0/token"
+        );
+    }
+
+    #[test]
+    fn form_body_is_encoded() {
+        let creds = ClientCredentials::new("t", "app id", "p&ss=word+");
+        assert_eq!(
+            creds.form_body(),
+            "grant_type=client_credentials&client_id=app%20id\
+             &client_secret=p%26ss%3Dword%2B\
+             &scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"
+        );
+    }
+
+    #[test]
+    fn parses_token_responses() {
+        let (token, life) = parse_token(br#"{"access_token":"abc","expires_in":3599}"#).unwrap();
+        assert_eq!((token.expose(), life.as_secs()), ("abc", 3599));
+        let (_, life) = parse_token(br#"{"access_token":"abc","expires_in":"60"}"#).unwrap();
+        assert_eq!(life.as_secs(), 60);
+        let (_, life) = parse_token(br#"{"access_token":"abc"}"#).unwrap();
+        assert_eq!(life.as_secs(), 0);
+        assert!(parse_token(br#"{"expires_in":1}"#).is_err());
+        assert!(parse_token(b"<html>").is_err());
+    }
+
+    #[test]
+    fn debug_hides_secret() {
+        let creds = ClientCredentials::new("t", "id", "very-secret-value");
+        let debug = format!("{creds:?}");
+        assert!(!debug.contains("very-secret-value"));
+        assert!(debug.contains("<redacted>"));
+    }
+}

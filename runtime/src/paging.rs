@@ -1,0 +1,211 @@
+//! OData collection pages and following `@odata.nextLink`.
+
+use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::send::Prepared;
+use crate::{Client, Error, FromResponse, Request};
+
+/// One page of an OData collection response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(serialize = "T: Serialize", deserialize = "T: DeserializeOwned"))]
+pub struct Page<T> {
+    /// The items of this page (`value`; empty when absent).
+    #[serde(default = "Vec::new")]
+    pub value: Vec<T>,
+    /// `@odata.nextLink`: the absolute URL of the next page.
+    #[serde(
+        rename = "@odata.nextLink",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_link: Option<String>,
+    /// `@odata.deltaLink`: on the last page of a delta query.
+    #[serde(
+        rename = "@odata.deltaLink",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delta_link: Option<String>,
+    /// `@odata.count`, when `$count=true` was asked.
+    #[serde(
+        rename = "@odata.count",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: Option<i64>,
+    /// Every other property (`@odata.context`, ...).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// All items of a collection, gathered by [`Client::collect_all`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collected<T> {
+    /// The items of every page, in order.
+    pub items: Vec<T>,
+    /// The `@odata.deltaLink` of the last page, to resume a delta query.
+    pub delta_link: Option<String>,
+    /// The `@odata.count` of the first page that had one.
+    pub count: Option<i64>,
+}
+
+struct Cursor {
+    client: Client,
+    next: Option<Result<Prepared, Error>>,
+}
+
+impl Client {
+    /// Sends `first` and then follows each page's `@odata.nextLink` (a GET
+    /// with the same headers), yielding pages. The stream ends after the last
+    /// page or the first error. A next link on another host than the client's
+    /// base URL, or repeating the current URL, yields
+    /// [`Error::InvalidNextLink`].
+    pub fn pages<T>(
+        &self,
+        first: Request<Page<T>>,
+    ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + Unpin + 'static
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let cursor = Cursor {
+            client: self.clone(),
+            next: Some(first.prepare(self.base_url())),
+        };
+        Box::pin(stream::unfold(cursor, next_page::<T>))
+    }
+
+    /// Like [`Client::pages`], yielding the items one by one.
+    pub fn items<T>(
+        &self,
+        first: Request<Page<T>>,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + Unpin + 'static
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let pages = self.pages(first);
+        Box::pin(
+            pages
+                .map_ok(|page| stream::iter(page.value.into_iter().map(Ok)))
+                .try_flatten(),
+        )
+    }
+
+    /// Gathers the items of every page; keeps the last page's delta link.
+    pub async fn collect_all<T>(&self, first: Request<Page<T>>) -> Result<Collected<T>, Error>
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let mut pages = self.pages(first);
+        let mut collected = Collected {
+            items: Vec::new(),
+            delta_link: None,
+            count: None,
+        };
+        while let Some(page) = pages.next().await {
+            let page = page?;
+            collected.count = collected.count.or(page.count);
+            if page.delta_link.is_some() {
+                collected.delta_link = page.delta_link;
+            }
+            collected.items.extend(page.value);
+        }
+        Ok(collected)
+    }
+
+    /// The request for `link`, the next link of the page fetched by `previous`.
+    fn follow(&self, previous: &Prepared, link: &str) -> Result<Prepared, Error> {
+        let url = reqwest::Url::parse(link)
+            .map_err(|_| Error::InvalidNextLink("not an absolute URL".into()))?;
+        let host = url.host_str().unwrap_or("");
+        if !self.is_own_origin(&url) {
+            return Err(Error::InvalidNextLink(format!(
+                "{}://{host} is not the client's base URL",
+                url.scheme()
+            )));
+        }
+        if link == previous.url {
+            return Err(Error::InvalidNextLink(
+                "it repeats the URL of the current page".into(),
+            ));
+        }
+        Ok(Prepared {
+            method: http::Method::GET,
+            url: link.to_owned(),
+            headers: previous.headers.clone(),
+            body: crate::Body::Empty,
+        })
+    }
+}
+
+async fn next_page<T: DeserializeOwned>(
+    mut cursor: Cursor,
+) -> Option<(Result<Page<T>, Error>, Cursor)> {
+    let prepared = match cursor.next.take()? {
+        Ok(prepared) => prepared,
+        Err(error) => return Some((Err(error), cursor)),
+    };
+    let result = cursor
+        .client
+        .execute(&prepared)
+        .await
+        .and_then(Page::<T>::from_response);
+    if let Ok(page) = &result {
+        cursor.next = page
+            .next_link
+            .as_deref()
+            .map(|link| cursor.client.follow(&prepared, link));
+    }
+    Some((result, cursor))
+}
+
+impl<T> Request<Page<T>>
+where
+    T: DeserializeOwned + Send + 'static,
+{
+    /// Same as [`Client::collect_all`].
+    pub async fn collect_all(self, client: &Client) -> Result<Collected<T>, Error> {
+        client.collect_all(self).await
+    }
+
+    /// Same as [`Client::pages`].
+    pub fn pages(
+        self,
+        client: &Client,
+    ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + Unpin + 'static {
+        client.pages(self)
+    }
+
+    /// Same as [`Client::items`].
+    pub fn items(
+        self,
+        client: &Client,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + Unpin + 'static {
+        client.items(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_serde() {
+        let page: Page<u32> = serde_json::from_str(
+            r#"{"@odata.context":"ctx","value":[1,2],"@odata.nextLink":"n","@odata.count":5}"#,
+        )
+        .unwrap();
+        assert_eq!(page.value, vec![1, 2]);
+        assert_eq!(page.next_link.as_deref(), Some("n"));
+        assert_eq!(page.delta_link, None);
+        assert_eq!(page.count, Some(5));
+        assert_eq!(page.extra["@odata.context"], "ctx");
+        let empty: Page<u32> = serde_json::from_str(r#"{"@odata.deltaLink":"d"}"#).unwrap();
+        assert!(empty.value.is_empty());
+        assert_eq!(empty.delta_link.as_deref(), Some("d"));
+        let round = serde_json::to_value(&page).unwrap();
+        assert_eq!(round["@odata.nextLink"], "n");
+    }
+}

@@ -1,0 +1,458 @@
+//! The request value built by generated code.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use bytes::Bytes;
+use http::header::{AUTHORIZATION, PROXY_AUTHORIZATION};
+use http::{HeaderMap, HeaderName, HeaderValue, Method};
+
+use crate::send::Prepared;
+use crate::{encode, Client, Error, FromResponse, RequestPath};
+
+/// A request body. Bodies are bytes, so a request can be re-sent on retry.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// Serialized JSON, sent as `application/json`.
+    Json(Bytes),
+    /// Raw bytes with their content type.
+    Bytes {
+        /// The `Content-Type` to send.
+        content_type: String,
+        /// The bytes.
+        data: Bytes,
+    },
+}
+
+impl Body {
+    /// The body length in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes().len()
+    }
+
+    /// True for [`Body::Empty`] and zero-length bodies.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The content type to send, if there is a body.
+    pub fn content_type(&self) -> Option<&str> {
+        match self {
+            Body::Empty => None,
+            Body::Json(_) => Some("application/json"),
+            Body::Bytes { content_type, .. } => Some(content_type),
+        }
+    }
+
+    /// The bytes to send (empty for [`Body::Empty`]).
+    pub fn bytes(&self) -> Bytes {
+        match self {
+            Body::Empty => Bytes::new(),
+            Body::Json(data) | Body::Bytes { data, .. } => data.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Body::Empty => f.write_str("Empty"),
+            Body::Json(data) => write!(f, "Json({} bytes)", data.len()),
+            Body::Bytes { content_type, data } => {
+                write!(f, "Bytes({content_type}, {} bytes)", data.len())
+            }
+        }
+    }
+}
+
+/// An error noticed while building, reported by `send`.
+#[derive(Clone, Debug)]
+enum Deferred {
+    Encode(String),
+    Invalid(String),
+}
+
+/// A Graph request whose success response decodes into `T`.
+///
+/// Built synchronously by generated code; sent with [`Request::send`].
+pub struct Request<T> {
+    method: Method,
+    path: RequestPath,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Body,
+    deferred: Option<Deferred>,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<T> Request<T> {
+    /// A request with no query, headers or body.
+    pub fn new(method: Method, path: RequestPath) -> Self {
+        Request {
+            method,
+            path,
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            body: Body::Empty,
+            deferred: None,
+            marker: PhantomData,
+        }
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The path.
+    pub fn path(&self) -> &RequestPath {
+        &self.path
+    }
+
+    /// The query parameters, unencoded, in order.
+    pub fn query_pairs(&self) -> &[(String, String)] {
+        &self.query
+    }
+
+    /// The extra headers set on this request.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+
+    /// Appends a query parameter; name and value are percent-encoded when
+    /// the URL is built.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets an OData system query option, replacing an earlier one.
+    fn option(mut self, name: &str, value: String) -> Self {
+        self.query.retain(|(existing, _)| existing != name);
+        self.query.push((name.to_owned(), value));
+        self
+    }
+
+    /// `$select=a,b`.
+    pub fn select(self, fields: &[&str]) -> Self {
+        self.option("$select", fields.join(","))
+    }
+
+    /// `$expand=...`.
+    pub fn expand(self, value: impl Into<String>) -> Self {
+        self.option("$expand", value.into())
+    }
+
+    /// `$filter=...`.
+    pub fn filter(self, value: impl Into<String>) -> Self {
+        self.option("$filter", value.into())
+    }
+
+    /// `$orderby=...`.
+    pub fn orderby(self, value: impl Into<String>) -> Self {
+        self.option("$orderby", value.into())
+    }
+
+    /// `$search=...` (Graph expects the value in double quotes: `"name:x"`).
+    pub fn search(self, value: impl Into<String>) -> Self {
+        self.option("$search", value.into())
+    }
+
+    /// `$top=n`.
+    pub fn top(self, n: u32) -> Self {
+        self.option("$top", n.to_string())
+    }
+
+    /// `$skip=n`.
+    pub fn skip(self, n: u32) -> Self {
+        self.option("$skip", n.to_string())
+    }
+
+    /// `$count=true|false`.
+    pub fn count(self, yes: bool) -> Self {
+        self.option("$count", yes.to_string())
+    }
+
+    /// Sets a header, replacing earlier values of the same name.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// `ConsistencyLevel: eventual` (advanced directory queries).
+    pub fn consistency_level_eventual(self) -> Self {
+        self.header(
+            HeaderName::from_static("consistencylevel"),
+            HeaderValue::from_static("eventual"),
+        )
+    }
+
+    /// Appends a `Prefer` header value (e.g. `odata.maxpagesize=50`).
+    pub fn prefer(mut self, value: impl AsRef<str>) -> Self {
+        match HeaderValue::from_str(value.as_ref()) {
+            Ok(value) => {
+                self.headers
+                    .append(HeaderName::from_static("prefer"), value);
+            }
+            Err(_) => self.defer(Deferred::Invalid("invalid Prefer header value".into())),
+        }
+        self
+    }
+
+    /// Serializes `body` as JSON now; a serialization error is returned by
+    /// `send` as [`Error::Encode`].
+    pub fn json_body<B: serde::Serialize + ?Sized>(mut self, body: &B) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Body::Json(Bytes::from(bytes)),
+            Err(error) => self.defer(Deferred::Encode(error.to_string())),
+        }
+        self
+    }
+
+    /// Uses `bytes` as the body, sent with `content_type`.
+    pub fn bytes_body(mut self, bytes: impl Into<Bytes>, content_type: &str) -> Self {
+        if HeaderValue::from_str(content_type).is_err() {
+            self.defer(Deferred::Invalid("invalid body content type".into()));
+        }
+        self.body = Body::Bytes {
+            content_type: content_type.to_owned(),
+            data: bytes.into(),
+        };
+        self
+    }
+
+    /// The full URL for `base` (e.g. `https://graph.microsoft.com`):
+    /// base + `/` + version + path + `?` + encoded query. Deterministic.
+    pub fn url(&self, base: &str) -> String {
+        let mut url = format!("{}{}", base.trim_end_matches('/'), self.path);
+        for (index, (name, value)) in self.query.iter().enumerate() {
+            url.push(if index == 0 { '?' } else { '&' });
+            url.push_str(&encode::query(name));
+            url.push('=');
+            url.push_str(&encode::query(value));
+        }
+        url
+    }
+
+    /// The same request, decoding into `U`.
+    pub fn cast<U>(self) -> Request<U> {
+        Request {
+            method: self.method,
+            path: self.path,
+            query: self.query,
+            headers: self.headers,
+            body: self.body,
+            deferred: self.deferred,
+            marker: PhantomData,
+        }
+    }
+
+    fn defer(&mut self, deferred: Deferred) {
+        self.deferred.get_or_insert(deferred);
+    }
+
+    /// Checks the request and resolves its URL against `base`.
+    pub(crate) fn prepare(self, base: &str) -> Result<Prepared, Error> {
+        match &self.deferred {
+            Some(Deferred::Encode(message)) => return Err(Error::Encode(message.clone())),
+            Some(Deferred::Invalid(message)) => return Err(Error::InvalidRequest(message.clone())),
+            None => {}
+        }
+        if self.path.has_unsendable_key() {
+            return Err(Error::InvalidRequest(
+                "a path key is empty, \".\" or \"..\", which would address another resource".into(),
+            ));
+        }
+        Ok(Prepared {
+            url: self.url(base),
+            method: self.method,
+            headers: self.headers,
+            body: self.body,
+        })
+    }
+}
+
+impl<T: FromResponse> Request<T> {
+    /// Sends the request with `client` (retrying as its policy says) and
+    /// decodes the 2xx response.
+    pub async fn send(self, client: &Client) -> Result<T, Error> {
+        client.send(self).await
+    }
+}
+
+impl<T> Clone for Request<T> {
+    fn clone(&self) -> Self {
+        Request {
+            method: self.method.clone(),
+            path: self.path.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            body: self.body.clone(),
+            deferred: self.deferred.clone(),
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<T> fmt::Debug for Request<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path.to_string())
+            .field("query", &self.query)
+            .field("headers", &RedactedHeaders(&self.headers))
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// Headers with credential values replaced by `<redacted>`.
+pub(crate) struct RedactedHeaders<'a>(pub(crate) &'a HeaderMap);
+
+impl fmt::Debug for RedactedHeaders<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (name, value) in self.0 {
+            let hidden =
+                value.is_sensitive() || name == AUTHORIZATION || name == PROXY_AUTHORIZATION;
+            if hidden {
+                map.entry(name, &"<redacted>");
+            } else {
+                map.entry(name, &value.to_str().unwrap_or("<binary>"));
+            }
+        }
+        map.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ApiVersion;
+
+    const BASE: &str = "https://graph.microsoft.com";
+
+    fn users() -> Request<()> {
+        Request::new(
+            Method::GET,
+            RequestPath::new(ApiVersion::V1_0).segment("users"),
+        )
+    }
+
+    #[test]
+    fn url_without_query() {
+        assert_eq!(users().url(BASE), "https://graph.microsoft.com/v1.0/users");
+        assert_eq!(users().url("http://h/"), "http://h/v1.0/users");
+    }
+
+    #[test]
+    fn query_options_are_encoded() {
+        let request = users()
+            .select(&["id", "displayName"])
+            .filter("startswith(displayName,'a&b')")
+            .orderby("displayName desc")
+            .search("\"displayName:x y\"")
+            .expand("manager($select=id)")
+            .top(5)
+            .skip(10)
+            .count(true)
+            .query("custom param", "1+1=2#?");
+        assert_eq!(
+            request.url(BASE),
+            "https://graph.microsoft.com/v1.0/users?$select=id,displayName\
+             &$filter=startswith(displayName,%27a%26b%27)&$orderby=displayName%20desc\
+             &$search=%22displayName:x%20y%22&$expand=manager($select%3Did)&$top=5\
+             &$skip=10&$count=true&custom%20param=1%2B1%3D2%23%3F"
+        );
+    }
+
+    #[test]
+    fn system_options_replace_custom_ones_append() {
+        let request = users().top(1).top(2).query("a", "1").query("a", "2");
+        let pairs: Vec<_> = request
+            .query_pairs()
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        assert_eq!(pairs, ["$top=2", "a=1", "a=2"]);
+    }
+
+    #[test]
+    fn headers_and_bodies() {
+        let request = users()
+            .consistency_level_eventual()
+            .prefer("odata.maxpagesize=5")
+            .prefer("return=minimal")
+            .json_body(&serde_json::json!({"a": 1}));
+        assert_eq!(request.headers()["consistencylevel"], "eventual");
+        assert_eq!(request.headers().get_all("prefer").iter().count(), 2);
+        assert_eq!(
+            request.body(),
+            &Body::Json(Bytes::from_static(b"{\"a\":1}"))
+        );
+        assert_eq!(request.body().content_type(), Some("application/json"));
+        let request = users().bytes_body(vec![1u8, 2, 3], "image/png");
+        assert_eq!(request.body().len(), 3);
+        assert_eq!(format!("{:?}", request.body()), "Bytes(image/png, 3 bytes)");
+    }
+
+    #[test]
+    fn deferred_errors_surface_at_prepare() {
+        let bad_map: std::collections::HashMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let error = users().json_body(&bad_map).prepare(BASE).unwrap_err();
+        assert!(matches!(error, Error::Encode(_)), "{error:?}");
+        let error = users().prefer("a\nb").prepare(BASE).unwrap_err();
+        assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
+        let error = users()
+            .bytes_body(vec![], "a\u{7f}")
+            .prepare(BASE)
+            .unwrap_err();
+        assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
+    }
+
+    #[test]
+    fn dot_keys_are_refused() {
+        for key in ["", ".", ".."] {
+            let path = RequestPath::new(ApiVersion::V1_0).segment("users").key(key);
+            let error = Request::<()>::new(Method::GET, path)
+                .prepare(BASE)
+                .unwrap_err();
+            assert!(matches!(error, Error::InvalidRequest(_)), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn cast_and_clone_keep_everything() {
+        let request = users().top(3).prefer("x").json_body(&1);
+        let cast: Request<serde_json::Value> = request.clone().cast();
+        assert_eq!(cast.url(BASE), request.url(BASE));
+        assert_eq!(cast.headers(), request.headers());
+        assert_eq!(cast.body(), request.body());
+        assert_eq!(cast.method(), Method::GET);
+    }
+
+    #[test]
+    fn debug_redacts_credentials() {
+        let mut value = HeaderValue::from_static("Bearer secret-token");
+        value.set_sensitive(true);
+        let request = users()
+            .header(
+                AUTHORIZATION,
+                HeaderValue::from_static("Bearer secret-token"),
+            )
+            .header(HeaderName::from_static("x-api-key"), value)
+            .json_body(&"payload-secret");
+        let debug = format!("{request:?}");
+        assert!(!debug.contains("secret-token"), "{debug}");
+        assert!(!debug.contains("payload-secret"), "{debug}");
+        assert!(debug.contains("Json(16 bytes)"), "{debug}");
+    }
+}

@@ -1,0 +1,156 @@
+//! Sending a request: headers, attempts, retries and status decoding.
+
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, HeaderName, HeaderValue, Method};
+
+use crate::error::{from_status, transport_message};
+use crate::retry::{Outcome, RetryState, TransportRetry};
+use crate::{rng, Body, Client, Error, FromResponse, RawResponse, Request, Secret};
+
+const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
+const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
+
+/// A request resolved to an absolute URL, ready to be sent (and re-sent).
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Body,
+}
+
+impl Client {
+    /// Sends `request`, retrying as the policy says, and decodes a 2xx
+    /// response with [`FromResponse`]; other statuses become
+    /// [`Error::Graph`] or [`Error::Status`].
+    pub async fn send<T: FromResponse>(&self, request: Request<T>) -> Result<T, Error> {
+        let prepared = request.prepare(self.base_url())?;
+        let response = self.execute(&prepared).await?;
+        T::from_response(response)
+    }
+
+    /// Sends `prepared` with retries; returns the 2xx response.
+    pub(crate) async fn execute(&self, prepared: &Prepared) -> Result<RawResponse, Error> {
+        let request_id = client_request_id(&prepared.headers);
+        let mut retries = RetryState::new(&self.inner.retry);
+        loop {
+            let outcome = self.attempt(prepared, &request_id, retries.retries()).await;
+            match retries.next_delay(&prepared.method, &outcome) {
+                Some(delay) => tokio::time::sleep(delay).await,
+                None => return finish(outcome, &request_id),
+            }
+        }
+    }
+
+    /// One attempt: a fresh token, the HTTP exchange and the whole body.
+    async fn attempt(&self, prepared: &Prepared, request_id: &HeaderValue, retry: u32) -> Outcome {
+        let headers = match self.headers_for(prepared, request_id, retry).await {
+            Ok(headers) => headers,
+            Err(error) => {
+                return Outcome::Failed {
+                    error,
+                    retry: TransportRetry::Never,
+                }
+            }
+        };
+        let mut request = self
+            .inner
+            .http
+            .request(prepared.method.clone(), prepared.url.as_str())
+            .headers(headers);
+        if !prepared.body.is_empty() {
+            request = request.body(prepared.body.bytes());
+        }
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => return failed(&error),
+        };
+        let status = response.status();
+        let headers = response.headers().clone();
+        match response.bytes().await {
+            Ok(body) => Outcome::Response(RawResponse {
+                status,
+                headers,
+                body,
+            }),
+            Err(error) => failed(&error),
+        }
+    }
+
+    async fn headers_for(
+        &self,
+        prepared: &Prepared,
+        request_id: &HeaderValue,
+        retry: u32,
+    ) -> Result<HeaderMap, Error> {
+        let mut headers = prepared.headers.clone();
+        if let Some(provider) = &self.inner.token {
+            let token = provider.access_token().await?;
+            headers.insert(AUTHORIZATION, bearer(&token)?);
+        }
+        headers.insert(CLIENT_REQUEST_ID, request_id.clone());
+        if !headers.contains_key(ACCEPT) {
+            headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        }
+        if let Some(content_type) = prepared.body.content_type() {
+            if !headers.contains_key(CONTENT_TYPE) {
+                let value = HeaderValue::from_str(content_type)
+                    .map_err(|_| Error::InvalidRequest("invalid body content type".into()))?;
+                headers.insert(CONTENT_TYPE, value);
+            }
+        }
+        if prepared.body.is_empty() && needs_length(&prepared.method) {
+            headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+        }
+        if retry > 0 {
+            headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
+        }
+        Ok(headers)
+    }
+}
+
+/// POST, PUT and PATCH without a body get an explicit `Content-Length: 0`:
+/// Graph answers 411 Length Required without it.
+fn needs_length(method: &Method) -> bool {
+    matches!(*method, Method::POST | Method::PUT | Method::PATCH)
+}
+
+/// The caller's `client-request-id` header, else a fresh UUID v4.
+fn client_request_id(headers: &HeaderMap) -> HeaderValue {
+    match headers.get(CLIENT_REQUEST_ID) {
+        Some(value) => value.clone(),
+        None => HeaderValue::from_str(&rng::uuid_v4())
+            .unwrap_or_else(|_| HeaderValue::from_static("00000000-0000-4000-8000-000000000000")),
+    }
+}
+
+fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
+    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+        .map_err(|_| Error::Auth("the access token is not a valid header value".into()))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+fn failed(error: &reqwest::Error) -> Outcome {
+    let message = transport_message(error);
+    let (error, retry) = if error.is_timeout() {
+        (Error::Timeout, TransportRetry::Never)
+    } else if error.is_builder() {
+        (Error::InvalidRequest(message), TransportRetry::Never)
+    } else if error.is_connect() {
+        (Error::Transport(message), TransportRetry::Always)
+    } else {
+        (Error::Transport(message), TransportRetry::IfIdempotent)
+    };
+    Outcome::Failed { error, retry }
+}
+
+fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Error> {
+    match outcome {
+        Outcome::Response(response) if response.status.is_success() => Ok(response),
+        Outcome::Response(response) => {
+            Err(from_status(&response, request_id.to_str().unwrap_or("")))
+        }
+        Outcome::Failed { error, .. } => Err(error),
+    }
+}

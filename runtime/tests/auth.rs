@@ -1,0 +1,256 @@
+//! Client-credentials tokens against a loopback token endpoint, and the
+//! absence of secrets from `Debug` output and errors.
+
+mod support;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use graph_runtime::http::{header::AUTHORIZATION, HeaderValue, Method};
+use graph_runtime::{
+    ApiVersion, Client, ClientCredentials, Error, Request, RequestPath, StaticToken, TokenProvider,
+};
+use serde_json::{json, Value};
+use support::{fast_retries, Reply, TestServer};
+
+const SECRET: &str = "cl1ent-s3cret~value";
+
+fn token_reply(token: &str, expires_in: u64) -> Reply {
+    Reply::json(
+        200,
+        json!({"token_type": "Bearer", "expires_in": expires_in, "access_token": token})
+            .to_string(),
+    )
+}
+
+fn credentials(login: &TestServer) -> ClientCredentials {
+    ClientCredentials::new("tenant-1", "app-1", SECRET).authority(login.url())
+}
+
+fn graph_client(graph: &TestServer, provider: impl TokenProvider + 'static) -> Client {
+    Client::builder()
+        .base_url(graph.url())
+        .token_provider(provider)
+        .retry_policy(fast_retries())
+        .no_proxy()
+        .build()
+        .unwrap()
+}
+
+fn me() -> Request<Value> {
+    Request::new(
+        Method::GET,
+        RequestPath::new(ApiVersion::V1_0).segment("me"),
+    )
+}
+
+fn bearers(graph: &TestServer) -> Vec<String> {
+    graph
+        .requests()
+        .iter()
+        .map(|r| r.header("authorization").unwrap_or("").to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn token_is_fetched_once_and_reused() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("tok-1", 3600));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login));
+    me().send(&client).await.unwrap();
+    me().send(&client).await.unwrap();
+    assert_eq!(bearers(&graph), ["Bearer tok-1", "Bearer tok-1"]);
+
+    let [token_request] = login.requests().try_into().unwrap();
+    assert_eq!(
+        token_request.request_line,
+        "POST /tenant-1/oauth2/v2.0/token HTTP/1.1"
+    );
+    assert_eq!(
+        token_request.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    let expected = format!(
+        "grant_type=client_credentials&client_id=app-1&client_secret=cl1ent-s3cret~value\
+         &scope={}",
+        "https%3A%2F%2Fgraph.microsoft.com%2F.default"
+    );
+    assert_eq!(token_request.body_text(), expected);
+}
+
+#[tokio::test]
+async fn expired_token_is_replaced() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("tok-1", 0));
+    login.push(token_reply("tok-2", 3600));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login).refresh_skew(Duration::ZERO));
+    for _ in 0..3 {
+        me().send(&client).await.unwrap();
+    }
+    assert_eq!(
+        bearers(&graph),
+        ["Bearer tok-1", "Bearer tok-2", "Bearer tok-2"]
+    );
+    assert_eq!(login.requests().len(), 2);
+}
+
+#[tokio::test]
+async fn token_is_refreshed_before_expiry() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    // Valid for four more minutes: inside the default five-minute skew.
+    login.push(token_reply("tok-1", 240));
+    login.push(token_reply("tok-2", 240));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login));
+    me().send(&client).await.unwrap();
+    me().send(&client).await.unwrap();
+    assert_eq!(bearers(&graph), ["Bearer tok-1", "Bearer tok-2"]);
+
+    // With a one-minute skew the same lifetime is cached.
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("tok-3", 240));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    let skew = credentials(&login).refresh_skew(Duration::from_secs(60));
+    let client = graph_client(&graph, skew);
+    me().send(&client).await.unwrap();
+    me().send(&client).await.unwrap();
+    assert_eq!(bearers(&graph), ["Bearer tok-3", "Bearer tok-3"]);
+}
+
+#[tokio::test]
+async fn token_expiring_in_real_time_is_refetched() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("tok-1", 2));
+    login.push(token_reply("tok-2", 3600));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login).refresh_skew(Duration::ZERO));
+    me().send(&client).await.unwrap();
+    me().send(&client).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    me().send(&client).await.unwrap();
+    assert_eq!(
+        bearers(&graph),
+        ["Bearer tok-1", "Bearer tok-1", "Bearer tok-2"]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_share_one_refresh() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(support::Step::Delay(
+        Duration::from_millis(100),
+        token_reply("tok-1", 3600),
+    ));
+    for _ in 0..8 {
+        graph.push(Reply::json(200, "{}"));
+    }
+    let client = graph_client(&graph, credentials(&login));
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { me().send(&client).await })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    assert_eq!(login.requests().len(), 1);
+    assert!(bearers(&graph).iter().all(|b| b == "Bearer tok-1"));
+}
+
+#[tokio::test]
+async fn token_endpoint_errors_are_auth_errors_without_secrets() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    let body = json!({
+        "error": "invalid_client",
+        "error_description": format!("AADSTS7000215: Invalid client secret provided ({SECRET})."),
+    });
+    login.push(Reply::json(401, body.to_string()));
+    login.push(Reply::json(200, r#"{"token_type":"Bearer"}"#));
+    let client = graph_client(&graph, credentials(&login));
+    let error = me().send(&client).await.unwrap_err();
+    let Error::Auth(message) = &error else {
+        panic!("{error:?}");
+    };
+    assert!(message.contains("invalid_client"), "{message}");
+    assert!(message.contains("AADSTS7000215"), "{message}");
+    for text in [error.to_string(), format!("{error:?}")] {
+        assert!(!text.contains(SECRET), "{text}");
+    }
+    let error = me().send(&client).await.unwrap_err();
+    assert!(error.to_string().contains("no access_token"), "{error}");
+    assert!(
+        graph.requests().is_empty(),
+        "no Graph request without a token"
+    );
+}
+
+#[tokio::test]
+async fn unreachable_token_endpoint_is_an_auth_error() {
+    let graph = TestServer::start().await;
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let creds =
+        ClientCredentials::new("t", "a", SECRET).authority(format!("http://127.0.0.1:{port}"));
+    let error = me().send(&graph_client(&graph, creds)).await.unwrap_err();
+    assert!(matches!(error, Error::Auth(_)), "{error:?}");
+    assert!(!format!("{error} {error:?}").contains(SECRET));
+}
+
+#[tokio::test]
+async fn debug_output_never_shows_tokens_or_secrets() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("issued-token-xyz", 3600));
+    graph.push(Reply::json(
+        401,
+        r#"{"error":{"code":"InvalidAuthenticationToken","message":"expired"}}"#,
+    ));
+    let creds = Arc::new(credentials(&login));
+    let client = graph_client(&graph, creds.clone());
+    let error = me().send(&client).await.unwrap_err();
+    assert_eq!(error.code(), Some("InvalidAuthenticationToken"));
+
+    let static_token = StaticToken::new("static-token-abc");
+    let static_client = Client::builder()
+        .bearer_token("static-token-abc")
+        .build()
+        .unwrap();
+    let request = me()
+        .header(
+            AUTHORIZATION,
+            HeaderValue::from_static("Bearer static-token-abc"),
+        )
+        .json_body(&json!({"password": "body-secret"}));
+    let outputs = [
+        format!("{client:?}"),
+        format!("{static_client:?}"),
+        format!("{:?}", Client::builder().bearer_token("static-token-abc")),
+        format!("{static_token:?}"),
+        format!("{creds:?}"),
+        format!("{request:?}"),
+        format!("{error:?}"),
+        error.to_string(),
+    ];
+    for output in outputs {
+        for secret in [
+            SECRET,
+            "issued-token-xyz",
+            "static-token-abc",
+            "body-secret",
+        ] {
+            assert!(!output.contains(secret), "{secret} in {output}");
+        }
+    }
+    assert_eq!(bearers(&graph), ["Bearer issued-token-xyz"]);
+}
