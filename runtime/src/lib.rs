@@ -7,6 +7,13 @@
 //! response through [`FromResponse`]. Collections are paged with
 //! [`Client::pages`], [`Client::items`] and [`Client::collect_all`].
 //!
+//! Responses decode into typed models: [`model`] has the [`model::Model`]
+//! trait that generated types implement (a typed view over the JSON object,
+//! so properties the docs do not know survive a round trip), the
+//! [`model::FromJson`]/[`model::ToJson`] conversions that [`Page`] items
+//! use, and wire types for the Edm primitives JSON has no type for
+//! ([`model::DateTimeOffset`], [`model::Guid`], ...).
+//!
 //! Throttling (429) and unavailability (503, 504) are retried with
 //! `Retry-After` or jittered exponential backoff; failures become an
 //! [`Error`] that says what the service said. Tokens and secrets never show
@@ -65,6 +72,8 @@ mod credentials;
 mod encode;
 mod error;
 mod httpdate;
+pub mod model;
+mod page;
 mod paging;
 mod path;
 mod request;
@@ -79,7 +88,8 @@ pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
 pub use credentials::ClientCredentials;
 pub use error::Error;
-pub use paging::{Collected, Page};
+pub use page::Page;
+pub use paging::Collected;
 pub use path::{ApiVersion, FunctionArg, RequestPath};
 pub use request::{Body, Request};
 pub use response::{Binary, FromResponse, Json, RawResponse};

@@ -1,45 +1,10 @@
-//! OData collection pages and following `@odata.nextLink`.
+//! Following `@odata.nextLink`: page and item streams, and `collect_all`.
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
+use crate::model::FromJson;
 use crate::send::Prepared;
-use crate::{Client, Error, FromResponse, Request};
-
-/// One page of an OData collection response.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(bound(serialize = "T: Serialize", deserialize = "T: DeserializeOwned"))]
-pub struct Page<T> {
-    /// The items of this page (`value`; empty when absent).
-    #[serde(default = "Vec::new")]
-    pub value: Vec<T>,
-    /// `@odata.nextLink`: the absolute URL of the next page.
-    #[serde(
-        rename = "@odata.nextLink",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub next_link: Option<String>,
-    /// `@odata.deltaLink`: on the last page of a delta query.
-    #[serde(
-        rename = "@odata.deltaLink",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub delta_link: Option<String>,
-    /// `@odata.count`, when `$count=true` was asked.
-    #[serde(
-        rename = "@odata.count",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub count: Option<i64>,
-    /// Every other property (`@odata.context`, ...).
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
+use crate::{Client, Error, FromResponse, Page, Request};
 
 /// All items of a collection, gathered by [`Client::collect_all`].
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +33,7 @@ impl Client {
         first: Request<Page<T>>,
     ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + Unpin + 'static
     where
-        T: DeserializeOwned + Send + 'static,
+        T: FromJson + Send + 'static,
     {
         let cursor = Cursor {
             client: self.clone(),
@@ -83,7 +48,7 @@ impl Client {
         first: Request<Page<T>>,
     ) -> impl Stream<Item = Result<T, Error>> + Send + Unpin + 'static
     where
-        T: DeserializeOwned + Send + 'static,
+        T: FromJson + Send + 'static,
     {
         let pages = self.pages(first);
         Box::pin(
@@ -96,7 +61,7 @@ impl Client {
     /// Gathers the items of every page; keeps the last page's delta link.
     pub async fn collect_all<T>(&self, first: Request<Page<T>>) -> Result<Collected<T>, Error>
     where
-        T: DeserializeOwned + Send + 'static,
+        T: FromJson + Send + 'static,
     {
         let mut pages = self.pages(first);
         let mut collected = Collected {
@@ -140,9 +105,7 @@ impl Client {
     }
 }
 
-async fn next_page<T: DeserializeOwned>(
-    mut cursor: Cursor,
-) -> Option<(Result<Page<T>, Error>, Cursor)> {
+async fn next_page<T: FromJson>(mut cursor: Cursor) -> Option<(Result<Page<T>, Error>, Cursor)> {
     let prepared = match cursor.next.take()? {
         Ok(prepared) => prepared,
         Err(error) => return Some((Err(error), cursor)),
@@ -163,7 +126,7 @@ async fn next_page<T: DeserializeOwned>(
 
 impl<T> Request<Page<T>>
 where
-    T: DeserializeOwned + Send + 'static,
+    T: FromJson + Send + 'static,
 {
     /// Same as [`Client::collect_all`].
     pub async fn collect_all(self, client: &Client) -> Result<Collected<T>, Error> {
@@ -184,28 +147,5 @@ where
         client: &Client,
     ) -> impl Stream<Item = Result<T, Error>> + Send + Unpin + 'static {
         client.items(self)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_serde() {
-        let page: Page<u32> = serde_json::from_str(
-            r#"{"@odata.context":"ctx","value":[1,2],"@odata.nextLink":"n","@odata.count":5}"#,
-        )
-        .unwrap();
-        assert_eq!(page.value, vec![1, 2]);
-        assert_eq!(page.next_link.as_deref(), Some("n"));
-        assert_eq!(page.delta_link, None);
-        assert_eq!(page.count, Some(5));
-        assert_eq!(page.extra["@odata.context"], "ctx");
-        let empty: Page<u32> = serde_json::from_str(r#"{"@odata.deltaLink":"d"}"#).unwrap();
-        assert!(empty.value.is_empty());
-        assert_eq!(empty.delta_link.as_deref(), Some("d"));
-        let round = serde_json::to_value(&page).unwrap();
-        assert_eq!(round["@odata.nextLink"], "n");
     }
 }

@@ -8,7 +8,7 @@ use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{Error, Page};
+use crate::Error;
 
 /// A complete 2xx response: status, headers and the whole body.
 #[derive(Clone)]
@@ -46,7 +46,10 @@ impl fmt::Debug for RawResponse {
 
 /// Turns a 2xx [`RawResponse`] into the value a request returns.
 ///
-/// Generated model types implement it with [`RawResponse::json`], or via
+/// Implemented for every [`Model`](crate::model::Model) (the body must be a
+/// JSON object), for [`Page`](crate::Page)s of any
+/// [`FromJson`](crate::model::FromJson) type, and for the raw forms below.
+/// Other types decode with [`RawResponse::json`], through [`Json`] or
 /// [`impl_from_response_json!`](crate::impl_from_response_json).
 pub trait FromResponse: Sized {
     /// Converts the response.
@@ -74,12 +77,6 @@ impl FromResponse for Value {
 impl FromResponse for RawResponse {
     fn from_response(response: RawResponse) -> Result<Self, Error> {
         Ok(response)
-    }
-}
-
-impl<T: DeserializeOwned> FromResponse for Page<T> {
-    fn from_response(response: RawResponse) -> Result<Self, Error> {
-        response.json()
     }
 }
 

@@ -4,13 +4,22 @@ mod support;
 
 use futures_util::StreamExt;
 use graph_runtime::http::Method;
+use graph_runtime::model::FromJson;
 use graph_runtime::{ApiVersion, Error, Page, Request, RequestPath};
-use serde_json::json;
+use serde_json::{json, Value};
 use support::{client, Reply, TestServer};
 
-#[derive(Debug, PartialEq, serde::Deserialize)]
+/// Page items are read with `FromJson`; any type can implement it.
+#[derive(Debug, PartialEq)]
 struct User {
     id: String,
+}
+
+impl FromJson for User {
+    fn from_json(value: &Value) -> Option<Self> {
+        let id = value.get("id")?.as_str()?.to_owned();
+        Some(User { id })
+    }
 }
 
 fn delta() -> Request<Page<User>> {

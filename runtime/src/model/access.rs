@@ -1,0 +1,53 @@
+//! Reading and writing one property of an object, and whole-model helpers.
+
+use serde_json::{Map, Value};
+
+use super::{FromJson, Model, ToJson};
+
+/// A JSON object. Key order is kept (`serde_json`'s `preserve_order`), so a
+/// decoded and re-encoded object reads the same.
+pub type Object = Map<String, Value>;
+
+/// The value of `key` as a `T`; `None` when the key is absent, `null`, or
+/// not of the documented type (the raw value stays in the object).
+pub fn get<T: FromJson>(object: &Object, key: &str) -> Option<T> {
+    object
+        .get(key)
+        .filter(|value| !value.is_null())
+        .and_then(T::from_json)
+}
+
+/// The string value of `key`, borrowed; `None` when absent, `null` or not a
+/// string.
+pub fn get_str<'a>(object: &'a Object, key: &str) -> Option<&'a str> {
+    object.get(key)?.as_str()
+}
+
+/// The array of strings at `key`, borrowed; `None` when absent, `null`, not
+/// an array, or when any element is not a string.
+pub fn get_str_list<'a>(object: &'a Object, key: &str) -> Option<Vec<&'a str>> {
+    object
+        .get(key)?
+        .as_array()?
+        .iter()
+        .map(Value::as_str)
+        .collect()
+}
+
+/// Sets `key` to `value`; an existing key keeps its position.
+pub fn set<T: ToJson>(object: &mut Object, key: &str, value: T) {
+    object.insert(key.to_owned(), value.to_json());
+}
+
+/// The model as a JSON value (a copy of its object).
+pub fn to_value<T: Model>(model: &T) -> Value {
+    Value::Object(model.object().clone())
+}
+
+/// A model from a JSON value; `None` unless the value is an object.
+pub fn from_value<T: Model>(value: Value) -> Option<T> {
+    match value {
+        Value::Object(object) => Some(T::from_object(object)),
+        _ => None,
+    }
+}

@@ -1,0 +1,94 @@
+//! Enum members on the wire, unknown ones included.
+
+use serde_json::Value;
+
+/// A generated enum: one variant per documented member, plus a fallback
+/// variant holding any other member as sent, so a member added to the
+/// service after the docs survives a round trip.
+///
+/// Generated enums implement [`FromJson`](super::FromJson) and
+/// [`ToJson`](super::ToJson) with one-line calls to [`enum_from_json`] and
+/// [`enum_to_json`] (a blanket impl is impossible next to the one for
+/// models).
+pub trait WireEnum: Sized {
+    /// The member named `text`, or the fallback variant holding it.
+    fn from_wire(text: &str) -> Self;
+
+    /// The member's name on the wire.
+    fn as_wire(&self) -> &str;
+}
+
+/// Reads a JSON string as an enum member; `None` for any other JSON type.
+pub fn enum_from_json<T: WireEnum>(value: &Value) -> Option<T> {
+    value.as_str().map(T::from_wire)
+}
+
+/// Writes an enum member as a JSON string.
+pub fn enum_to_json<T: WireEnum>(value: &T) -> Value {
+    Value::String(value.as_wire().to_owned())
+}
+
+/// Reads a flags enum value (members joined by commas, `"a,b"`, spaces
+/// around members allowed) as its members; `""` has none.
+pub fn flags_from_json<T: WireEnum>(value: &Value) -> Option<Vec<T>> {
+    let text = value.as_str()?;
+    Some(
+        text.split(',')
+            .map(str::trim)
+            .filter(|member| !member.is_empty())
+            .map(T::from_wire)
+            .collect(),
+    )
+}
+
+/// Writes flags enum members as one comma-separated JSON string.
+pub fn flags_to_json<T: WireEnum>(members: &[T]) -> Value {
+    let names: Vec<&str> = members.iter().map(WireEnum::as_wire).collect();
+    Value::String(names.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Debug, PartialEq)]
+    enum Color {
+        Red,
+        Other(String),
+    }
+
+    impl WireEnum for Color {
+        fn from_wire(text: &str) -> Self {
+            match text {
+                "red" => Color::Red,
+                _ => Color::Other(text.to_owned()),
+            }
+        }
+
+        fn as_wire(&self) -> &str {
+            match self {
+                Color::Red => "red",
+                Color::Other(text) => text,
+            }
+        }
+    }
+
+    #[test]
+    fn members_and_unknown_members() {
+        assert_eq!(enum_from_json::<Color>(&json!("red")), Some(Color::Red));
+        let unknown = enum_from_json::<Color>(&json!("ultraviolet")).unwrap();
+        assert_eq!(unknown, Color::Other("ultraviolet".into()));
+        assert_eq!(enum_to_json(&unknown), json!("ultraviolet"));
+        assert_eq!(enum_from_json::<Color>(&json!(1)), None);
+    }
+
+    #[test]
+    fn flags() {
+        let members = flags_from_json::<Color>(&json!("red, blue")).unwrap();
+        assert_eq!(members, [Color::Red, Color::Other("blue".into())]);
+        assert_eq!(flags_to_json(&members), json!("red,blue"));
+        assert_eq!(flags_from_json::<Color>(&json!("")), Some(vec![]));
+        assert_eq!(flags_from_json::<Color>(&json!(["red"])), None);
+    }
+}
