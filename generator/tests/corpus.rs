@@ -15,7 +15,11 @@ fn corpus(name: &str) -> Option<Vec<Page>> {
         eprintln!("DOCGEN_CORPUS has no {name}; skipped");
         return None;
     }
-    Some(DocTree::open(root).and_then(|t| t.read_all()).expect("corpus"))
+    Some(
+        DocTree::open(root)
+            .and_then(|t| t.read_all())
+            .expect("corpus"),
+    )
 }
 
 #[test]
@@ -26,24 +30,43 @@ fn english_corpus_meets_the_targets() {
     };
     let api = api_coverage(&en);
     assert!(api.percent() >= 99.5, "{api:?}");
-    assert!(api.silent_failures.is_empty(), "pages failing without a diagnostic: {:?}", api.silent_failures);
+    assert!(
+        api.silent_failures.is_empty(),
+        "pages failing without a diagnostic: {:?}",
+        api.silent_failures
+    );
     let resources = resource_coverage(&en);
-    assert!(resources.percent() >= 98.0, "{} of {} resolved", resources.resolved, resources.with_properties);
+    assert!(
+        resources.percent() >= 98.0,
+        "{} of {} resolved",
+        resources.resolved,
+        resources.with_properties
+    );
 }
 
 #[test]
 fn side_by_side_corpus_agrees_with_english() {
-    let (Some(en), Some(sxs)) = (corpus("graph-docs-en-2021-07"), corpus("graph-docs-zh-cn-sxs-2021-08")) else {
+    let (Some(en), Some(sxs)) = (
+        corpus("graph-docs-en-2021-07"),
+        corpus("graph-docs-zh-cn-sxs-2021-08"),
+    ) else {
         return;
     };
     let agree = agreement(&en, &sxs);
     assert!(agree.shared > 7000, "{} shared pages", agree.shared);
-    assert!(agree.percent() >= 99.5, "{:.2}% agree; first differences: {:?}", agree.percent(), &agree.different[..agree.different.len().min(10)]);
+    assert!(
+        agree.percent() >= 99.5,
+        "{:.2}% agree; first differences: {:?}",
+        agree.percent(),
+        &agree.different[..agree.different.len().min(10)]
+    );
 }
 
 #[test]
 fn chinese_2023_corpus_yields_operations() {
-    let Some(zh) = corpus("graph-docs-zh-cn-2023-02") else { return };
+    let Some(zh) = corpus("graph-docs-zh-cn-2023-02") else {
+        return;
+    };
     let api = api_coverage(&zh);
     assert!(api.percent() >= 99.0, "{api:?}");
     assert!(api.silent_failures.is_empty(), "{:?}", api.silent_failures);
@@ -51,11 +74,21 @@ fn chinese_2023_corpus_yields_operations() {
 
 #[test]
 fn modern_sample_reads_permission_includes() {
-    let Some(modern) = corpus("graph-docs-en-modern-sample") else { return };
+    let Some(modern) = corpus("graph-docs-en-modern-sample") else {
+        return;
+    };
     let from_includes = modern
         .iter()
         .flat_map(|p| &p.operations)
-        .filter(|op| matches!(op.permissions.source, docgen::ir::PermissionSource::Include(_)))
+        .filter(|op| {
+            matches!(
+                op.permissions.source,
+                docgen::ir::PermissionSource::Include(_)
+            )
+        })
         .count();
-    assert!(from_includes >= 15, "{from_includes} operations took their permissions from an include");
+    assert!(
+        from_includes >= 15,
+        "{from_includes} operations took their permissions from an include"
+    );
 }

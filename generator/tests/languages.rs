@@ -57,7 +57,9 @@ fn side_by_side(english: &str) -> String {
 
 fn translate_front_matter(line: &str) -> String {
     match line.split_once(':') {
-        Some(("title" | "description", _)) => format!("{}: 译文标题", line.split(':').next().unwrap_or("")),
+        Some(("title" | "description", _)) => {
+            format!("{}: 译文标题", line.split(':').next().unwrap_or(""))
+        }
         _ => line.to_owned(),
     }
 }
@@ -68,7 +70,11 @@ fn span(id: &str, english: &str) -> String {
 
 fn wrap_line(line: &str, next_id: &mut impl FnMut() -> String) -> String {
     let trimmed = line.trim();
-    if trimmed.is_empty() || trimmed.starts_with("[!INCLUDE") || trimmed.starts_with("---") || is_delimiter_row(trimmed) {
+    if trimmed.is_empty()
+        || trimmed.starts_with("[!INCLUDE")
+        || trimmed.starts_with("---")
+        || is_delimiter_row(trimmed)
+    {
         return line.to_owned();
     }
     if let Some(rest) = trimmed.strip_prefix('#') {
@@ -77,13 +83,26 @@ fn wrap_line(line: &str, next_id: &mut impl FnMut() -> String) -> String {
         if text.contains("(#tab/") {
             return line.to_owned();
         }
-        return format!("{} <a name=\"{}\"></a>{}", "#".repeat(level), github_slug(text), span(&next_id(), text));
+        return format!(
+            "{} <a name=\"{}\"></a>{}",
+            "#".repeat(level),
+            github_slug(text),
+            span(&next_id(), text)
+        );
     }
     if trimmed.starts_with('|') {
-        let cells: Vec<String> = trimmed.trim_matches('|').split('|').map(|cell| {
-            let cell = cell.trim();
-            if cell.is_empty() || cell.starts_with("&nbsp;") { cell.to_owned() } else { span(&next_id(), cell) }
-        }).collect();
+        let cells: Vec<String> = trimmed
+            .trim_matches('|')
+            .split('|')
+            .map(|cell| {
+                let cell = cell.trim();
+                if cell.is_empty() || cell.starts_with("&nbsp;") {
+                    cell.to_owned()
+                } else {
+                    span(&next_id(), cell)
+                }
+            })
+            .collect();
         return format!("|{}|", cells.join("|"));
     }
     for marker in ["> ", "- ", "* "] {
@@ -125,7 +144,10 @@ fn assert_same_reading(root: &str) {
         if sxs.description == "译文标题" {
             sxs.description.clone_from(&en.description);
         }
-        assert_eq!(en, sxs, "{file} reads differently in the side-by-side format");
+        assert_eq!(
+            en, sxs,
+            "{file} reads differently in the side-by-side format"
+        );
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} pages checked under {root}");
@@ -144,13 +166,20 @@ fn fixture_pages_read_the_same_side_by_side() {
 /// What must not depend on the language: everything but prose.
 fn structure(op: &Operation) -> String {
     let body = match &op.request_body {
-        RequestBody::Properties { type_ref, properties } => {
+        RequestBody::Properties {
+            type_ref,
+            properties,
+        } => {
             let fields: Vec<_> = properties.iter().map(|p| (&p.name, &p.type_ref)).collect();
             format!("properties {type_ref:?} {fields:?}")
         }
         other => format!("{other:?}"),
     };
-    let headers: Vec<_> = op.request_headers.iter().map(|h| (&h.name, h.required)).collect();
+    let headers: Vec<_> = op
+        .request_headers
+        .iter()
+        .map(|h| (&h.name, h.required))
+        .collect();
     format!(
         "{:?} {:?} {:?} {:?} {body} {:?} {headers:?} {:?}",
         op.method, op.paths, op.success_status, op.permissions, op.response, op.query.odata
@@ -162,8 +191,16 @@ fn chinese_translation_yields_the_same_operation() {
     let (en_tree, _) = checkout("tests/fixtures/checkout");
     let (zh_tree, _) = checkout("tests/fixtures/zh-cn");
     let file = "api-reference/v1.0/api/event-update.md";
-    let en = read(&en_tree, file, &std::fs::read(en_tree.root().join(file)).expect("en"));
-    let zh = read(&zh_tree, file, &std::fs::read(zh_tree.root().join(file)).expect("zh"));
+    let en = read(
+        &en_tree,
+        file,
+        &std::fs::read(en_tree.root().join(file)).expect("en"),
+    );
+    let zh = read(
+        &zh_tree,
+        file,
+        &std::fs::read(zh_tree.root().join(file)).expect("zh"),
+    );
     assert_eq!(zh.locale, "zh-cn");
     assert_eq!(en.operations.len(), 1);
     let en_ops: Vec<String> = en.operations.iter().map(structure).collect();
@@ -175,8 +212,15 @@ fn chinese_translation_yields_the_same_operation() {
 fn pages_read_without_includes_still_yield_operations() {
     let (tree, _) = checkout("tests/fixtures/checkout");
     let file = "api-reference/v1.0/api/group-delete-members.md";
-    let page = read_page(file, &std::fs::read(tree.root().join(file)).expect("page"), &NoIncludes);
+    let page = read_page(
+        file,
+        &std::fs::read(tree.root().join(file)).expect("page"),
+        &NoIncludes,
+    );
     assert!(docgen::corpus::is_complete(&page));
     assert!(page.operations[0].permissions.application.is_empty());
-    assert!(page.diagnostics.iter().any(|d| d.message.contains("missing from the checkout")));
+    assert!(page
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("missing from the checkout")));
 }

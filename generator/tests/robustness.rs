@@ -6,11 +6,46 @@ use docgen::ir::Page;
 use docgen::parse::{read_page, NoIncludes};
 
 const FRAGMENTS: &[&str] = &[
-    "<!--", "-->", "```", "```http\n", "|", "\n|---|---|\n", "<span data-ttu-id=\"a-1\">",
-    "</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">", "</span></span>", "## ", "# [HTTP](#tab/http)\n",
-    "<a name=\"", "[!INCLUDE [x](../../../../../etc/passwd)]", "GET /", "POST ", "{", "}", "\"", "&quot;",
-    "\u{a0}", "\u{200b}", "\t", "\r", "\u{feff}", "\u{fffd}", "中文", "---\n", "`", "(", ")", "[", "](", "*",
-    "\n\n", "<br>", "&nbsp;", "HTTP/1.1 204", "{id | userPrincipalName}", ":/", "\\",
+    "<!--",
+    "-->",
+    "```",
+    "```http\n",
+    "|",
+    "\n|---|---|\n",
+    "<span data-ttu-id=\"a-1\">",
+    "</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">",
+    "</span></span>",
+    "## ",
+    "# [HTTP](#tab/http)\n",
+    "<a name=\"",
+    "[!INCLUDE [x](../../../../../etc/passwd)]",
+    "GET /",
+    "POST ",
+    "{",
+    "}",
+    "\"",
+    "&quot;",
+    "\u{a0}",
+    "\u{200b}",
+    "\t",
+    "\r",
+    "\u{feff}",
+    "\u{fffd}",
+    "中文",
+    "---\n",
+    "`",
+    "(",
+    ")",
+    "[",
+    "](",
+    "*",
+    "\n\n",
+    "<br>",
+    "&nbsp;",
+    "HTTP/1.1 204",
+    "{id | userPrincipalName}",
+    ":/",
+    "\\",
 ];
 
 struct XorShift(u64);
@@ -30,8 +65,13 @@ impl XorShift {
 
 fn checkout_pages() -> Vec<Vec<u8>> {
     let mut pages = Vec::new();
-    for root in ["../docs-input", "tests/fixtures/checkout", "tests/fixtures/zh-cn"] {
-        let tree = docgen::docs::DocTree::open(format!("{}/{root}", env!("CARGO_MANIFEST_DIR"))).expect("checkout");
+    for root in [
+        "../docs-input",
+        "tests/fixtures/checkout",
+        "tests/fixtures/zh-cn",
+    ] {
+        let tree = docgen::docs::DocTree::open(format!("{}/{root}", env!("CARGO_MANIFEST_DIR")))
+            .expect("checkout");
         for file in tree.pages().expect("pages") {
             pages.push(std::fs::read(tree.root().join(file)).expect("page"));
         }
@@ -43,7 +83,12 @@ fn check(bytes: &[u8]) -> Page {
     let page = read_page("api-reference/beta/api/x.md", bytes, &NoIncludes);
     let lines = bytes.split(|b| *b == b'\n').count() as u32;
     for d in &page.diagnostics {
-        assert!(d.line >= 1 && d.line <= lines.max(1), "diagnostic line {} outside 1..={lines}: {}", d.line, d.message);
+        assert!(
+            d.line >= 1 && d.line <= lines.max(1),
+            "diagnostic line {} outside 1..={lines}: {}",
+            d.line,
+            d.message
+        );
     }
     page
 }

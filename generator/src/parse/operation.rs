@@ -56,7 +56,11 @@ fn body_parameters_of_functions(mut op: Operation) -> Operation {
         _ => Vec::new(),
     };
     for parameter in listed {
-        if !op.function_parameters.iter().any(|p| p.name == parameter.name) {
+        if !op
+            .function_parameters
+            .iter()
+            .any(|p| p.name == parameter.name)
+        {
             op.function_parameters.push(parameter);
         }
     }

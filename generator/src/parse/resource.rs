@@ -240,11 +240,7 @@ fn read_properties(
     properties
 }
 
-fn read_property_rows(
-    ctx: &PageContext<'_>,
-    table: &Table,
-    out: &mut Vec<Property>,
-) {
+fn read_property_rows(ctx: &PageContext<'_>, table: &Table, out: &mut Vec<Property>) {
     let name_col = column(table, NAME_LABELS).unwrap_or(0);
     let type_col = column(table, TYPE_LABELS).unwrap_or(1);
     let description_col =
