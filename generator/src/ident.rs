@@ -97,6 +97,33 @@ fn bare(name: &str) -> &str {
     name.strip_prefix("r#").unwrap_or(name)
 }
 
+impl Scope {
+    /// Like [`Scope::claim`], for type names: a taken name gets `2`, `3`, ...
+    /// appended (no underscore), so it stays upper camel case.
+    pub fn claim_type(&mut self, name: &str) -> String {
+        if self.taken.insert(bare(name).to_owned()) {
+            return name.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{}{n}", bare(name)))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod scope_type_tests {
+    use super::*;
+
+    #[test]
+    fn type_collisions_get_a_bare_number() {
+        let mut scope = Scope::new();
+        assert_eq!(scope.claim_type("Item"), "Item");
+        assert_eq!(scope.claim_type("Item"), "Item2");
+        assert_eq!(scope.claim_type("Item2"), "Item22");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,12 @@
 
 pub mod bench;
 pub mod corpus;
+pub mod coverage;
 pub mod docs;
+pub mod emit;
+pub mod generate;
 pub mod ident;
 pub mod ir;
+pub mod lower;
 pub mod parse;
+pub mod write;

@@ -5,6 +5,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use docgen::docs::DocTree;
 
+mod bench_generate;
+mod emit_cli;
+
 /// Reads Microsoft Graph API reference pages and emits a typed Rust client.
 #[derive(Parser)]
 #[command(name = "docgen", version)]
@@ -41,6 +44,12 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
+    /// Print path templates parsed vs reachable through the generated builders.
+    Coverage(emit_cli::CoverageArgs),
+    /// Generate the client crate (atomically replaces --out).
+    Generate(emit_cli::GenerateArgs),
+    /// Time generation of a corpus and `cargo check` of the result against graph-rs-sdk.
+    BenchGenerate(bench_generate::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +58,9 @@ fn main() -> ExitCode {
         Command::Ir { docs } => print_ir(docs),
         Command::BenchIr { docs, rounds } => bench_ir(docs, rounds),
         Command::CorpusCheck { en, sxs, zh } => corpus_check(en, sxs, zh),
+        Command::Coverage(args) => emit_cli::coverage(args),
+        Command::Generate(args) => emit_cli::generate(args),
+        Command::BenchGenerate(args) => bench_generate::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

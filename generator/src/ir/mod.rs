@@ -5,11 +5,13 @@
 //! wire name) and as a cleaned Rust identifier, computed once by
 //! [`crate::ident`] when the IR is built. The emitter never cleans names.
 
+mod api;
 mod operation;
 mod page;
 mod resource;
 mod types;
 
+pub use api::*;
 pub use operation::*;
 pub use page::*;
 pub use resource::*;

@@ -1,0 +1,329 @@
+//! One area file (`src/beta/device_management.rs`): the entry function and
+//! one builder struct per path node.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::types::{body_kind, response_kind, response_type, BodyKind};
+use super::{docs, ident, unparse, EmitError};
+use crate::ir::{ApiVersion, Area, Edge, Endpoint, Node, PermissionSource, Permissions, Segment};
+
+/// The area being emitted, for names, shared permission sets and error messages.
+struct Context<'a> {
+    version: ApiVersion,
+    area: &'a Area,
+    permissions: PermissionSets<'a>,
+}
+
+impl Context<'_> {
+    fn target(&self, edge: &Edge) -> Result<&Node, EmitError> {
+        self.area
+            .nodes
+            .get(edge.target)
+            .ok_or_else(|| EmitError::Tree {
+                context: format!("{} area `{}`", self.version.as_str(), self.area.wire),
+            })
+    }
+
+    fn node(&self, node: &Node) -> String {
+        format!(
+            "{} area `{}`, path `{}`",
+            self.version.as_str(),
+            self.area.wire,
+            node.template
+        )
+    }
+
+    /// The node, and the operations whose terminal calls it holds.
+    fn node_and_operations(&self, node: &Node) -> String {
+        let operations: Vec<String> = node
+            .endpoints
+            .iter()
+            .map(|e| format!("{} {}:{}", e.method.as_str(), e.file, e.line))
+            .collect();
+        if operations.is_empty() {
+            self.node(node)
+        } else {
+            format!("{} (operations {})", self.node(node), operations.join(", "))
+        }
+    }
+
+    fn endpoint(&self, endpoint: &Endpoint) -> String {
+        format!(
+            "{} area `{}`, operation {}:{}",
+            self.version.as_str(),
+            self.area.wire,
+            endpoint.file,
+            endpoint.line
+        )
+    }
+}
+
+/// The formatted contents of an area file (without the header).
+pub fn area_file(version: ApiVersion, area: &Area) -> Result<String, EmitError> {
+    let mut order: Vec<&Node> = area.nodes.iter().collect();
+    order.sort_by(|a, b| a.template.cmp(&b.template));
+    let permissions = PermissionSets::collect(&order);
+    let cx = Context {
+        version,
+        area,
+        permissions,
+    };
+    let area_context = format!("{} area `{}`", version.as_str(), area.wire);
+    let mut items = vec![(
+        entries(&cx)?,
+        format!("the entry functions of {area_context}"),
+    )];
+    for node in order {
+        items.push((node_items(&cx, node)?, cx.node_and_operations(node)));
+    }
+    items.push((
+        cx.permissions.items()?,
+        format!("the permission sets of {area_context}"),
+    ));
+    unparse(items)
+}
+
+/// The distinct permission sets of an area, each emitted once as a private
+/// constant (`PERMISSIONS_0`, ...) that the terminals' constants name: one
+/// constant per distinct set costs far less `cargo check` time than one
+/// literal per terminal.
+struct PermissionSets<'a> {
+    sets: Vec<&'a Permissions>,
+}
+
+impl<'a> PermissionSets<'a> {
+    fn collect(nodes: &[&'a Node]) -> Self {
+        let mut sets: Vec<&Permissions> = Vec::new();
+        for endpoint in nodes.iter().flat_map(|n| &n.endpoints) {
+            if !sets
+                .iter()
+                .any(|s| same_permissions(s, &endpoint.permissions))
+            {
+                sets.push(&endpoint.permissions);
+            }
+        }
+        PermissionSets { sets }
+    }
+
+    fn name(&self, permissions: &Permissions) -> Result<Ident, EmitError> {
+        let index = self
+            .sets
+            .iter()
+            .position(|s| same_permissions(s, permissions))
+            .ok_or_else(|| EmitError::Tree {
+                context: "a permission set missing from its table".to_owned(),
+            })?;
+        Ok(format_ident!("PERMISSIONS_{}", index))
+    }
+
+    fn items(&self) -> Result<TokenStream, EmitError> {
+        let mut items = Vec::new();
+        for set in &self.sets {
+            let name = self.name(set)?;
+            let (work, personal, application) = (
+                &set.delegated_work,
+                &set.delegated_personal,
+                &set.application,
+            );
+            let documented = set.source != PermissionSource::Missing;
+            items.push(quote! {
+                const #name: crate::Permissions = crate::Permissions {
+                    delegated_work: &[#(#work),*],
+                    delegated_personal: &[#(#personal),*],
+                    application: &[#(#application),*],
+                    documented: #documented,
+                };
+            });
+        }
+        Ok(quote!(#(#items)*))
+    }
+}
+
+/// Equal lists and equally documented (where the table came from does not matter).
+fn same_permissions(a: &Permissions, b: &Permissions) -> bool {
+    let missing = |p: &Permissions| p.source == PermissionSource::Missing;
+    a.delegated_work == b.delegated_work
+        && a.delegated_personal == b.delegated_personal
+        && a.application == b.application
+        && missing(a) == missing(b)
+}
+
+/// The entry functions: `pub fn device_management() -> DeviceManagement`,
+/// and one per alternate key (`applications_with_app_id(app_id)`).
+fn entries(cx: &Context) -> Result<TokenStream, EmitError> {
+    let version = match cx.version {
+        ApiVersion::V1_0 => quote!(V1_0),
+        ApiVersion::Beta => quote!(Beta),
+    };
+    let start = quote!(::graph_runtime::RequestPath::new(::graph_runtime::ApiVersion::#version));
+    let mut items = Vec::new();
+    for edge in &cx.area.entries {
+        let target = cx.target(edge)?;
+        let name = ident(&edge.rust_name, || cx.node(target))?;
+        let ty = ident(&target.struct_name, || cx.node(target))?;
+        let (params, path) = segment_call(cx, target, &edge.segment, &start)?;
+        let doc = match edge.segment {
+            Segment::Literal { .. } => {
+                docs::attrs(&[format!("Requests under {}.", docs::code(&target.template))])
+            }
+            _ => docs::attrs(&docs::edge(edge, target)),
+        };
+        let lints = lint_allowances(&edge.rust_name, params.len());
+        items.push(quote! {
+            #doc
+            #lints
+            pub fn #name(#(#params),*) -> #ty {
+                #ty { path: #path }
+            }
+        });
+    }
+    Ok(quote!(#(#items)*))
+}
+
+/// The struct and its impl block.
+fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
+    let ty = ident(&node.struct_name, || cx.node(node))?;
+    let doc = docs::attrs(&docs::node(node));
+    let mut methods = Vec::new();
+    for edge in &node.edges {
+        methods.push(edge_method(cx, node, edge)?);
+    }
+    for endpoint in &node.endpoints {
+        methods.push(terminal(cx, endpoint)?);
+    }
+    Ok(quote! {
+        #doc
+        pub struct #ty {
+            path: ::graph_runtime::RequestPath,
+        }
+
+        impl ::core::clone::Clone for #ty {
+            fn clone(&self) -> Self {
+                #ty { path: self.path.clone() }
+            }
+        }
+
+        impl #ty {
+            #(#methods)*
+        }
+    })
+}
+
+fn edge_method(cx: &Context, node: &Node, edge: &Edge) -> Result<TokenStream, EmitError> {
+    let target = cx.target(edge)?;
+    let name = ident(&edge.rust_name, || cx.node(node))?;
+    let ty = ident(&target.struct_name, || cx.node(target))?;
+    let doc = docs::attrs(&docs::edge(edge, target));
+    let (params, path) = segment_call(cx, target, &edge.segment, &quote!(self.path))?;
+    let lints = lint_allowances(&edge.rust_name, params.len() + 1);
+    Ok(quote! {
+        #doc
+        #lints
+        pub fn #name(self #(, #params)*) -> #ty {
+            #ty { path: #path }
+        }
+    })
+}
+
+/// The parameters of the call that appends `segment`, and the path expression.
+fn segment_call(
+    cx: &Context,
+    target: &Node,
+    segment: &Segment,
+    base: &TokenStream,
+) -> Result<(Vec<TokenStream>, TokenStream), EmitError> {
+    Ok(match segment {
+        Segment::Literal { wire } => (vec![], quote!(#base.segment(#wire))),
+        Segment::Key { .. } => (
+            vec![quote!(id: impl ::core::convert::AsRef<str>)],
+            quote!(#base.key(id)),
+        ),
+        Segment::ColonPath { .. } => (
+            vec![quote!(path: impl ::core::convert::AsRef<str>)],
+            quote!(#base.colon_path(path)),
+        ),
+        Segment::Function { name: wire, args } => {
+            let mut names = Vec::new();
+            for arg in args {
+                names.push(ident(&arg.rust_name, || cx.node(target))?);
+            }
+            let wires = args.iter().map(|a| a.wire.as_str());
+            let params = names
+                .iter()
+                .map(|n| quote!(#n: impl ::core::convert::Into<::graph_runtime::FunctionArg>))
+                .collect();
+            (
+                params,
+                quote!(#base.function(#wire, &[#((#wires, #names.into())),*])),
+            )
+        }
+    })
+}
+
+/// Allows for clippy lints that a documented name or arity can trigger.
+fn lint_allowances(name: &str, arity: usize) -> TokenStream {
+    let mut lints = Vec::new();
+    let bare = name.trim_start_matches("r#");
+    if ["as_", "into_", "to_", "is_", "from_"]
+        .iter()
+        .any(|p| bare.starts_with(p))
+    {
+        lints.push(quote!(clippy::wrong_self_convention));
+    }
+    if arity > 7 {
+        lints.push(quote!(clippy::too_many_arguments));
+    }
+    if lints.is_empty() {
+        quote!()
+    } else {
+        quote!(#[allow(#(#lints),*)])
+    }
+}
+
+/// `get()`, `post(body)`, ... and the `..._PERMISSIONS` constant.
+fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
+    let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
+    let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
+    let const_name = ident(&format!("{}_PERMISSIONS", endpoint.method.as_str()), || {
+        cx.endpoint(endpoint)
+    })?;
+    let output = response_type(response_kind(endpoint));
+    let doc = docs::attrs(&docs::endpoint(endpoint));
+    let (params, body) = match body_kind(endpoint) {
+        BodyKind::None => (quote!(), quote!()),
+        BodyKind::Json => (
+            quote!(, body: &(impl ::serde::Serialize + ?Sized)),
+            quote!(.json_body(body)),
+        ),
+        BodyKind::Bytes => (
+            quote!(, bytes: impl ::core::convert::Into<::std::vec::Vec<u8>>, content_type: &str),
+            quote!(.bytes_body(bytes.into(), content_type)),
+        ),
+    };
+    let permissions = permissions_const(cx, endpoint, &const_name, &name)?;
+    Ok(quote! {
+        #doc
+        pub fn #name(self #params) -> ::graph_runtime::Request<#output> {
+            ::graph_runtime::Request::new(::graph_runtime::http::Method::#method, self.path) #body
+        }
+
+        #permissions
+    })
+}
+
+fn permissions_const(
+    cx: &Context,
+    endpoint: &Endpoint,
+    const_name: &Ident,
+    method: &Ident,
+) -> Result<TokenStream, EmitError> {
+    let set = cx.permissions.name(&endpoint.permissions)?;
+    let doc = docs::attrs(&[format!(
+        "Permissions of [`Self::{method}`], least privileged first."
+    )]);
+    Ok(quote! {
+        #doc
+        pub const #const_name: crate::Permissions = #set;
+    })
+}

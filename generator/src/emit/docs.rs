@@ -1,0 +1,257 @@
+//! Rustdoc text: doc lines built from the lowered IR, emitted one
+//! `#[doc = "..."]` attribute per line.
+//!
+//! Text from the docs is never code: each prose line is trimmed (an indented
+//! line would be a code block, hence a doctest), paragraphs are joined into
+//! one line, and every code fence becomes ```` ```text ````.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Edge, Endpoint, FunctionArg, Node, PermissionSource, Permissions, Segment};
+
+/// `#[doc = " line"]` for each line (a blank line stays empty).
+pub fn attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Docs prose → safe doc lines: paragraphs on one line each, fences as text.
+pub fn prose(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut in_fence = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.starts_with("```") || line.starts_with("~~~") {
+            flush(&mut paragraph, &mut out);
+            out.push(if in_fence { "```" } else { "```text" }.to_owned());
+            in_fence = !in_fence;
+        } else if in_fence {
+            out.push(clean(line));
+        } else if line.is_empty() {
+            flush(&mut paragraph, &mut out);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush(&mut paragraph, &mut out);
+    if in_fence {
+        out.push("```".to_owned());
+    }
+    out
+}
+
+fn flush(paragraph: &mut Vec<&str>, out: &mut Vec<String>) {
+    if paragraph.is_empty() {
+        return;
+    }
+    if !out.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
+        out.push(String::new());
+    }
+    out.push(clean(&paragraph.join(" ")));
+    paragraph.clear();
+}
+
+/// Tabs and control characters become spaces.
+fn clean(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `` `text` `` with any backtick inside replaced, so the span stays closed.
+pub fn code(text: &str) -> String {
+    format!("`{}`", clean(text).replace('`', "'"))
+}
+
+/// Docs of a builder struct.
+pub fn node(node: &Node) -> Vec<String> {
+    vec![format!("Request builder for {}.", code(&node.template))]
+}
+
+/// Docs of a navigation method.
+pub fn edge(edge: &Edge, target: &Node) -> Vec<String> {
+    let path = code(&target.template);
+    match &edge.segment {
+        Segment::Literal { .. } => vec![path],
+        Segment::Key { written } => {
+            let names: Vec<String> = written.iter().map(|w| code(w)).collect();
+            vec![
+                format!(
+                    "One item by key ({}), percent-encoded as one segment:",
+                    names.join(", ")
+                ),
+                String::new(),
+                path,
+            ]
+        }
+        Segment::ColonPath { written } => {
+            let names: Vec<String> = written.iter().map(|w| code(w)).collect();
+            vec![
+                format!(
+                    "Colon addressing ({}): each `/`-separated part is percent-encoded:",
+                    names.join(", ")
+                ),
+                String::new(),
+                path,
+            ]
+        }
+        Segment::Function { args, .. } => function(&path, args),
+    }
+}
+
+fn function(path: &str, args: &[FunctionArg]) -> Vec<String> {
+    let mut lines = vec![format!("OData function call or alternate key {path}.")];
+    if args.is_empty() {
+        return lines;
+    }
+    lines.push(String::new());
+    lines.push("Every argument is a parameter; the docs write:".to_owned());
+    lines.push(String::new());
+    for arg in args {
+        let written: Vec<String> = arg.written.iter().map(|w| code(w)).collect();
+        let name = if arg.wire.is_empty() {
+            "(positional)".to_owned()
+        } else {
+            code(&arg.wire)
+        };
+        let mut line = format!("- {name}: {}", written.join(", "));
+        if let Some(type_name) = &arg.type_name {
+            line.push_str(&format!(" ({})", code(type_name)));
+        }
+        let description = prose(&arg.description).join(" ");
+        let description = description.trim().trim_end_matches('.');
+        if !description.is_empty() {
+            line.push_str(&format!(". {description}"));
+        }
+        let unquoted = arg.written.iter().all(|w| !w.starts_with('\''));
+        let numeric = arg.written.iter().all(|w| w.parse::<i64>().is_ok());
+        if unquoted && !numeric {
+            line.push_str(". Written unquoted: pass an integer, a bool or `FunctionArg::Raw`");
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Docs of a terminal call.
+pub fn endpoint(endpoint: &Endpoint) -> Vec<String> {
+    let mut lines = prose(&endpoint.title);
+    if !endpoint.description.is_empty() {
+        lines.push(String::new());
+        lines.extend(prose(&endpoint.description));
+    }
+    lines.push(String::new());
+    lines.push("```text".to_owned());
+    lines.extend(endpoint.http_lines.iter().map(|l| clean(l)));
+    lines.push("```".to_owned());
+    if !endpoint.path_queries.is_empty() {
+        let queries: Vec<String> = endpoint.path_queries.iter().map(|q| code(q)).collect();
+        lines.push(String::new());
+        lines.push(format!(
+            "The docs write this path with the query {}.",
+            queries.join(", ")
+        ));
+    }
+    lines.push(String::new());
+    lines.extend(permissions(&endpoint.permissions));
+    lines.push(String::new());
+    lines.push(match endpoint.success_status {
+        Some(status) => format!("Success status: `{status}`."),
+        None => "Success status: not documented.".to_owned(),
+    });
+    lines.push(String::new());
+    lines.push(format!("Reference: <{}>", endpoint.doc_url));
+    lines.extend(also_documented(endpoint));
+    lines
+}
+
+/// Permissions by kind, least privileged first.
+pub fn permissions(permissions: &Permissions) -> Vec<String> {
+    let kinds = [
+        (
+            "Delegated (work or school account)",
+            &permissions.delegated_work,
+        ),
+        (
+            "Delegated (personal Microsoft account)",
+            &permissions.delegated_personal,
+        ),
+        ("Application", &permissions.application),
+    ];
+    if permissions.source == PermissionSource::Missing {
+        return vec!["Permissions: not documented.".to_owned()];
+    }
+    let mut lines = vec![
+        "Permissions (least to most privileged):".to_owned(),
+        String::new(),
+    ];
+    for (kind, list) in kinds {
+        let text = if list.is_empty() {
+            "Not supported.".to_owned()
+        } else {
+            list.iter().map(|p| code(p)).collect::<Vec<_>>().join(", ")
+        };
+        lines.push(format!("- {kind}: {text}"));
+    }
+    lines
+}
+
+fn also_documented(endpoint: &Endpoint) -> Vec<String> {
+    if endpoint.also_documented.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        String::new(),
+        "The same request is also documented (not used here) by:".to_owned(),
+        String::new(),
+    ];
+    for source in &endpoint.also_documented {
+        lines.push(format!("- {} (line {})", code(&source.file), source.line));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_become_text_and_lines_are_trimmed() {
+        let lines = prose("Intro\n    indented\n\n```rust\nfn x() {}\n```\n~~~\nraw\n");
+        assert_eq!(
+            lines,
+            [
+                "Intro indented",
+                "```text",
+                "fn x() {}",
+                "```",
+                "```text",
+                "raw",
+                "```"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_fence_is_closed() {
+        assert_eq!(prose("```\ncode"), ["```text", "code", "```"]);
+    }
+
+    #[test]
+    fn paragraphs_are_joined() {
+        assert_eq!(prose("a\nb\n\nc\td"), ["a b", "", "c d"]);
+    }
+
+    #[test]
+    fn code_spans_stay_closed() {
+        assert_eq!(code("a`b"), "`a'b`");
+    }
+}

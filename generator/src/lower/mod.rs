@@ -1,0 +1,228 @@
+//! Lowering: pages (`Vec<ir::Page>`) → the client surface ([`crate::ir::Api`]):
+//! one merged path tree per API version and area, with Rust names settled.
+//!
+//! Pure: no I/O, output depends only on the pages (taken in file order).
+
+mod endpoint;
+mod naming;
+pub mod sample;
+pub mod template;
+mod tree;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ident::{self, Scope};
+use crate::ir::{
+    Api, ApiVersion, Area, HttpMethod, Operation, Page, Parameter, Segment, TypeRef, VersionApi,
+};
+pub use endpoint::doc_url;
+pub use naming::TERMINALS;
+use template::Piece;
+use tree::TreeBuilder;
+
+/// The lowered API with what could not be lowered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Lowered {
+    pub api: Api,
+    /// Path templates that cannot be represented, with the reason.
+    pub refused: Vec<Refused>,
+    pub stats: LowerStats,
+}
+
+/// A path template left out of the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refused {
+    pub file: String,
+    pub line: u32,
+    pub method: HttpMethod,
+    pub template: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: {} {}: {}",
+            self.file,
+            self.line,
+            self.method.as_str(),
+            self.template,
+            self.reason
+        )
+    }
+}
+
+/// Counts over the path templates of all operations.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LowerStats {
+    /// Path templates of all operations (each `(operation, path)` once).
+    pub templates: usize,
+    /// Templates placed in a tree (reachable through the builders).
+    pub lowered: usize,
+    /// Operations not kept because an earlier one documents the same path
+    /// and method (mentioned in the kept one's docs).
+    pub dropped_duplicates: usize,
+    /// Builder structs (tree nodes) over all areas.
+    pub nodes: usize,
+    /// Terminal calls over all nodes.
+    pub endpoints: usize,
+}
+
+/// Lowers pages into the client surface.
+pub fn lower(pages: &[Page]) -> Lowered {
+    let mut order: Vec<&Page> = pages.iter().collect();
+    order.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut trees: BTreeMap<(ApiVersion, String), TreeBuilder> = BTreeMap::new();
+    let mut lowered = Lowered::default();
+    for page in order {
+        for op in &page.operations {
+            for written in &op.paths {
+                lowered.stats.templates += 1;
+                match place(&mut trees, page, op, written) {
+                    Ok(dropped) => {
+                        lowered.stats.lowered += 1;
+                        lowered.stats.dropped_duplicates += usize::from(dropped);
+                    }
+                    Err(reason) => lowered.refused.push(Refused {
+                        file: page.file.clone(),
+                        line: op.line,
+                        method: op.method,
+                        template: written.clone(),
+                        reason,
+                    }),
+                }
+            }
+        }
+    }
+    lowered.api = assemble(trees);
+    for area in lowered.api.versions.iter().flat_map(|v| &v.areas) {
+        lowered.stats.nodes += area.nodes.len();
+        lowered.stats.endpoints += area.nodes.iter().map(|n| n.endpoints.len()).sum::<usize>();
+    }
+    lowered
+}
+
+/// Parses one template and attaches its operation; `Ok(true)` when the
+/// operation was dropped as a duplicate.
+fn place(
+    trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
+    page: &Page,
+    op: &Operation,
+    written: &str,
+) -> Result<bool, String> {
+    let version = page
+        .version
+        .ok_or_else(|| "the page is not under a version folder".to_owned())?;
+    let pieces = template::parse(written).map_err(|e| e.to_string())?;
+    let area = match pieces.first() {
+        Some(Piece::Literal(name) | Piece::Function { name, .. }) => name.clone(),
+        _ => return Err("no area segment".to_owned()),
+    };
+    let tree = trees.entry((version, area)).or_default();
+    let at = tree
+        .insert(&pieces)
+        .ok_or_else(|| "no area segment".to_owned())?;
+    describe_args(tree, &pieces, &op.function_parameters);
+    let raw_value = matches!(pieces.last(), Some(Piece::Literal(l)) if l == "$value");
+    let attached = endpoint::attach(&mut tree.nodes[at], page, op, written, raw_value);
+    Ok(attached == endpoint::Attached::Dropped)
+}
+
+/// Fills function argument types and descriptions from the page's parameter
+/// table, where the argument has none yet.
+fn describe_args(tree: &mut TreeBuilder, pieces: &[Piece], params: &[Parameter]) {
+    if params.is_empty() {
+        return;
+    }
+    let Some((entry, edges)) = tree.find_path(pieces) else {
+        return;
+    };
+    let mut at = tree.entries[entry].target;
+    describe_segment(&mut tree.entries[entry].segment, params);
+    for edge in edges {
+        let edge = &mut tree.nodes[at].edges[edge];
+        at = edge.target;
+        describe_segment(&mut edge.segment, params);
+    }
+}
+
+fn describe_segment(segment: &mut Segment, params: &[Parameter]) {
+    let Segment::Function { args, .. } = segment else {
+        return;
+    };
+    for arg in args.iter_mut().filter(|a| a.type_name.is_none()) {
+        let wanted = if arg.wire.is_empty() {
+            &arg.rust_name
+        } else {
+            &arg.wire
+        };
+        let found = params
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(wanted) || p.rust_name == arg.rust_name);
+        if let Some(param) = found {
+            arg.type_name = Some(type_text(&param.type_ref));
+            arg.description = param.description.clone();
+        }
+    }
+}
+
+/// A type as the docs would write it: `String`, `Collection(user)`.
+pub fn type_text(type_ref: &TypeRef) -> String {
+    match type_ref {
+        TypeRef::Primitive { name } => format!("{name:?}"),
+        TypeRef::Named { name, .. } => name.clone(),
+        TypeRef::Collection { item } => format!("Collection({})", type_text(item)),
+        TypeRef::Unknown { text } => text.clone(),
+    }
+}
+
+/// Names everything and orders areas by module name.
+fn assemble(trees: BTreeMap<(ApiVersion, String), TreeBuilder>) -> Api {
+    let mut versions: BTreeMap<ApiVersion, Vec<(String, TreeBuilder)>> = BTreeMap::new();
+    for ((version, wire), tree) in trees {
+        versions.entry(version).or_default().push((wire, tree));
+    }
+    let versions = versions
+        .into_iter()
+        .map(|(version, areas)| VersionApi {
+            version,
+            areas: name_areas(version, areas),
+        })
+        .collect();
+    Api { versions }
+}
+
+fn name_areas(version: ApiVersion, trees: Vec<(String, TreeBuilder)>) -> Vec<Area> {
+    let mut scope = Scope::new();
+    let mut areas: Vec<Area> = trees
+        .into_iter()
+        .map(|(wire, tree)| {
+            let module = scope.claim(&ident::module_name(&wire));
+            let (mut entries, mut nodes) = (tree.entries, tree.nodes);
+            naming::name_area(&wire, &module, &mut entries, &mut nodes);
+            let feature = format!(
+                "{}-{}",
+                version.module(),
+                module
+                    .trim_start_matches("r#")
+                    .trim_end_matches('_')
+                    .replace('_', "-")
+            );
+            Area {
+                wire,
+                module,
+                feature,
+                entries,
+                nodes,
+            }
+        })
+        .collect();
+    areas.sort_by(|a, b| a.module.cmp(&b.module));
+    areas
+}
+
+#[cfg(test)]
+mod tests;

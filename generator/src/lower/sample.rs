@@ -1,0 +1,285 @@
+//! Reachability: for every documented path template, the builder calls a user
+//! writes (with sample values, hostile ones included) and the path they must
+//! produce. Used by `docgen coverage` and by the compiled reachability test.
+
+use serde::{Deserialize, Serialize};
+
+use super::template::{self, ArgValue, Piece};
+use crate::ir::{Api, ApiVersion, Area, Edge, Endpoint, HttpMethod, Node, Page, Segment};
+
+/// Values substituted for placeholders, in turn: each must come back
+/// percent-encoded as one segment (or one colon-path part).
+pub const HOSTILE: [&str; 4] = ["a/b?c#d", "x y%z", "é'\"<>", "plain-1"];
+
+/// One documented request turned into builder calls.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sample {
+    pub file: String,
+    pub line: u32,
+    pub version: ApiVersion,
+    pub method: HttpMethod,
+    /// The template as written.
+    pub template: String,
+    /// The area module.
+    pub area: String,
+    /// The entry function call (in the area module, re-exported by the version module).
+    pub entry: Step,
+    /// Builder calls after the entry function.
+    pub steps: Vec<Step>,
+    /// The terminal endpoint reached.
+    pub endpoint: Endpoint,
+    /// What the path must be: the parsed template with the sample values.
+    pub expected: Vec<Wire>,
+}
+
+/// One builder method call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub method: String,
+    pub args: Vec<Value>,
+}
+
+/// A sample argument.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    /// For `by_id`/`by_path` (`impl AsRef<str>`).
+    Text(String),
+    /// `FunctionArg::Str`.
+    Str(String),
+    /// `FunctionArg::Int`.
+    Int(i64),
+    /// `FunctionArg::Raw`.
+    Raw(String),
+}
+
+/// One segment of the expected path, values not yet encoded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Wire {
+    Literal(String),
+    Key(String),
+    Colon(String),
+    Function {
+        name: String,
+        args: Vec<(String, Value)>,
+    },
+}
+
+/// Why a lowered template is not reachable by name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unreachable {
+    pub file: String,
+    pub line: u32,
+    pub template: String,
+    pub reason: String,
+}
+
+/// Samples for every template that parses; the others are in `Lowered::refused`.
+pub fn samples(pages: &[Page], api: &Api) -> (Vec<Sample>, Vec<Unreachable>) {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for page in pages {
+        let Some(version) = page.version else {
+            continue;
+        };
+        for op in &page.operations {
+            for written in &op.paths {
+                let Ok(pieces) = template::parse(written) else {
+                    continue;
+                };
+                let unreachable = |reason: &str| Unreachable {
+                    file: page.file.clone(),
+                    line: op.line,
+                    template: written.clone(),
+                    reason: reason.to_owned(),
+                };
+                match sample(api, version, op.method, &pieces) {
+                    Ok((area, entry, steps, endpoint, expected)) => found.push(Sample {
+                        file: page.file.clone(),
+                        line: op.line,
+                        version,
+                        method: op.method,
+                        template: written.clone(),
+                        area,
+                        entry,
+                        steps,
+                        endpoint,
+                        expected,
+                    }),
+                    Err(reason) => missing.push(unreachable(reason)),
+                }
+            }
+        }
+    }
+    (found, missing)
+}
+
+const BROKEN: &str = "an edge points outside the tree";
+
+type Found = (String, Step, Vec<Step>, Endpoint, Vec<Wire>);
+
+fn sample(
+    api: &Api,
+    version: ApiVersion,
+    method: HttpMethod,
+    pieces: &[Piece],
+) -> Result<Found, &'static str> {
+    let (first, rest) = pieces.split_first().ok_or("no area")?;
+    let wire = match first {
+        Piece::Literal(name) | Piece::Function { name, .. } => name,
+        _ => return Err("no area"),
+    };
+    let area = api
+        .versions
+        .iter()
+        .find(|v| v.version == version)
+        .and_then(|v| v.areas.iter().find(|a| &a.wire == wire))
+        .ok_or("area not generated")?;
+    let entry = area
+        .entries
+        .iter()
+        .find(|e| matches(&e.segment, first))
+        .ok_or("no entry function")?;
+    let (entry_step, first_wire) = values(&entry.rust_name, first, 0);
+    let mut variables = usize::from(!matches!(first, Piece::Literal(_)));
+    let mut node = area.nodes.get(entry.target).ok_or(BROKEN)?;
+    let mut steps = Vec::new();
+    let mut expected = vec![first_wire];
+    for piece in rest {
+        let edge = node
+            .edges
+            .iter()
+            .find(|e| matches(&e.segment, piece))
+            .ok_or("no builder method for a segment")?;
+        let (step, wire) = values(&edge.rust_name, piece, variables);
+        variables += usize::from(!matches!(piece, Piece::Literal(_)));
+        steps.push(step);
+        expected.push(wire);
+        node = area.nodes.get(edge.target).ok_or(BROKEN)?;
+    }
+    let endpoint = node
+        .endpoints
+        .iter()
+        .find(|e| e.method == method)
+        .ok_or("no terminal call for the method")?;
+    check_by_name(area, &entry_step, &steps, &expected)?;
+    Ok((
+        area.module.clone(),
+        entry_step,
+        steps,
+        endpoint.clone(),
+        expected,
+    ))
+}
+
+fn matches(segment: &Segment, piece: &Piece) -> bool {
+    match (segment, piece) {
+        (Segment::Literal { wire }, Piece::Literal(text)) => wire == text,
+        (Segment::Key { .. }, Piece::Key(_)) => true,
+        (Segment::ColonPath { .. }, Piece::ColonPath(_)) => true,
+        (Segment::Function { name, args }, Piece::Function { name: n, args: a }) => {
+            name == n && args.len() == a.len() && args.iter().zip(a).all(|(x, y)| x.wire == y.name)
+        }
+        _ => false,
+    }
+}
+
+/// The call for one piece with sample values (the `i`-th variable piece of
+/// the template gets the `i`-th hostile value), and its expected wire form.
+fn values(method: &str, piece: &Piece, i: usize) -> (Step, Wire) {
+    let hostile = HOSTILE[i % HOSTILE.len()].to_owned();
+    let step = |args| Step {
+        method: method.to_owned(),
+        args,
+    };
+    match piece {
+        Piece::Literal(text) => (step(vec![]), Wire::Literal(text.clone())),
+        Piece::Key(_) => (step(vec![Value::Text(hostile.clone())]), Wire::Key(hostile)),
+        Piece::ColonPath(_) => {
+            let path = format!("folder {i}/{hostile}.txt");
+            (step(vec![Value::Text(path.clone())]), Wire::Colon(path))
+        }
+        Piece::Function { name, args } => {
+            let values: Vec<Value> = args
+                .iter()
+                .map(|a| arg_sample(&a.value, &hostile))
+                .collect();
+            let wire = Wire::Function {
+                name: name.clone(),
+                args: args
+                    .iter()
+                    .map(|a| a.name.clone())
+                    .zip(values.clone())
+                    .collect(),
+            };
+            (step(values), wire)
+        }
+    }
+}
+
+fn arg_sample(value: &ArgValue, hostile: &str) -> Value {
+    match value {
+        ArgValue::QuotedParam(_) => Value::Str(hostile.to_owned()),
+        ArgValue::Param(_) => Value::Int(42),
+        ArgValue::QuotedLiteral(text) => Value::Str(text.clone()),
+        ArgValue::Int(n) => Value::Int(*n),
+        ArgValue::Raw(text) => Value::Raw(text.clone()),
+    }
+}
+
+/// Walks the steps by method name, as a user would, and renders the path the
+/// builders append; it must equal the expected path.
+fn check_by_name(
+    area: &Area,
+    entry: &Step,
+    steps: &[Step],
+    expected: &[Wire],
+) -> Result<(), &'static str> {
+    let (first, target) = by_name(&area.entries, entry)?;
+    let mut produced = vec![first];
+    let mut node: &Node = area.nodes.get(target).ok_or(BROKEN)?;
+    for step in steps {
+        let (wire, target) = by_name(&node.edges, step)?;
+        produced.push(wire);
+        node = area.nodes.get(target).ok_or(BROKEN)?;
+    }
+    if produced != expected {
+        return Err("the builders produce a different path");
+    }
+    Ok(())
+}
+
+/// The one edge called `step.method`, rendered with the step's arguments.
+fn by_name(edges: &[Edge], step: &Step) -> Result<(Wire, usize), &'static str> {
+    let mut named = edges.iter().filter(|e| e.rust_name == step.method);
+    let edge = named.next().ok_or("method name not found")?;
+    if named.next().is_some() {
+        return Err("two methods with one name");
+    }
+    let wire = render_edge(&edge.segment, &step.args).ok_or("arguments do not fit")?;
+    Ok((wire, edge.target))
+}
+
+fn render_edge(segment: &Segment, args: &[Value]) -> Option<Wire> {
+    let text = |v: &Value| match v {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    Some(match segment {
+        Segment::Literal { wire } => Wire::Literal(wire.clone()),
+        Segment::Key { .. } => Wire::Key(text(args.first()?)?),
+        Segment::ColonPath { .. } => Wire::Colon(text(args.first()?)?),
+        Segment::Function { name, args: params } => {
+            if params.len() != args.len() {
+                return None;
+            }
+            Wire::Function {
+                name: name.clone(),
+                args: params
+                    .iter()
+                    .map(|p| p.wire.clone())
+                    .zip(args.iter().cloned())
+                    .collect(),
+            }
+        }
+    })
+}

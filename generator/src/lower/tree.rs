@@ -1,0 +1,177 @@
+//! Inserting parsed templates into one path tree per area.
+//!
+//! Nodes are identified by the segments that lead to them: a literal by its
+//! exact spelling, every placeholder at one position is the same node (one
+//! key), every colon path at one position is the same node, and a function by
+//! its name and argument names (values written differently, like `'D7'` and
+//! `'{period_value}'`, are the same parameter).
+
+use std::collections::BTreeMap;
+
+use super::template::{render, Arg, Piece};
+use crate::ir::{Edge, FunctionArg, Node, Segment};
+
+/// How an edge is recognised when a second template walks the same way.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum EdgeKey {
+    Literal(String),
+    Key,
+    Colon,
+    Function(String, Vec<String>),
+}
+
+/// An area's tree while templates are added; names are filled in later.
+/// Entries are the edges from the version root: the area's first segment,
+/// as a literal or as a function call (an alternate key).
+#[derive(Debug, Default)]
+pub(crate) struct TreeBuilder {
+    pub entries: Vec<Edge>,
+    pub nodes: Vec<Node>,
+    entry_index: BTreeMap<EdgeKey, usize>,
+    index: Vec<BTreeMap<EdgeKey, usize>>,
+}
+
+impl TreeBuilder {
+    /// Walks `pieces` (the first one being the area segment), adding what is
+    /// missing; returns the node reached.
+    pub fn insert(&mut self, pieces: &[Piece]) -> Option<usize> {
+        let (first, rest) = pieces.split_first()?;
+        let mut at = self.entry(first);
+        for piece in rest {
+            at = self.step(at, piece);
+        }
+        Some(at)
+    }
+
+    /// Follows `pieces` without adding anything: the entry index, then the
+    /// edge index taken at each node.
+    pub fn find_path(&self, pieces: &[Piece]) -> Option<(usize, Vec<usize>)> {
+        let (first, rest) = pieces.split_first()?;
+        let target = *self.entry_index.get(&edge_key(first))?;
+        let entry = self.entries.iter().position(|e| e.target == target)?;
+        let mut at = target;
+        let mut edges = Vec::with_capacity(rest.len());
+        for piece in rest {
+            let target = *self.index[at].get(&edge_key(piece))?;
+            let edge = self.nodes[at]
+                .edges
+                .iter()
+                .position(|e| e.target == target)?;
+            edges.push(edge);
+            at = target;
+        }
+        Some((entry, edges))
+    }
+
+    fn entry(&mut self, piece: &Piece) -> usize {
+        let key = edge_key(piece);
+        if let Some(&target) = self.entry_index.get(&key) {
+            if let Some(edge) = self.entries.iter_mut().find(|e| e.target == target) {
+                merge_segment(&mut edge.segment, piece);
+            }
+            return target;
+        }
+        let target = self.add_node(render(std::slice::from_ref(piece)));
+        self.entry_index.insert(key, target);
+        self.entries.push(new_edge(piece, target));
+        target
+    }
+
+    fn step(&mut self, at: usize, piece: &Piece) -> usize {
+        let key = edge_key(piece);
+        if let Some(&target) = self.index[at].get(&key) {
+            if let Some(edge) = self.nodes[at].edges.iter_mut().find(|e| e.target == target) {
+                merge_segment(&mut edge.segment, piece);
+            }
+            return target;
+        }
+        let template = format!(
+            "{}{}",
+            self.nodes[at].template,
+            render(std::slice::from_ref(piece))
+        );
+        let target = self.add_node(template);
+        self.index[at].insert(key, target);
+        self.nodes[at].edges.push(new_edge(piece, target));
+        target
+    }
+
+    fn add_node(&mut self, template: String) -> usize {
+        self.nodes.push(new_node(template));
+        self.index.push(BTreeMap::new());
+        self.nodes.len() - 1
+    }
+}
+
+fn new_edge(piece: &Piece, target: usize) -> Edge {
+    Edge {
+        rust_name: String::new(),
+        segment: new_segment(piece),
+        target,
+    }
+}
+
+fn new_node(template: String) -> Node {
+    Node {
+        struct_name: String::new(),
+        template,
+        edges: Vec::new(),
+        endpoints: Vec::new(),
+    }
+}
+
+pub(crate) fn edge_key(piece: &Piece) -> EdgeKey {
+    match piece {
+        Piece::Literal(wire) => EdgeKey::Literal(wire.clone()),
+        Piece::Key(_) => EdgeKey::Key,
+        Piece::ColonPath(_) => EdgeKey::Colon,
+        Piece::Function { name, args } => {
+            EdgeKey::Function(name.clone(), args.iter().map(|a| a.name.clone()).collect())
+        }
+    }
+}
+
+fn new_segment(piece: &Piece) -> Segment {
+    match piece {
+        Piece::Literal(wire) => Segment::Literal { wire: wire.clone() },
+        Piece::Key(written) => Segment::Key {
+            written: vec![written.clone()],
+        },
+        Piece::ColonPath(written) => Segment::ColonPath {
+            written: vec![written.clone()],
+        },
+        Piece::Function { name, args } => Segment::Function {
+            name: name.clone(),
+            args: args.iter().map(new_arg).collect(),
+        },
+    }
+}
+
+fn new_arg(arg: &Arg) -> FunctionArg {
+    FunctionArg {
+        wire: arg.name.clone(),
+        rust_name: crate::ident::field_name(&arg.param),
+        written: vec![arg.value.to_string()],
+        type_name: None,
+        description: String::new(),
+    }
+}
+
+/// Records another spelling of the same position.
+fn merge_segment(segment: &mut Segment, piece: &Piece) {
+    let add = |list: &mut Vec<String>, text: String| {
+        if !list.contains(&text) {
+            list.push(text);
+        }
+    };
+    match (segment, piece) {
+        (Segment::Key { written }, Piece::Key(text))
+        | (Segment::ColonPath { written }, Piece::ColonPath(text)) => add(written, text.clone()),
+        (Segment::Function { args, .. }, Piece::Function { args: more, .. }) => {
+            for (arg, other) in args.iter_mut().zip(more) {
+                add(&mut arg.written, other.value.to_string());
+            }
+        }
+        _ => {}
+    }
+}
