@@ -2,7 +2,9 @@
 //! page lists for that method and the page-wide facts (permissions, status,
 //! headers, body, response).
 
-use crate::ir::{Diagnostic, Example, HttpMethod, Operation, PathQuery, RequestBody};
+use crate::ir::{
+    Diagnostic, Example, HttpMethod, Operation, PathQuery, RequestBody, ResponseBody, TypeRef,
+};
 
 use super::context::{Diagnostics, PageContext};
 use super::http::{request_lines, RequestLine};
@@ -39,8 +41,48 @@ pub fn read(
             response: response.body.clone(),
         })
         .map(body_parameters_of_functions)
+        .map(|op| typed_update(op, ctx.file))
         .inspect(|op| check_paths(op, diagnostics))
         .collect()
+}
+
+/// An update whose Request body section names no type ("supply the values
+/// for relevant fields that should be updated") updates the resource it
+/// returns, or the one its page is named after (`domain-update.md`).
+fn typed_update(mut op: Operation, file: &str) -> Operation {
+    if !matches!(op.method, HttpMethod::Patch | HttpMethod::Put) {
+        return op;
+    }
+    let guess = match &op.response {
+        ResponseBody::Json {
+            type_ref: named @ TypeRef::Named { .. },
+        } => Some(named.clone()),
+        _ => updated_resource_of(file).map(TypeRef::named),
+    };
+    op.request_body = match std::mem::take(&mut op.request_body) {
+        RequestBody::None => match guess {
+            Some(type_ref) => RequestBody::Properties {
+                type_ref: Some(type_ref),
+                properties: Vec::new(),
+            },
+            None => RequestBody::None,
+        },
+        RequestBody::Properties {
+            type_ref: None,
+            properties,
+        } => RequestBody::Properties {
+            type_ref: guess,
+            properties,
+        },
+        other => other,
+    };
+    op
+}
+
+/// `api-reference/v1.0/api/domain-update.md` → `domain`.
+fn updated_resource_of(file: &str) -> Option<&str> {
+    let stem = file.rsplit('/').next()?.strip_suffix(".md")?;
+    stem.strip_suffix("-update").filter(|s| !s.is_empty())
 }
 
 /// A GET sends no body: a parameter table in its Request body section
