@@ -7,7 +7,9 @@
 //! and get a `_` suffix; an empty name becomes `unnamed`. Collisions inside
 //! one scope are settled by [`Scope::claim`].
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::thread::LocalKey;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -22,12 +24,40 @@ const NOT_RAW: &[&str] = &["self", "super", "crate", "Self", "_"];
 
 /// `displayName` → `display_name`; `@odata.type` → `odata_type`; `type` → `r#type`.
 pub fn field_name(wire: &str) -> String {
-    finish(words(wire).to_snake_case())
+    remembered(&FIELD_NAMES, wire, |w| finish(words(w).to_snake_case()))
 }
 
 /// `cloudPcDeviceImage` → `CloudPcDeviceImage`.
 pub fn type_name(wire: &str) -> String {
-    finish(words(wire).to_upper_camel_case())
+    remembered(&TYPE_NAMES, wire, |w| {
+        finish(words(w).to_upper_camel_case())
+    })
+}
+
+type Memo = RefCell<HashMap<String, String>>;
+
+thread_local! {
+    // The same few thousand names (`id`, `displayName`, ...) recur on every
+    // page; heck is the slow part of reading a corpus without this.
+    static FIELD_NAMES: Memo = RefCell::new(HashMap::new());
+    static TYPE_NAMES: Memo = RefCell::new(HashMap::new());
+}
+
+/// `convert(wire)`, remembered per thread (a pure function, so the result is
+/// the same whichever thread computes it).
+fn remembered(memo: &'static LocalKey<Memo>, wire: &str, convert: fn(&str) -> String) -> String {
+    memo.with(|memo| {
+        if let Some(known) = memo.borrow().get(wire) {
+            return known.clone();
+        }
+        let name = convert(wire);
+        let mut memo = memo.borrow_mut();
+        if memo.len() > 100_000 {
+            memo.clear();
+        }
+        memo.insert(wire.to_owned(), name.clone());
+        name
+    })
 }
 
 /// Module names are snake case, like fields.

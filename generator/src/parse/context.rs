@@ -32,11 +32,7 @@ pub struct PageContext<'a> {
 
 impl PageContext<'_> {
     pub fn line(&self, block: &Block) -> u32 {
-        self.source.line(block.offset)
-    }
-
-    pub fn line_at(&self, offset: usize) -> u32 {
-        self.source.line(offset)
+        block.line
     }
 
     /// Resolves a link target relative to this page to a path under the doc

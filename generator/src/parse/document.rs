@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::annotation::Annotation;
+use super::annotation::{self, Annotation};
+use super::comments;
 use super::inline::{is_inline, Inline};
 use super::slug::slug;
 
@@ -19,6 +20,8 @@ pub struct Document {
 pub struct Block {
     /// Byte offset in the normalized text.
     pub offset: usize,
+    /// 1-based line in the original file, set by [`Document::number_lines`].
+    pub line: u32,
     pub kind: BlockKind,
 }
 
@@ -59,6 +62,8 @@ pub struct Table {
 #[derive(Clone, Debug, Default)]
 pub struct Row {
     pub offset: usize,
+    /// 1-based line in the original file, set by [`Document::number_lines`].
+    pub line: u32,
     pub cells: Vec<Cell>,
 }
 
@@ -82,19 +87,35 @@ pub struct Code {
 }
 
 impl Document {
-    /// Parses normalized text (front matter and comments already blanked) and
-    /// binds each annotation to the next fenced block.
-    pub fn parse(text: &str, annotations: Vec<Annotation>) -> Document {
+    /// Parses normalized text from `start` (just after the front matter),
+    /// with offsets into the whole text, and binds each `blockType`
+    /// annotation to the next fenced block.
+    pub fn parse(text: &str, start: usize) -> Document {
         let mut builder = Builder::default();
-        for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
-            builder.event(event, range);
+        let body = text.get(start..).unwrap_or("");
+        for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+            builder.event(event, range.start + start..range.end + start);
         }
         builder.flush_paragraph();
         let mut document = Document {
             blocks: builder.blocks,
         };
-        document.bind_annotations(annotations);
+        document.bind_annotations(builder.annotations);
         document
+    }
+
+    /// Sets the original line of every block and table row. Offsets are
+    /// visited in increasing order (a table's rows come between it and the
+    /// next block), so `line_of` can count newlines incrementally.
+    pub fn number_lines(&mut self, mut line_of: impl FnMut(usize) -> u32) {
+        for block in &mut self.blocks {
+            block.line = line_of(block.offset);
+            if let BlockKind::Table(table) = &mut block.kind {
+                for row in &mut table.rows {
+                    row.line = line_of(row.offset);
+                }
+            }
+        }
     }
 
     fn bind_annotations(&mut self, annotations: Vec<Annotation>) {
@@ -122,14 +143,33 @@ struct Builder {
     row: Option<Row>,
     cell: Option<Cell>,
     quote_depth: usize,
+    /// Source length of the paragraph just opened, to size its text once.
+    paragraph_capacity: usize,
+    /// The raw text of the HTML block being read, and where it starts.
+    html: Option<(usize, String)>,
+    annotations: Vec<Annotation>,
 }
 
 impl Builder {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if let Event::InlineHtml(html) = &event {
+            self.comments(html, range.start);
+        }
         if self.inline_event(&event, &range) {
             return;
         }
         match event {
+            Event::Start(Tag::HtmlBlock) => self.html = Some((range.start, String::new())),
+            Event::Html(html) => {
+                if let Some((_, text)) = &mut self.html {
+                    text.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((offset, text)) = self.html.take() {
+                    self.comments(&text, offset);
+                }
+            }
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
             Event::Text(text) => self.code_text(&text),
@@ -137,10 +177,23 @@ impl Builder {
                 self.flush_paragraph();
                 self.blocks.push(Block {
                     offset: range.start,
+                    line: 0,
                     kind: BlockKind::Rule,
                 });
             }
             _ => {}
+        }
+    }
+
+    /// Keeps the `blockType` annotations among the comments of raw HTML.
+    fn comments(&mut self, html: &str, offset: usize) {
+        if !html.contains("<!--") {
+            return;
+        }
+        for comment in comments::in_html(html, offset) {
+            if let Some(annotation) = annotation::parse(comment.offset, &comment.body) {
+                self.annotations.push(annotation);
+            }
         }
     }
 
@@ -155,9 +208,10 @@ impl Builder {
         if let Some(cell) = &mut self.cell {
             return cell.inline.push(event);
         }
+        let capacity = std::mem::take(&mut self.paragraph_capacity);
         let (_, inline) = self
             .paragraph
-            .get_or_insert_with(|| (range.start, Inline::default()));
+            .get_or_insert_with(|| (range.start, Inline::with_capacity(capacity)));
         inline.push(event)
     }
 
@@ -165,9 +219,13 @@ impl Builder {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush_paragraph();
-                self.heading = Some((range.start, level as u8, Inline::default()));
+                self.heading = Some((range.start, level as u8, Inline::with_capacity(range.len())));
             }
-            Tag::Paragraph | Tag::Item | Tag::List(_) => self.flush_paragraph(),
+            Tag::Paragraph => {
+                self.flush_paragraph();
+                self.paragraph_capacity = range.len();
+            }
+            Tag::Item | Tag::List(_) => self.flush_paragraph(),
             Tag::BlockQuote(_) => {
                 self.flush_paragraph();
                 self.quote_depth += 1;
@@ -177,7 +235,7 @@ impl Builder {
             Tag::CodeBlock(_) => {
                 self.flush_paragraph();
                 let code = Code {
-                    text: String::new(),
+                    text: String::with_capacity(range.len()),
                     annotation: None,
                 };
                 self.code = Some((range.start, code));
@@ -189,12 +247,13 @@ impl Builder {
             Tag::TableHead | Tag::TableRow => {
                 self.row = Some(Row {
                     offset: range.start,
+                    line: 0,
                     cells: Vec::new(),
                 })
             }
             Tag::TableCell => {
                 self.cell = Some(Cell {
-                    inline: Inline::default(),
+                    inline: Inline::with_capacity(range.len()),
                     range,
                 })
             }
@@ -214,6 +273,7 @@ impl Builder {
                 if let Some((offset, code)) = self.code.take() {
                     self.blocks.push(Block {
                         offset,
+                        line: 0,
                         kind: BlockKind::Code(code),
                     });
                 }
@@ -225,6 +285,7 @@ impl Builder {
                 if let Some((offset, table)) = self.table.take() {
                     self.blocks.push(Block {
                         offset,
+                        line: 0,
                         kind: BlockKind::Table(table),
                     });
                 }
@@ -256,6 +317,7 @@ impl Builder {
         };
         self.blocks.push(Block {
             offset,
+            line: 0,
             kind: BlockKind::Heading(heading),
         });
     }
@@ -289,6 +351,7 @@ impl Builder {
             for link in inline.links {
                 self.blocks.push(Block {
                     offset,
+                    line: 0,
                     kind: BlockKind::Include(link.target),
                 });
             }
@@ -297,6 +360,7 @@ impl Builder {
         let quoted = self.quote_depth > 0;
         self.blocks.push(Block {
             offset,
+            line: 0,
             kind: BlockKind::Paragraph(Paragraph { inline, quoted }),
         });
     }

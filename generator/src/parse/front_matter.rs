@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::comments::blank;
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     pub fields: BTreeMap<String, String>,
     /// Lines the front matter occupies (0 when there is none).
     pub lines: usize,
+    /// Byte offset just after the closing `---` line (0 when there is none).
+    pub end: usize,
 }
 
 impl FrontMatter {
@@ -24,9 +24,9 @@ impl FrontMatter {
     }
 }
 
-/// Reads the front matter at the top of `text` and blanks it out so the
-/// markdown parser never sees it.
-pub fn take(text: &mut String) -> FrontMatter {
+/// Reads the front matter at the top of `text`; the caller blanks
+/// `..end` so the markdown parser never sees it.
+pub fn read(text: &str) -> FrontMatter {
     let Some((body_range, end)) = locate(text) else {
         return FrontMatter::default();
     };
@@ -39,8 +39,7 @@ pub fn take(text: &mut String) -> FrontMatter {
         read_collapsed(body, &mut fields);
     }
     let lines = text[..end].matches('\n').count();
-    blank(text, std::slice::from_ref(&(0..end)));
-    FrontMatter { fields, lines }
+    FrontMatter { fields, lines, end }
 }
 
 /// The body range and the end offset (after the closing `---` line).
@@ -110,48 +109,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_and_blanks_front_matter() {
-        let mut text =
+    fn reads_front_matter_and_where_it_ends() {
+        let text =
             "---\ntitle: \"driveItem: createUploadSession\"\ndoc_type: 'apiPageType'\n---\n# T\n"
                 .to_owned();
-        let fm = take(&mut text);
+        let fm = read(&text);
         assert_eq!(fm.get("title"), Some("driveItem: createUploadSession"));
         assert_eq!(fm.doc_type().as_deref(), Some("apipagetype"));
-        assert_eq!(text.lines().count(), 5);
-        assert_eq!(text.trim(), "# T");
+        assert_eq!(fm.lines, 4);
+        assert_eq!(&text[fm.end..], "# T\n");
     }
 
     #[test]
     fn trailing_space_after_dashes() {
-        let mut text = "--- \ntitle: x\ndoc_type: resourcePageType\n--- \nbody\n".to_owned();
-        assert_eq!(
-            take(&mut text).doc_type().as_deref(),
-            Some("resourcepagetype")
-        );
+        let text = "--- \ntitle: x\ndoc_type: resourcePageType\n--- \nbody\n".to_owned();
+        assert_eq!(read(&text).doc_type().as_deref(), Some("resourcepagetype"));
     }
 
     #[test]
     fn full_width_colon_and_bare_title_with_colon() {
-        let mut text =
+        let text =
             "---\ntitle: cloudPcDeviceImage：重新加载\ndoc_type： apiPageType\n---\n".to_owned();
-        let fm = take(&mut text);
+        let fm = read(&text);
         assert_eq!(fm.get("title"), Some("cloudPcDeviceImage：重新加载"));
         assert_eq!(fm.doc_type().as_deref(), Some("apipagetype"));
     }
 
     #[test]
     fn collapsed_single_line() {
-        let mut text =
+        let text =
             "---\ntitle： \"a b\" description： \"c\" doc_type： enumPageType\n---\n".to_owned();
-        let fm = take(&mut text);
+        let fm = read(&text);
         assert_eq!(fm.doc_type().as_deref(), Some("enumpagetype"));
         assert_eq!(fm.get("title"), Some("a b"));
     }
 
     #[test]
     fn no_front_matter() {
-        let mut text = "# Title\n".to_owned();
-        assert_eq!(take(&mut text), FrontMatter::default());
+        let text = "# Title\n".to_owned();
+        assert_eq!(read(&text), FrontMatter::default());
         assert_eq!(text, "# Title\n");
     }
 }

@@ -55,6 +55,15 @@ pub fn is_inline(event: &Event<'_>) -> bool {
 }
 
 impl Inline {
+    /// An empty inline whose text has room for `capacity` bytes (the source
+    /// length is a good bound: markup only shrinks).
+    pub fn with_capacity(capacity: usize) -> Inline {
+        Inline {
+            text: String::with_capacity(capacity),
+            ..Inline::default()
+        }
+    }
+
     /// Feeds one inline event; returns false for events that are not inline.
     pub fn push(&mut self, event: &Event<'_>) -> bool {
         match event {
@@ -96,7 +105,8 @@ impl Inline {
 
     fn push_text(&mut self, text: &str) {
         let start = self.text.len();
-        if text.contains('\u{a0}') {
+        // U+00A0 is C2 A0: a byte search rules it out for nearly every text.
+        if text.as_bytes().contains(&0xA0) && text.contains('\u{a0}') {
             self.text.push_str(&text.replace('\u{a0}', " "));
         } else {
             self.text.push_str(text);

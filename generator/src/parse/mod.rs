@@ -23,6 +23,7 @@ mod permissions;
 mod resolve;
 mod resource;
 mod response;
+mod scan;
 mod sections;
 mod slug;
 mod sxs;
@@ -47,14 +48,10 @@ pub(crate) struct Loaded {
 
 /// Normalizes, strips front matter and comments, and parses the blocks.
 pub(crate) fn load(raw: &[u8]) -> Loaded {
-    let mut source = Source::new(raw);
-    let front_matter = front_matter::take(&mut source.text);
-    let comments = comments::extract(&mut source.text);
-    let annotations = comments
-        .iter()
-        .filter_map(|c| annotation::parse(c.offset, &c.body))
-        .collect();
-    let document = Document::parse(&source.text, annotations);
+    let source = Source::new(raw);
+    let front_matter = front_matter::read(&source.text);
+    let mut document = Document::parse(&source.text, front_matter.end);
+    document.number_lines(|offset| source.line(offset));
     Loaded {
         source,
         front_matter,

@@ -213,7 +213,7 @@ fn read_properties(
                 in_values = h.key.ends_with("-values") || h.key.ends_with("-value")
             }
             BlockKind::Table(t) if !in_values && column(t, TYPE_LABELS).is_some() => {
-                read_property_rows(ctx, t, &mut properties);
+                read_property_rows(t, &mut properties);
             }
             _ => {}
         }
@@ -240,7 +240,7 @@ fn read_properties(
     properties
 }
 
-fn read_property_rows(ctx: &PageContext<'_>, table: &Table, out: &mut Vec<Property>) {
+fn read_property_rows(table: &Table, out: &mut Vec<Property>) {
     let name_col = column(table, NAME_LABELS).unwrap_or(0);
     let type_col = column(table, TYPE_LABELS).unwrap_or(1);
     let description_col =
@@ -250,7 +250,7 @@ fn read_property_rows(ctx: &PageContext<'_>, table: &Table, out: &mut Vec<Proper
         else {
             continue;
         };
-        let line = ctx.line_at(row.offset);
+        let line = row.line;
         let name = clean_name(name_cell);
         let description_cell = row
             .cells
@@ -328,11 +328,23 @@ fn recover_translated_names(
 }
 
 fn is_read_only(description: &str) -> bool {
-    description.to_ascii_lowercase().contains("read-only") || description.contains("只读")
+    [
+        "Read-only",
+        "read-only",
+        "Read-Only",
+        "Read only",
+        "read only",
+        "只读",
+    ]
+    .iter()
+    .any(|w| description.contains(w))
 }
 
 /// Backticked identifiers of a description that lists possible values.
 fn possible_values(cell: &super::inline::Inline) -> Vec<String> {
+    if cell.code.is_empty() {
+        return Vec::new();
+    }
     let lower = cell.text.to_ascii_lowercase();
     let lists = [
         "possible value",

@@ -2,6 +2,7 @@
 //! `<span data-ttu-id="ID">translated</span><span class="sxs-lookup"><span data-stu-id="ID">English</span></span>`.
 //! The reader keeps the English side, so a translated page reads like the English one.
 
+use super::scan::find_from;
 use super::text::Checkpoint;
 
 const OPEN: &str = "<span data-ttu-id=\"";
@@ -10,7 +11,7 @@ const CLOSE: &str = "</span></span>";
 const MAX_ID: usize = 32;
 
 pub fn is_side_by_side(text: &str) -> bool {
-    text.contains(OPEN)
+    find_from(text, 0, OPEN).is_some()
 }
 
 /// Replaces every span pair by its English side. Returns the new text and
@@ -22,8 +23,7 @@ pub fn unwrap(text: &str) -> (String, Vec<Checkpoint>) {
     let mut copied_to = 0;
     let mut search_from = 0;
     let mut lookups = Lookups::default();
-    while let Some(found) = text[search_from..].find(OPEN) {
-        let start = search_from + found;
+    while let Some(start) = find_from(text, search_from, OPEN) {
         let pair = match parse_pair(text, start, &mut lookups) {
             Ok(pair) => pair,
             Err(Stop::Skip) => {

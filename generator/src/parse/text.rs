@@ -6,6 +6,7 @@
 
 use std::cell::Cell;
 
+use super::scan::newlines;
 use super::sxs;
 
 /// The text a page is read from, and the way back to original line numbers.
@@ -69,12 +70,6 @@ impl Source {
             None => offset,
         }
     }
-}
-
-/// Counts line feeds; a plain loop the compiler vectorizes.
-fn newlines(bytes: &[u8]) -> u32 {
-    let count = bytes.iter().filter(|&&b| b == b'\n').count();
-    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 /// Where a byte range of the unwrapped text was copied from.
