@@ -97,15 +97,8 @@ fn title(ctx: &PageContext<'_>) -> Option<String> {
 /// The first plain paragraph between the title and the first section, which
 /// is not the namespace line.
 fn description(ctx: &PageContext<'_>) -> Option<String> {
-    let start = ctx.outline.title.map_or(0, |t| t + 1);
-    let end = ctx
-        .outline
-        .sections
-        .first()
-        .map_or(ctx.document.blocks.len(), |s| s.heading);
-    ctx.document
-        .blocks
-        .get(start..end)?
+    ctx.outline
+        .intro(ctx.document)
         .iter()
         .find_map(|b| match &b.kind {
             BlockKind::Paragraph(p) if !p.quoted && namespace_in(p.inline.trimmed()).is_none() => {
@@ -116,12 +109,8 @@ fn description(ctx: &PageContext<'_>) -> Option<String> {
 }
 
 fn namespace(ctx: &PageContext<'_>) -> Option<String> {
-    let end = ctx
-        .outline
-        .sections
-        .first()
-        .map_or(ctx.document.blocks.len(), |s| s.heading);
-    ctx.document.blocks[..end]
+    ctx.outline
+        .intro(ctx.document)
         .iter()
         .find_map(|b| match &b.kind {
             BlockKind::Paragraph(p) => namespace_in(p.inline.trimmed()),

@@ -174,12 +174,8 @@ fn base_type(ctx: &PageContext<'_>, annotation: Option<&Annotation>) -> Option<S
     if let Some(declared) = annotation.and_then(|a| a.base_type.clone()) {
         return declared;
     }
-    let end = ctx
-        .outline
-        .sections
-        .first()
-        .map_or(ctx.document.blocks.len(), |s| s.heading);
-    ctx.document.blocks[..end]
+    ctx.outline
+        .intro(ctx.document)
         .iter()
         .find_map(|b| match &b.kind {
             BlockKind::Paragraph(p) if says_inherits(&p.inline.text) => {

@@ -70,6 +70,17 @@ impl Outline {
         Outline { sections, title }
     }
 
+    /// The blocks after the title and before the first section: the
+    /// namespace line, the description, notes.
+    pub fn intro<'d>(&self, document: &'d Document) -> &'d [Block] {
+        let start = self.title.map_or(0, |t| t + 1);
+        let end = self
+            .sections
+            .first()
+            .map_or(document.blocks.len(), |s| s.heading);
+        document.blocks.get(start..end).unwrap_or(&[])
+    }
+
     /// The first section whose key is one of `keys`, preferring level 2.
     pub fn find(&self, keys: &[&str]) -> Option<&Section> {
         let matches = |s: &&Section| keys.contains(&s.key.as_str());
