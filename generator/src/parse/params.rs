@@ -4,6 +4,7 @@ use crate::ir::{HeaderParam, Parameter, QueryOptions};
 
 use super::context::PageContext;
 use super::document::{Block, BlockKind};
+use super::scan::mentions_any;
 use super::tables::{column, parameters, required_in, DESCRIPTION_LABELS, VALUE_LABELS};
 
 /// Rows of the Request headers table (and of Optional request headers).
@@ -116,8 +117,7 @@ pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
 }
 
 fn says_not_supported(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.contains("not support") || lower.contains("doesn't support") || text.contains("不支持")
+    mentions_any(text, &["not support", "doesn't support", "不支持"])
 }
 
 /// `$select`, `$filter`, ... wherever they are written.

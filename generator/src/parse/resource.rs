@@ -12,6 +12,7 @@ use super::annotation::Annotation;
 use super::context::PageContext;
 use super::document::{Block, BlockKind, Code, Table};
 use super::json;
+use super::scan::mentions_any;
 use super::sections::Section;
 use super::tables::{
     clean_name, column, is_wire_name, DESCRIPTION_LABELS, NAME_LABELS, TYPE_LABELS, VALUE_LABELS,
@@ -186,12 +187,16 @@ fn base_type(ctx: &PageContext<'_>, annotation: Option<&Annotation>) -> Option<S
 }
 
 fn says_inherits(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("inherits from")
-        || lower.contains("derived from")
-        || lower.contains("derives from")
-        || text.contains("继承自")
-        || text.contains("派生自")
+    mentions_any(
+        text,
+        &[
+            "inherits from",
+            "derived from",
+            "derives from",
+            "继承自",
+            "派生自",
+        ],
+    )
 }
 
 /// Every property table of a section (not the `### x values` enum tables).
@@ -338,11 +343,7 @@ fn is_read_only(description: &str) -> bool {
 
 /// Backticked identifiers of a description that lists possible values.
 fn possible_values(cell: &super::inline::Inline) -> Vec<String> {
-    if cell.code.is_empty() {
-        return Vec::new();
-    }
-    let lower = cell.text.to_ascii_lowercase();
-    let lists = [
+    const LISTS: &[&str] = &[
         "possible value",
         "values are",
         "supported value",
@@ -352,10 +353,7 @@ fn possible_values(cell: &super::inline::Inline) -> Vec<String> {
         "值为",
         "支持的值",
     ];
-    if !lists
-        .iter()
-        .any(|w| lower.contains(w) || cell.text.contains(w))
-    {
+    if cell.code.is_empty() || !mentions_any(&cell.text, LISTS) {
         return Vec::new();
     }
     cell.code

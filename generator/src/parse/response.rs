@@ -8,6 +8,7 @@ use crate::ir::{Diagnostic, Example, Primitive, ResponseBody, TypeRef};
 
 use super::context::{Diagnostics, PageContext};
 use super::document::{Block, BlockKind};
+use super::scan::mentions_any;
 use super::sections::Section;
 use super::types::{linked_type, type_of_text};
 
@@ -200,11 +201,7 @@ fn declared_type(blocks: &[Block], examples: &[Example], status: Option<u16>) ->
 }
 
 fn mentions_collection(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("collection")
-        || text.contains("集合")
-        || lower.contains("array of")
-        || lower.contains("list of")
+    mentions_any(text, &["collection", "集合", "array of", "list of"])
 }
 
 /// `microsoft.graph.user` → the named type; `Edm.String` → a primitive.

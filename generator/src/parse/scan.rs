@@ -18,6 +18,27 @@ pub fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
     None
 }
 
+/// True when `text` contains one of `words`, ignoring ASCII case (words in
+/// other scripts match exactly). No allocation: these run on every cell.
+pub fn mentions_any(text: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|word| contains_ignore_ascii_case(text.as_bytes(), word.as_bytes()))
+}
+
+fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    haystack.len() >= needle.len()
+        && (0..=haystack.len() - needle.len()).any(|at| {
+            let b = haystack[at];
+            (b == lower || b == upper)
+                && haystack[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        })
+}
+
 /// Counts line feeds; a sum the compiler vectorizes.
 pub fn newlines(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0u32, |n, &b| n + u32::from(b == b'\n'))
@@ -33,5 +54,9 @@ mod tests {
         assert_eq!(find_from("<!-- a <!--", 1, "<!--"), Some(7));
         assert_eq!(find_from("no marker", 0, "<!--"), None);
         assert_eq!(newlines(b"a\nb\n\n"), 3);
+        assert!(mentions_any("A String Collection.", &["collection"]));
+        assert!(mentions_any("字符串集合", &["collection", "集合"]));
+        assert!(!mentions_any("Required", &["optional"]));
+        assert!(!mentions_any("", &["x"]));
     }
 }

@@ -5,6 +5,7 @@ use crate::ident;
 use crate::ir::Parameter;
 
 use super::document::{Cell, Table};
+use super::scan::mentions_any;
 use super::types::type_of_cell;
 
 /// Header labels by column role, English and Chinese.
@@ -127,19 +128,21 @@ pub fn parameters(table: &Table) -> Vec<Parameter> {
 }
 
 fn says_yes(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.starts_with("yes")
-        || lower.starts_with("true")
-        || lower.contains("required")
-        || text.contains('是')
+    let text = text.trim_start().as_bytes();
+    let starts = |word: &str| {
+        text.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    starts("yes")
+        || starts("true")
+        || mentions_any(std::str::from_utf8(text).unwrap_or(""), &["required", "是"])
 }
 
 /// "Required." / "Optional." written in a description.
 pub fn required_in(text: &str) -> Option<bool> {
-    let lower = text.to_lowercase();
-    if lower.contains("optional") || text.contains("可选") {
+    if mentions_any(text, &["optional", "可选"]) {
         Some(false)
-    } else if lower.contains("required") || text.contains("必需") || text.contains("必填") {
+    } else if mentions_any(text, &["required", "必需", "必填"]) {
         Some(true)
     } else {
         None

@@ -5,6 +5,7 @@
 use crate::ir::{Primitive, TypeRef};
 
 use super::inline::Inline;
+use super::scan::mentions_any;
 
 /// Reads the type written in a table cell.
 pub fn type_of_cell(cell: &Inline) -> TypeRef {
@@ -63,8 +64,7 @@ pub fn linked_type(target: &str) -> Option<String> {
 }
 
 fn is_collection(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("collection") || text.contains("集合") || lower.contains("array")
+    mentions_any(text, &["collection", "集合", "array"])
 }
 
 fn strip_collection_call(text: &str) -> Option<&str> {
