@@ -23,19 +23,40 @@ pub fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
 pub fn mentions_any(text: &str, words: &[&str]) -> bool {
     words
         .iter()
-        .any(|word| contains_ignore_ascii_case(text.as_bytes(), word.as_bytes()))
+        .any(|word| contains_ignore_ascii_case(text, word))
 }
 
-fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
+/// A memchr for each case of the needle's first letter, then a comparison.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let Some(&first) = needle.as_bytes().first() else {
         return true;
     };
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    haystack.len() >= needle.len()
-        && (0..=haystack.len() - needle.len()).any(|at| {
-            let b = haystack[at];
-            (b == lower || b == upper)
-                && haystack[at..at + needle.len()].eq_ignore_ascii_case(needle)
+    if !first.is_ascii() {
+        // A word in another script cannot be in an ASCII text.
+        return !haystack.is_ascii() && haystack.contains(needle);
+    }
+    if !first.is_ascii_alphabetic() {
+        return haystack.contains(needle);
+    }
+    let bytes = haystack.as_bytes();
+    [first.to_ascii_lowercase(), first.to_ascii_uppercase()]
+        .into_iter()
+        .any(|case| {
+            let mut at = 0;
+            while let Some(found) = haystack
+                .get(at..)
+                .and_then(|rest| rest.find(char::from(case)))
+            {
+                let hit = at + found;
+                if bytes
+                    .get(hit..hit + needle.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+                {
+                    return true;
+                }
+                at = hit + 1;
+            }
+            false
         })
 }
 
