@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use docgen::docs::DocTree;
 use docgen::emit::types::{body_kind, BodyKind};
 use docgen::generate::{snapshot_text, Generator, Settings};
+use docgen::lower::models::TypeIndex;
 use docgen::lower::sample::{samples, Sample, Value, Wire};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -66,7 +67,20 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
         let files = Generator::new(&settings).generate(std::slice::from_ref(page))?;
         let dir = out.join("fixtures").join(&name);
         let mut versions: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
+        let mut models: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
         for (path, contents) in &files {
+            if let Some((version, stem)) = model_path(path) {
+                let target = dir.join(path);
+                fs::create_dir_all(target.parent().ok_or("no parent")?)?;
+                fs::write(&target, contents)?;
+                let module = module_ident(stem)?;
+                let target = target.to_string_lossy().into_owned();
+                models
+                    .entry(version)
+                    .or_default()
+                    .push(quote!(pub mod #module { include!(#target); } pub use #module::*;));
+                continue;
+            }
             let Some((version, file)) = area_path(path) else {
                 continue;
             };
@@ -79,6 +93,12 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
                 .entry(version)
                 .or_default()
                 .push(quote!(pub mod #area { include!(#target); }));
+        }
+        for (version, items) in models {
+            versions
+                .entry(version)
+                .or_default()
+                .push(quote!(#[allow(clippy::new_without_default)] pub mod models { #(#items)* }));
         }
         let mut areas = Vec::new();
         for (version, modules) in versions {
@@ -100,6 +120,14 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
             pub const SNAPSHOT_TEXTS: &[(&str, &str)] = &[#(#texts),*];
         },
     )
+}
+
+/// `src/v1_0/models/user.rs` → (`v1_0`, `user`).
+fn model_path(path: &str) -> Option<(&str, &str)> {
+    let rest = path.strip_prefix("src/")?;
+    let (version, file) = rest.split_once("/models/")?;
+    let stem = file.strip_suffix(".rs")?;
+    (stem != "mod").then_some((version, stem))
 }
 
 /// `src/v1_0/users.rs` → (`v1_0`, `users`).
@@ -124,7 +152,14 @@ fn reachability(docs_input: &Path, out: &Path) -> BuildResult<()> {
     }
     let mut blocks = Vec::new();
     for sample in &found {
-        blocks.push(case(sample)?);
+        let models = lowered
+            .api
+            .versions
+            .iter()
+            .find(|v| v.version == sample.version)
+            .map(|v| &v.models);
+        let types = models.map(TypeIndex::of).unwrap_or_default();
+        blocks.push(case(sample, &types)?);
     }
     write_rust(
         &out.join("reachability.rs"),
@@ -139,7 +174,7 @@ fn reachability(docs_input: &Path, out: &Path) -> BuildResult<()> {
     )
 }
 
-fn case(sample: &Sample) -> BuildResult<TokenStream> {
+fn case(sample: &Sample, types: &TypeIndex) -> BuildResult<TokenStream> {
     let version = ident(sample.version.module())?;
     let entry = ident(&sample.entry.method)?;
     let entry_args = sample.entry.args.iter().map(value);
@@ -150,9 +185,14 @@ fn case(sample: &Sample) -> BuildResult<TokenStream> {
         calls.push(quote!(.#method(#(#args),*)));
     }
     let terminal = ident(&sample.endpoint.rust_name)?;
-    let body = match body_kind(&sample.endpoint) {
+    let body = match body_kind(&sample.endpoint, types) {
         BodyKind::None => quote!(),
         BodyKind::Json => quote!(&::serde_json::Value::Null),
+        BodyKind::Model(_) | BodyKind::Parameters => {
+            quote!(&::graph_runtime::model::Model::from_object(
+                ::core::default::Default::default()
+            ))
+        }
         BodyKind::Bytes => quote!(b"x".to_vec(), "application/octet-stream"),
     };
     let where_ = format!(

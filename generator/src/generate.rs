@@ -106,21 +106,22 @@ impl<'a> Generator<'a> {
                 format!("src/{dir}/mod.rs"),
                 crate_files::version_mod(version)?,
             );
+            files.extend(emit::models::model_files(version.version, &version.models)?);
         }
         let jobs: Vec<_> = api
             .versions
             .iter()
-            .flat_map(|v| v.areas.iter().map(move |a| (v.version, a)))
+            .flat_map(|v| v.areas.iter().map(move |a| (v, a)))
             .collect();
         let areas = jobs
             .par_iter()
             .map(|(version, area)| {
                 let path = format!(
                     "src/{}/{}.rs",
-                    version.module(),
+                    version.version.module(),
                     area_file_stem(&area.module)
                 );
-                let body = area::area_file(*version, area)?;
+                let body = area::area_file(version.version, area, &version.models)?;
                 Ok((path, format!("{}{body}", emit::rust_header())))
             })
             .collect::<Result<Vec<_>, EmitError>>()?;
@@ -134,15 +135,16 @@ pub fn area_file_stem(module: &str) -> &str {
     module.strip_prefix("r#").unwrap_or(module)
 }
 
-/// The area files of `files` (the code that differs per page), each after a
-/// `==> path <==` line: the text pinned by the emitter's snapshot tests.
+/// The area and model files of `files` (the code that differs per page),
+/// each after a `==> path <==` line: the text pinned by the snapshot tests.
 pub fn snapshot_text(files: &Files) -> String {
     let mut out = String::new();
     for (path, contents) in files {
         let is_area = path.starts_with("src/")
             && path.matches('/').count() == 2
             && !path.ends_with("/mod.rs");
-        if is_area {
+        let is_model = path.contains("/models/") && !path.ends_with("/mod.rs");
+        if is_area || is_model {
             out.push_str(&format!("==> {path} <==\n{contents}\n"));
         }
     }

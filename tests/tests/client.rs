@@ -67,11 +67,14 @@ fn reupload_docs() {
 
 #[test]
 fn responses_are_typed_by_kind() {
-    let _: Request<graph_client::Page<serde_json::Value>> = graph_client::beta::device_management()
-        .virtual_endpoint()
-        .device_images()
-        .get();
-    let _: Request<serde_json::Value> = graph_client::v1_0::users().by_id("u").get();
+    use graph_client::beta::models::CloudPcDeviceImage;
+    use graph_client::v1_0::models::User;
+    let _: Request<graph_client::Page<CloudPcDeviceImage>> =
+        graph_client::beta::device_management()
+            .virtual_endpoint()
+            .device_images()
+            .get();
+    let _: Request<User> = graph_client::v1_0::users().by_id("u").get();
     let photo: Request<graph_client::Binary> = graph_client::v1_0::me().photo().value().get();
     assert_eq!(photo.path().as_str(), "/me/photo/$value");
     let owner: Request<()> = graph_client::v1_0::groups()

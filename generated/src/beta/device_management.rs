@@ -93,7 +93,9 @@ impl VirtualEndpointDeviceImages {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/virtualendpoint-list-deviceimages?view=graph-rest-beta>
     pub fn get(
         self,
-    ) -> ::graph_runtime::Request<::graph_runtime::Page<::serde_json::Value>> {
+    ) -> ::graph_runtime::Request<
+        ::graph_runtime::Page<super::models::CloudPcDeviceImage>,
+    > {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.
@@ -117,10 +119,10 @@ impl VirtualEndpointDeviceImages {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/virtualendpoint-post-deviceimages?view=graph-rest-beta>
     pub fn post(
         self,
-        body: &(impl ::serde::Serialize + ?Sized),
-    ) -> ::graph_runtime::Request<::serde_json::Value> {
+        body: &super::models::CloudPcDeviceImage,
+    ) -> ::graph_runtime::Request<super::models::CloudPcDeviceImage> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::POST, self.path)
-            .json_body(body)
+            .json_body(::graph_runtime::model::Model::object(body))
     }
     /// Permissions of [`Self::post`], least privileged first.
     pub const POST_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
@@ -156,7 +158,9 @@ impl VirtualEndpointDeviceImagesGetSourceImages {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/cloudpcdeviceimage-getsourceimages?view=graph-rest-beta>
     pub fn get(
         self,
-    ) -> ::graph_runtime::Request<::graph_runtime::Page<::serde_json::Value>> {
+    ) -> ::graph_runtime::Request<
+        ::graph_runtime::Page<super::models::CloudPcSourceDeviceImage>,
+    > {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.
@@ -197,7 +201,7 @@ impl VirtualEndpointDeviceImagesItem {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/cloudpcdeviceimage-get?view=graph-rest-beta>
-    pub fn get(self) -> ::graph_runtime::Request<::serde_json::Value> {
+    pub fn get(self) -> ::graph_runtime::Request<super::models::CloudPcDeviceImage> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.

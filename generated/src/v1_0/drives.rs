@@ -179,7 +179,7 @@ impl ItemRootSearch {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/driveitem-search?view=graph-rest-1.0>
     pub fn get(
         self,
-    ) -> ::graph_runtime::Request<::graph_runtime::Page<::serde_json::Value>> {
+    ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::DriveItem>> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.

@@ -3,6 +3,8 @@
 //! Microsoft Graph `v1.0`.
 //!
 //! Each area is a module with an entry function of the same name, behind its own feature.
+/// Typed views over the JSON of this version's resources, complex types and enums.
+pub mod models;
 /// Requests under `/drives` (feature `v1_0-drives`).
 #[cfg(feature = "v1_0-drives")]
 pub mod drives;

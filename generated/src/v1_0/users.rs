@@ -42,7 +42,7 @@ impl Users {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-list?view=graph-rest-1.0>
     pub fn get(
         self,
-    ) -> ::graph_runtime::Request<::graph_runtime::Page<::serde_json::Value>> {
+    ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::User>> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.
@@ -93,7 +93,7 @@ impl Item {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::serde_json::Value> {
+    pub fn get(self) -> ::graph_runtime::Request<super::models::User> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.
@@ -115,12 +115,9 @@ impl Item {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-update?view=graph-rest-1.0>
-    pub fn patch(
-        self,
-        body: &(impl ::serde::Serialize + ?Sized),
-    ) -> ::graph_runtime::Request<()> {
+    pub fn patch(self, body: &super::models::User) -> ::graph_runtime::Request<()> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::PATCH, self.path)
-            .json_body(body)
+            .json_body(::graph_runtime::model::Model::object(body))
     }
     /// Permissions of [`Self::patch`], least privileged first.
     pub const PATCH_PERMISSIONS: crate::Permissions = PERMISSIONS_2;
@@ -214,7 +211,7 @@ impl ItemPhoto {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::serde_json::Value> {
+    pub fn get(self) -> ::graph_runtime::Request<super::models::ProfilePhoto> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
     }
     /// Permissions of [`Self::get`], least privileged first.
@@ -286,13 +283,55 @@ impl ItemSendMail {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-sendmail?view=graph-rest-1.0>
     pub fn post(
         self,
-        body: &(impl ::serde::Serialize + ?Sized),
+        body: &ItemSendMailPostParameters,
     ) -> ::graph_runtime::Request<()> {
         ::graph_runtime::Request::new(::graph_runtime::http::Method::POST, self.path)
-            .json_body(body)
+            .json_body(::graph_runtime::model::Model::object(body))
     }
     /// Permissions of [`Self::post`], least privileged first.
     pub const POST_PERMISSIONS: crate::Permissions = PERMISSIONS_5;
+}
+/// The parameters of [`ItemSendMail::post`]: a JSON object built with the setters.
+#[derive(Clone, Debug, Default)]
+pub struct ItemSendMailPostParameters(::graph_runtime::model::Object);
+impl ::graph_runtime::model::Model for ItemSendMailPostParameters {
+    const ODATA_TYPE: &'static str = "";
+    fn from_object(object: ::graph_runtime::model::Object) -> Self {
+        ItemSendMailPostParameters(object)
+    }
+    fn object(&self) -> &::graph_runtime::model::Object {
+        &self.0
+    }
+    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
+        &mut self.0
+    }
+    fn into_object(self) -> ::graph_runtime::model::Object {
+        self.0
+    }
+}
+impl ItemSendMailPostParameters {
+    /// No parameter set yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// The message to send. Required.
+    pub fn message(&self) -> ::core::option::Option<super::models::Message> {
+        ::graph_runtime::model::get(&self.0, "message")
+    }
+    /// Sets `message` (see [`Self::message`]).
+    pub fn set_message(&mut self, value: super::models::Message) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "message", value);
+        self
+    }
+    /// Whether to keep a copy in Sent Items. Defaults to `true`. Optional.
+    pub fn save_to_sent_items(&self) -> ::core::option::Option<bool> {
+        ::graph_runtime::model::get(&self.0, "saveToSentItems")
+    }
+    /// Sets `saveToSentItems` (see [`Self::save_to_sent_items`]).
+    pub fn set_save_to_sent_items(&mut self, value: bool) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "saveToSentItems", value);
+        self
+    }
 }
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &[

@@ -4,15 +4,20 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{body_kind, response_kind, response_type, BodyKind};
+use super::parameters;
+use super::types::{body_kind, models_path, response_kind, response_type, BodyKind};
 use super::{docs, ident, unparse, EmitError};
+use crate::ir::ModelSet;
 use crate::ir::{ApiVersion, Area, Edge, Endpoint, Node, PermissionSource, Permissions, Segment};
+use crate::lower::models::TypeIndex;
 
 /// The area being emitted, for names, shared permission sets and error messages.
 struct Context<'a> {
     version: ApiVersion,
     area: &'a Area,
     permissions: PermissionSets<'a>,
+    /// The version's models, for typed bodies and responses.
+    types: TypeIndex,
 }
 
 impl Context<'_> {
@@ -60,7 +65,7 @@ impl Context<'_> {
 }
 
 /// The formatted contents of an area file (without the header).
-pub fn area_file(version: ApiVersion, area: &Area) -> Result<String, EmitError> {
+pub fn area_file(version: ApiVersion, area: &Area, models: &ModelSet) -> Result<String, EmitError> {
     let mut order: Vec<&Node> = area.nodes.iter().collect();
     order.sort_by(|a, b| a.template.cmp(&b.template));
     let permissions = PermissionSets::collect(&order);
@@ -68,6 +73,7 @@ pub fn area_file(version: ApiVersion, area: &Area) -> Result<String, EmitError> 
         version,
         area,
         permissions,
+        types: TypeIndex::of(models),
     };
     let area_context = format!("{} area `{}`", version.as_str(), area.wire);
     let mut items = vec![(
@@ -189,8 +195,14 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     for edge in &node.edges {
         methods.push(edge_method(cx, node, edge)?);
     }
+    let mut parameter_structs = Vec::new();
     for endpoint in &node.endpoints {
-        methods.push(terminal(cx, endpoint)?);
+        methods.push(terminal(cx, node, endpoint)?);
+        if body_kind(endpoint, &cx.types) == BodyKind::Parameters {
+            parameter_structs.push(parameters::parameter_struct(
+                cx.version, &cx.types, node, endpoint,
+            )?);
+        }
     }
     Ok(quote! {
         #doc
@@ -207,6 +219,8 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
         impl #ty {
             #(#methods)*
         }
+
+        #(#parameter_structs)*
     })
 }
 
@@ -282,16 +296,33 @@ fn lint_allowances(name: &str, arity: usize) -> TokenStream {
 }
 
 /// `get()`, `post(body)`, ... and the `..._PERMISSIONS` constant.
-fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
+fn terminal(cx: &Context, node: &Node, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
     let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
     let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
     let const_name = ident(&format!("{}_PERMISSIONS", endpoint.method.as_str()), || {
         cx.endpoint(endpoint)
     })?;
-    let output = response_type(response_kind(endpoint));
+    let output = response_type(&response_kind(endpoint, &cx.types), cx.version);
     let doc = docs::attrs(&docs::endpoint(endpoint));
-    let (params, body) = match body_kind(endpoint) {
+    let (params, body) = match body_kind(endpoint, &cx.types) {
         BodyKind::None => (quote!(), quote!()),
+        BodyKind::Model(model) => {
+            let model = ident(&model, || cx.endpoint(endpoint))?;
+            let models = models_path(cx.version);
+            (
+                quote!(, body: &#models::#model),
+                quote!(.json_body(::graph_runtime::model::Model::object(body))),
+            )
+        }
+        BodyKind::Parameters => {
+            let ty = ident(&parameters::struct_name(node, endpoint), || {
+                cx.endpoint(endpoint)
+            })?;
+            (
+                quote!(, body: &#ty),
+                quote!(.json_body(::graph_runtime::model::Model::object(body))),
+            )
+        }
         BodyKind::Json => (
             quote!(, body: &(impl ::serde::Serialize + ?Sized)),
             quote!(.json_body(body)),

@@ -54,6 +54,8 @@ fn features(api: &Api) -> String {
         let module = version.version.module();
         all.push(module.to_owned());
         lines.push(format!("{module} = []"));
+        all.push(format!("{module}-models"));
+        lines.push(format!("{module}-models = [{}]", toml_str(module)));
         for area in &version.areas {
             all.push(area.feature.clone());
             lines.push(format!("{} = [{}]", area.feature, toml_str(module)));
@@ -156,7 +158,11 @@ pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
             .to_owned(),
     ];
     items.push((
-        quote! { #( #![doc = #doc_lines] )* },
+        quote! {
+            #( #![doc = #doc_lines] )*
+            /// Typed views over the JSON of this version's resources, complex types and enums.
+            pub mod models;
+        },
         "version module".to_owned(),
     ));
     for area in &version.areas {

@@ -5,6 +5,8 @@
 pub mod area;
 pub mod crate_files;
 pub mod docs;
+pub mod models;
+pub mod parameters;
 pub mod types;
 
 use proc_macro2::{Ident, TokenStream};

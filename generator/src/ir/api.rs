@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ApiVersion, HttpMethod, Permissions, RequestBody, ResponseBody};
+use super::{ApiVersion, HttpMethod, ModelSet, Permissions, RequestBody, ResponseBody};
 
 /// The client surface of a doc checkout, one entry per API version present.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,9 @@ pub struct Api {
 pub struct VersionApi {
     pub version: ApiVersion,
     pub areas: Vec<Area>,
+    /// The models and enums of this version (see [`crate::lower::models`]).
+    #[serde(default)]
+    pub models: ModelSet,
 }
 
 /// A top-level area: every path whose first segment is `wire`.

@@ -6,12 +6,14 @@
 //! [`crate::ident`] when the IR is built. The emitter never cleans names.
 
 mod api;
+mod models;
 mod operation;
 mod page;
 mod resource;
 mod types;
 
 pub use api::*;
+pub use models::*;
 pub use operation::*;
 pub use page::*;
 pub use resource::*;

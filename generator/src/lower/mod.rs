@@ -4,6 +4,7 @@
 //! Pure: no I/O, output depends only on the pages (taken in file order).
 
 mod endpoint;
+pub mod models;
 mod naming;
 pub mod sample;
 pub mod template;
@@ -15,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ident::{self, Scope};
 use crate::ir::{
-    Api, ApiVersion, Area, HttpMethod, Operation, Page, Parameter, Segment, TypeRef, VersionApi,
+    Api, ApiVersion, Area, HttpMethod, ModelSet, Operation, Page, Parameter, Segment, TypeRef,
+    VersionApi,
 };
 pub use endpoint::doc_url;
 pub use naming::TERMINALS;
@@ -98,6 +100,7 @@ pub fn lower(pages: &[Page]) -> Lowered {
         }
     }
     lowered.api = assemble(trees);
+    models::lower_models(pages, &mut lowered.api);
     for area in lowered.api.versions.iter().flat_map(|v| &v.areas) {
         lowered.stats.nodes += area.nodes.len();
         lowered.stats.endpoints += area.nodes.iter().map(|n| n.endpoints.len()).sum::<usize>();
@@ -189,6 +192,7 @@ fn assemble(trees: BTreeMap<(ApiVersion, String), TreeBuilder>) -> Api {
         .into_iter()
         .map(|(version, areas)| VersionApi {
             version,
+            models: ModelSet::default(),
             areas: name_areas(version, areas),
         })
         .collect();

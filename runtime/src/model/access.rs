@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{FromJson, Model, ToJson};
+use super::{FromJson, Model, ToJson, WireEnum};
 
 /// A JSON object. Key order is kept (`serde_json`'s `preserve_order`), so a
 /// decoded and re-encoded object reads the same.
@@ -32,6 +32,49 @@ pub fn get_str_list<'a>(object: &'a Object, key: &str) -> Option<Vec<&'a str>> {
         .iter()
         .map(Value::as_str)
         .collect()
+}
+
+/// The enum member at `key` (unknown members land in the enum's fallback).
+pub fn get_enum<T: WireEnum>(object: &Object, key: &str) -> Option<T> {
+    object.get(key)?.as_str().map(T::from_wire)
+}
+
+/// The array of enum members at `key`; `None` when any element is not a string.
+pub fn get_enum_list<T: WireEnum>(object: &Object, key: &str) -> Option<Vec<T>> {
+    object
+        .get(key)?
+        .as_array()?
+        .iter()
+        .map(|v| v.as_str().map(T::from_wire))
+        .collect()
+}
+
+/// Sets `key` to an enum member's wire name.
+pub fn set_enum<T: WireEnum>(object: &mut Object, key: &str, value: &T) {
+    object.insert(key.to_owned(), Value::String(value.as_wire().to_owned()));
+}
+
+/// Sets `key` to an array of enum members.
+pub fn set_enum_list<T: WireEnum>(object: &mut Object, key: &str, values: &[T]) {
+    let values = values
+        .iter()
+        .map(|v| Value::String(v.as_wire().to_owned()))
+        .collect();
+    object.insert(key.to_owned(), Value::Array(values));
+}
+
+/// Sets `key` to a string.
+pub fn set_str(object: &mut Object, key: &str, value: &str) {
+    object.insert(key.to_owned(), Value::String(value.to_owned()));
+}
+
+/// Sets `key` to an array of strings.
+pub fn set_str_list(object: &mut Object, key: &str, values: &[&str]) {
+    let values = values
+        .iter()
+        .map(|v| Value::String((*v).to_owned()))
+        .collect();
+    object.insert(key.to_owned(), Value::Array(values));
 }
 
 /// Sets `key` to `value`; an existing key keeps its position.

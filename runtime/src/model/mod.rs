@@ -83,7 +83,10 @@ mod wire;
 
 pub(crate) use response::kind as json_kind;
 
-pub use access::{from_value, get, get_str, get_str_list, set, to_value, Object};
+pub use access::{
+    from_value, get, get_enum, get_enum_list, get_str, get_str_list, set, set_enum, set_enum_list,
+    set_str, set_str_list, to_value, Object,
+};
 pub use convert::{FromJson, ToJson};
 pub use enums::{enum_from_json, enum_to_json, flags_from_json, flags_to_json, WireEnum};
 pub use view::Model;

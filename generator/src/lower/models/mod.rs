@@ -1,0 +1,346 @@
+//! Pages → the models of each API version (`ir::ModelSet`): one typed view
+//! per resource and complex type, one enum per enum, Rust names settled once,
+//! and the features that compile each (see [`gate`]).
+
+mod accessor;
+mod gate;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use accessor::{accessor, mentioned, TypeIndex};
+
+use crate::ident::{self, Scope};
+use crate::ir::{
+    Api, ApiVersion, Enumeration, Field, Member, ModelSet, Page, Property, Resource, TypeDef,
+    TypeKind,
+};
+
+/// Names the `Model` trait and the derives give every model: no property
+/// accessor may take them.
+const RESERVED: &[&str] = &[
+    "new",
+    "object",
+    "object_mut",
+    "into_object",
+    "from_object",
+    "odata_type",
+    "is",
+    "cast",
+    "get_raw",
+    "set_raw",
+    "set_null",
+    "remove_raw",
+    "with_odata_type",
+    "clone",
+    "clone_from",
+    "default",
+    "eq",
+    "ne",
+    "fmt",
+    "deref",
+    "deref_mut",
+    "to_owned",
+    "into",
+    "from",
+    "type_id",
+    "as_ref",
+    "borrow",
+];
+
+/// Adds the models of every version to the lowered API.
+pub fn lower_models(pages: &[Page], api: &mut Api) {
+    for version in &mut api.versions {
+        let (mut types, index, relationships) = collect(pages, version.version);
+        gate::gate(version, &mut types, &index, &relationships);
+        version.models = ModelSet { types };
+    }
+}
+
+/// Every declared type of a version in file order, named; its index; and the
+/// (type, property) pairs that are relationships.
+pub fn collect(
+    pages: &[Page],
+    version: ApiVersion,
+) -> (Vec<TypeDef>, TypeIndex, BTreeSet<(String, String)>) {
+    let mut order: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.version == Some(version))
+        .collect();
+    order.sort_by(|a, b| a.file.cmp(&b.file));
+    let declared = declarations(&order);
+    let mut scope = Scope::new();
+    let mut modules = Scope::new();
+    let mut index = TypeIndex::default();
+    let names: Vec<String> = declared
+        .iter()
+        .map(|d| {
+            let name = scope.claim_type(&ident::type_name(d.name()));
+            index.insert(&d.wire(), &d.page.file, &name, d.is_enum());
+            name
+        })
+        .collect();
+    let qualified: BTreeMap<String, String> = declared
+        .iter()
+        .zip(&names)
+        .filter(|(d, _)| !d.is_enum())
+        .map(|(d, n)| (d.qualified(), n.clone()))
+        .collect();
+    let mut relationships = BTreeSet::new();
+    let mut types: Vec<TypeDef> = declared
+        .iter()
+        .zip(&names)
+        .map(|(d, name)| {
+            let mut def = type_def(d, name, &index, &qualified, &mut relationships);
+            def.module = modules.claim(&def.module);
+            def
+        })
+        .collect();
+    break_base_cycles(&mut types);
+    drop_inherited_fields(&mut types);
+    types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    (types, index, relationships)
+}
+
+/// One declared type and the page declaring it.
+struct Declared<'p> {
+    page: &'p Page,
+    what: What<'p>,
+}
+
+enum What<'p> {
+    Model(&'p Resource),
+    Enum {
+        declared: &'p Enumeration,
+        inline: bool,
+    },
+}
+
+impl Declared<'_> {
+    fn name(&self) -> &str {
+        match &self.what {
+            What::Model(r) => &r.name,
+            What::Enum { declared, .. } => &declared.name,
+        }
+    }
+
+    fn namespace(&self) -> &str {
+        match &self.what {
+            What::Model(r) => &r.namespace,
+            What::Enum { declared, .. } => &declared.namespace,
+        }
+    }
+
+    fn is_enum(&self) -> bool {
+        matches!(self.what, What::Enum { .. })
+    }
+
+    fn qualified(&self) -> String {
+        format!("{}.{}", self.namespace(), self.name())
+    }
+
+    /// The name the resolver gives references to it.
+    fn wire(&self) -> String {
+        match &self.what {
+            What::Enum { inline: true, .. } => self.name().to_owned(),
+            _ if self.namespace() == "microsoft.graph" => self.name().to_owned(),
+            _ => self.qualified(),
+        }
+    }
+}
+
+fn declarations<'p>(pages: &[&'p Page]) -> Vec<Declared<'p>> {
+    let mut out = Vec::new();
+    for page in pages {
+        if let Some(resource) = &page.resource {
+            out.push(Declared {
+                page,
+                what: What::Model(resource),
+            });
+            for e in &resource.inline_enums {
+                out.push(Declared {
+                    page,
+                    what: What::Enum {
+                        declared: e,
+                        inline: true,
+                    },
+                });
+            }
+        }
+        for e in &page.enums {
+            out.push(Declared {
+                page,
+                what: What::Enum {
+                    declared: e,
+                    inline: false,
+                },
+            });
+        }
+    }
+    out
+}
+
+fn type_def(
+    d: &Declared,
+    rust_name: &str,
+    index: &TypeIndex,
+    models: &BTreeMap<String, String>,
+    relationships: &mut BTreeSet<(String, String)>,
+) -> TypeDef {
+    let kind = match &d.what {
+        What::Model(resource) => model_kind(resource, rust_name, index, models, relationships),
+        What::Enum { declared, .. } => enum_kind(declared),
+    };
+    TypeDef {
+        wire: d.wire(),
+        qualified: d.qualified(),
+        rust_name: rust_name.to_owned(),
+        module: ident::module_name(rust_name),
+        page: d.page.file.clone(),
+        description: d.page.description.clone(),
+        features: Vec::new(),
+        kind,
+    }
+}
+
+fn model_kind(
+    resource: &Resource,
+    rust_name: &str,
+    index: &TypeIndex,
+    models: &BTreeMap<String, String>,
+    relationships: &mut BTreeSet<(String, String)>,
+) -> TypeKind {
+    let base = resource
+        .base_type
+        .as_ref()
+        .and_then(|b| models.get(b))
+        .filter(|b| *b != rust_name)
+        .cloned();
+    let subtype = base.is_some() && resource.base_type.as_deref() != Some("microsoft.graph.entity");
+    let mut scope = Scope::new();
+    RESERVED.iter().for_each(|r| scope.reserve(r));
+    let mut seen = BTreeSet::new();
+    let mut fields = Vec::new();
+    for (property, is_relationship) in resource
+        .properties
+        .iter()
+        .map(|p| (p, false))
+        .chain(resource.relationships.iter().map(|p| (p, true)))
+    {
+        if !seen.insert(property.name.clone()) {
+            continue;
+        }
+        if is_relationship {
+            relationships.insert((rust_name.to_owned(), property.name.clone()));
+        }
+        fields.push(field(property, &mut scope, index));
+    }
+    TypeKind::Model {
+        base,
+        subtype,
+        fields,
+    }
+}
+
+fn field(property: &Property, scope: &mut Scope, index: &TypeIndex) -> Field {
+    let getter = scope.claim(&property.rust_name);
+    let setter = scope.claim(&format!("set_{}", getter.trim_start_matches("r#")));
+    Field {
+        wire: property.name.clone(),
+        getter,
+        setter,
+        description: property.description.clone(),
+        accessor: accessor(&property.type_ref, index),
+        features: None,
+    }
+}
+
+fn enum_kind(declared: &Enumeration) -> TypeKind {
+    let mut scope = Scope::new();
+    let mut seen = BTreeSet::new();
+    let members = declared
+        .members
+        .iter()
+        .filter(|m| seen.insert(m.name.clone()))
+        .map(|m| Member {
+            wire: m.name.clone(),
+            rust_name: scope.claim_type(&ident::type_name(&m.name)),
+            description: m.description.clone(),
+        })
+        .collect();
+    let fallback = scope.claim_type("Other");
+    TypeKind::Enum { members, fallback }
+}
+
+/// A type that (through its bases) derives from itself would have infinite
+/// size: the link that closes a cycle is dropped.
+fn break_base_cycles(types: &mut [TypeDef]) {
+    let mut bases = base_map(types);
+    for def in types.iter_mut() {
+        let own = def.rust_name.clone();
+        let mut seen = BTreeSet::new();
+        let mut at = bases.get(&own).cloned().flatten();
+        while let Some(base) = at {
+            if base == own {
+                if let TypeKind::Model { base, .. } = &mut def.kind {
+                    *base = None;
+                }
+                bases.insert(own, None);
+                break;
+            }
+            if !seen.insert(base.clone()) {
+                break; // a cycle further up; its own members break it
+            }
+            at = bases.get(&base).cloned().flatten();
+        }
+    }
+}
+
+fn base_map(types: &[TypeDef]) -> BTreeMap<String, Option<String>> {
+    types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Model { base, .. } => Some((t.rust_name.clone(), base.clone())),
+            TypeKind::Enum { .. } => None,
+        })
+        .collect()
+}
+
+/// Intune pages repeat inherited rows: a property a base type already has is
+/// reached through `Deref` and not generated again.
+fn drop_inherited_fields(types: &mut [TypeDef]) {
+    let bases = base_map(types);
+    let own: BTreeMap<String, BTreeSet<String>> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Model { fields, .. } => Some((
+                t.rust_name.clone(),
+                fields.iter().map(|f| f.wire.clone()).collect(),
+            )),
+            TypeKind::Enum { .. } => None,
+        })
+        .collect();
+    for def in types.iter_mut() {
+        let inherited = inherited_names(&def.rust_name, &bases, &own);
+        if let TypeKind::Model { fields, .. } = &mut def.kind {
+            fields.retain(|f| !inherited.contains(&f.wire));
+        }
+    }
+}
+
+fn inherited_names(
+    name: &str,
+    bases: &BTreeMap<String, Option<String>>,
+    own: &BTreeMap<String, BTreeSet<String>>,
+) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut visited = BTreeSet::from([name.to_owned()]);
+    let mut at = bases.get(name).cloned().flatten();
+    while let Some(base) = at {
+        if !visited.insert(base.clone()) {
+            break; // a cycle in the docs: stop
+        }
+        names.extend(own.get(&base).into_iter().flatten().cloned());
+        at = bases.get(&base).cloned().flatten();
+    }
+    names
+}
