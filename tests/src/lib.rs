@@ -3,6 +3,8 @@
 //! makes is included here, the same text the snapshot tests pin
 //! (`tests/snapshots.rs` checks that they are equal).
 
+pub mod model_report;
+
 /// Generated area files refer to `crate::Permissions`.
 pub use graph_client::Permissions;
 

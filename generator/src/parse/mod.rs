@@ -32,6 +32,7 @@ mod text;
 mod types;
 
 pub use context::{resolve_relative, Includes, NoIncludes};
+pub use json::parse_lenient as parse_json_lenient;
 pub use page::read_page;
 pub use resolve::resolve;
 
