@@ -37,7 +37,8 @@ fn snapshot_name(file: &str) -> String {
     let stem = file
         .trim_start_matches("api-reference/")
         .trim_end_matches(".md")
-        .replace("/api/", "_");
+        .replace("/api/", "_")
+        .replace("/resources/", "_");
     stem.replace('.', "_")
 }
 

@@ -241,10 +241,12 @@ pub fn accessors_of(
         lines.push(format!("The `{wire}` property."));
     }
     let doc = docs::attrs(&lines);
-    let set_doc = docs::attrs(&[format!(
-        "Sets `{wire}` (see [`Self::{}`]).",
-        field.getter.trim_start_matches("r#")
-    )]);
+    // A raw getter (`r#type`) cannot be an intra-doc link target.
+    let set_line = match field.getter.strip_prefix("r#") {
+        Some(_) => format!("Sets `{wire}`."),
+        None => format!("Sets `{wire}` (see [`Self::{}`]).", field.getter),
+    };
+    let set_doc = docs::attrs(&[set_line]);
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
     let code = accessor_code(
         &field.accessor,

@@ -12,7 +12,7 @@ pub use accessor::{accessor, mentioned, TypeIndex};
 use crate::ident::{self, Scope};
 use crate::ir::{
     Api, ApiVersion, Enumeration, Field, Member, ModelSet, Page, Property, Resource, TypeDef,
-    TypeKind,
+    TypeKind, VersionApi,
 };
 
 /// Names the `Model` trait and the derives give every model: no property
@@ -49,6 +49,21 @@ const RESERVED: &[&str] = &[
 
 /// Adds the models of every version to the lowered API.
 pub fn lower_models(pages: &[Page], api: &mut Api) {
+    let declaring: BTreeSet<ApiVersion> = pages
+        .iter()
+        .filter(|p| p.resource.is_some() || !p.enums.is_empty())
+        .filter_map(|p| p.version)
+        .collect();
+    for version in declaring {
+        if !api.versions.iter().any(|v| v.version == version) {
+            api.versions.push(VersionApi {
+                version,
+                areas: Vec::new(),
+                models: ModelSet::default(),
+            });
+        }
+    }
+    api.versions.sort_by_key(|v| v.version);
     for version in &mut api.versions {
         let (mut types, index, relationships) = collect(pages, version.version);
         gate::gate(version, &mut types, &index, &relationships);
