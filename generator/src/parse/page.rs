@@ -26,8 +26,7 @@ pub fn read_page(file: &str, raw: &[u8], includes: &dyn Includes) -> Page {
         kind: classify(file, fm.doc_type().as_deref(), &outline),
         version: version_of(file),
         title: title(&ctx).unwrap_or_else(|| fm.get("title").unwrap_or_default().to_owned()),
-        description: description(&ctx)
-            .unwrap_or_else(|| fm.get("description").unwrap_or_default().to_owned()),
+        description: description(&ctx).unwrap_or_else(|| english_front_matter_description(fm)),
         locale: fm
             .get("ms.contentlocale")
             .unwrap_or("en-us")
@@ -106,6 +105,17 @@ fn description(ctx: &PageContext<'_>) -> Option<String> {
             }
             _ => None,
         })
+}
+
+/// A translated page's front matter is translated: without an intro
+/// paragraph (which side-by-side pages carry in English) it has no English
+/// description.
+fn english_front_matter_description(fm: &super::front_matter::FrontMatter) -> String {
+    let english = fm.get("ms.contentlocale").is_none_or(|l| l.to_ascii_lowercase().starts_with("en"));
+    match fm.get("description") {
+        Some(description) if english => description.to_owned(),
+        _ => String::new(),
+    }
 }
 
 fn namespace(ctx: &PageContext<'_>) -> Option<String> {

@@ -211,9 +211,20 @@ fn type_def(
         rust_name: rust_name.to_owned(),
         module: ident::module_name(rust_name),
         page: d.page.file.clone(),
-        description: d.page.description.clone(),
+        description: description_of(d),
         features: Vec::new(),
         kind,
+    }
+}
+
+/// The page's description for a model or the only enum of an enum page;
+/// none for an enum that shares its page (`enums.md`, inline `### x values`),
+/// where the page's text is about something else.
+fn description_of(d: &Declared) -> String {
+    match &d.what {
+        What::Enum { inline: false, .. } if d.page.enums.len() == 1 => d.page.description.clone(),
+        What::Enum { .. } => String::new(),
+        What::Model(_) => d.page.description.clone(),
     }
 }
 
