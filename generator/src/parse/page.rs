@@ -111,7 +111,9 @@ fn description(ctx: &PageContext<'_>) -> Option<String> {
 /// paragraph (which side-by-side pages carry in English) it has no English
 /// description.
 fn english_front_matter_description(fm: &super::front_matter::FrontMatter) -> String {
-    let english = fm.get("ms.contentlocale").is_none_or(|l| l.to_ascii_lowercase().starts_with("en"));
+    let english = fm
+        .get("ms.contentlocale")
+        .is_none_or(|l| l.to_ascii_lowercase().starts_with("en"));
     match fm.get("description") {
         Some(description) if english => description.to_owned(),
         _ => String::new(),
