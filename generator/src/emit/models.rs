@@ -10,6 +10,7 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use rayon::prelude::*;
 
 use super::{docs, ident, rust_header, unparse, EmitError};
 use crate::ir::{Accessor, ApiVersion, Field, Member, ModelSet, TypeDef, TypeKind};
@@ -21,15 +22,19 @@ pub fn model_files(
 ) -> Result<Vec<(String, String)>, EmitError> {
     let dir = format!("src/{}/models", version.module());
     let mut files = vec![(format!("{dir}/mod.rs"), models_mod(version, models)?)];
-    for def in &models.types {
-        let object = object_path(def, models);
-        let body = unparse(vec![(type_items(def, &object)?, context(version, def))])?;
-        let stem = def.module.trim_start_matches("r#");
-        files.push((
-            format!("{dir}/{stem}.rs"),
-            format!("{}{body}", rust_header()),
-        ));
-    }
+    // In parallel; collecting keeps the order, so output does not depend on
+    // the thread count.
+    let types = models
+        .types
+        .par_iter()
+        .map(|def| {
+            let object = object_path(def, models);
+            let body = unparse(vec![(type_items(def, &object)?, context(version, def))])?;
+            let stem = def.module.trim_start_matches("r#");
+            Ok((format!("{dir}/{stem}.rs"), format!("{}{body}", rust_header())))
+        })
+        .collect::<Result<Vec<_>, EmitError>>()?;
+    files.extend(types);
     Ok(files)
 }
 
