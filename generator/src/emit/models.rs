@@ -31,7 +31,10 @@ pub fn model_files(
             let object = object_path(def, models);
             let body = unparse(vec![(type_items(def, &object)?, context(version, def))])?;
             let stem = def.module.trim_start_matches("r#");
-            Ok((format!("{dir}/{stem}.rs"), format!("{}{body}", rust_header())))
+            Ok((
+                format!("{dir}/{stem}.rs"),
+                format!("{}{body}", rust_header()),
+            ))
         })
         .collect::<Result<Vec<_>, EmitError>>()?;
     files.extend(types);

@@ -145,6 +145,10 @@ struct Builder {
     quote_depth: usize,
     /// Source length of the paragraph just opened, to size its text once.
     paragraph_capacity: usize,
+    /// Inside a level-2 example section: only headings, fenced blocks and
+    /// annotations are kept (the extractors read nothing else there, and
+    /// examples are a third of every API page).
+    in_examples: bool,
     /// The raw text of the HTML block being read, and where it starts.
     html: Option<(usize, String)>,
     annotations: Vec<Annotation>,
@@ -208,6 +212,9 @@ impl Builder {
         if let Some(cell) = &mut self.cell {
             return cell.inline.push(event);
         }
+        if self.in_examples {
+            return true;
+        }
         let capacity = std::mem::take(&mut self.paragraph_capacity);
         let (_, inline) = self
             .paragraph
@@ -217,6 +224,8 @@ impl Builder {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
+            Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell if self.in_examples => {
+            }
             Tag::Heading { level, .. } => {
                 self.flush_paragraph();
                 self.heading = Some((range.start, level as u8, Inline::with_capacity(range.len())));
@@ -309,6 +318,9 @@ impl Builder {
             Some(anchor) => anchor.trim().to_ascii_lowercase(),
             None => slug(inline.trimmed()),
         };
+        if level == 2 && !is_tab {
+            self.in_examples = key.starts_with("example");
+        }
         let heading = Heading {
             level,
             inline,

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::ir::{ApiVersion, Diagnostic, Page, RequestBody, ResponseBody, TypeRef};
 
 #[derive(Clone)]
@@ -17,28 +19,30 @@ type Index = HashMap<(ApiVersion, String), Declared>;
 /// Resolves named types in place and warns about the ones no page declares.
 pub fn resolve(pages: &mut [Page]) {
     let index = build_index(pages);
-    for page in pages.iter_mut() {
-        let Some(version) = page.version else {
-            continue;
-        };
-        let mut unresolved = Vec::new();
-        for_each_type(page, &mut |type_ref, line| {
-            resolve_one(&index, version, type_ref, line, &mut unresolved)
-        });
-        resolve_base_type(&index, version, page);
-        unresolved.sort();
-        unresolved.dedup();
-        for (line, name) in unresolved {
-            page.diagnostics.push(Diagnostic::warning(
-                line,
-                format!(
-                    "type `{name}` is not declared by any page of {}",
-                    version.as_str()
-                ),
-            ));
-        }
-        page.diagnostics.sort();
+    pages
+        .par_iter_mut()
+        .for_each(|page| resolve_page(&index, page));
+}
+
+fn resolve_page(index: &Index, page: &mut Page) {
+    let Some(version) = page.version else {
+        return;
+    };
+    let mut unresolved = Vec::new();
+    for_each_type(page, &mut |type_ref, line| {
+        resolve_one(index, version, type_ref, line, &mut unresolved)
+    });
+    resolve_base_type(index, version, page);
+    unresolved.sort();
+    unresolved.dedup();
+    for (line, name) in unresolved {
+        let message = format!(
+            "type `{name}` is not declared by any page of {}",
+            version.as_str()
+        );
+        page.diagnostics.push(Diagnostic::warning(line, message));
     }
+    page.diagnostics.sort();
 }
 
 /// Keys, most specific first: file stems, qualified names, declared names,
