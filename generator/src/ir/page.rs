@@ -13,9 +13,13 @@ pub struct Page {
     pub version: Option<ApiVersion>,
     /// The page title in English (the `sxs-lookup` side for side-by-side pages).
     pub title: String,
-    /// The page description in English where the page has one, else the
-    /// front matter description as written.
+    /// The page's first paragraph (English on side-by-side pages); else, on
+    /// an English page, the front matter description.
     pub description: String,
+    /// The description came from the front matter (the page has no intro
+    /// paragraph); a translation has no English one to offer there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub description_from_front_matter: bool,
     /// The language of the page's prose (`en`, `zh-CN`, ...), from front matter.
     pub locale: String,
     /// `Namespace:` line, when present (`microsoft.graph`).

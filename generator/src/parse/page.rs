@@ -20,13 +20,15 @@ pub fn read_page(file: &str, raw: &[u8], includes: &dyn Includes) -> Page {
         outline: &outline,
         includes,
     };
+    let intro = description(&ctx);
     let fm = &loaded.front_matter;
     let mut page = Page {
         file: file.to_owned(),
         kind: classify(file, fm.doc_type().as_deref(), &outline),
         version: version_of(file),
         title: title(&ctx).unwrap_or_else(|| fm.get("title").unwrap_or_default().to_owned()),
-        description: description(&ctx).unwrap_or_else(|| english_front_matter_description(fm)),
+        description_from_front_matter: intro.is_none(),
+        description: intro.unwrap_or_else(|| english_front_matter_description(fm)),
         locale: fm
             .get("ms.contentlocale")
             .unwrap_or("en-us")

@@ -81,7 +81,9 @@ pub fn collect(
         .iter()
         .filter(|p| p.version == Some(version))
         .collect();
-    order.sort_by(|a, b| a.file.cmp(&b.file));
+    // Pages under resources/ name their types first: a type misfiled under
+    // api/ as well gets the numbered name, as the resolver prefers resources/.
+    order.sort_by_key(|p| (!p.file.contains("/resources/"), p.file.clone()));
     let declared = declarations(&order);
     let mut scope = Scope::new();
     let mut modules = Scope::new();
@@ -221,6 +223,10 @@ fn type_def(
 /// none for an enum that shares its page (`enums.md`, inline `### x values`),
 /// where the page's text is about something else.
 fn description_of(d: &Declared) -> String {
+    // Only the page's own paragraph: the same on English and side-by-side pages.
+    if d.page.description_from_front_matter {
+        return String::new();
+    }
     match &d.what {
         What::Enum { inline: false, .. } if d.page.enums.len() == 1 => d.page.description.clone(),
         What::Enum { .. } => String::new(),
