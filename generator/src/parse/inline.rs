@@ -106,7 +106,7 @@ impl Inline {
     fn push_text(&mut self, text: &str) {
         let start = self.text.len();
         // U+00A0 is C2 A0: a byte search rules it out for nearly every text.
-        if text.as_bytes().contains(&0xA0) && text.contains('\u{a0}') {
+        if memchr::memchr(0xA0, text.as_bytes()).is_some() && text.contains('\u{a0}') {
             self.text.push_str(&text.replace('\u{a0}', " "));
         } else {
             self.text.push_str(text);

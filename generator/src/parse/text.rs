@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 
-use super::scan::newlines;
+use super::scan::{self, newlines};
 use super::sxs;
 
 /// The text a page is read from, and the way back to original line numbers.
@@ -86,9 +86,12 @@ pub struct Checkpoint {
 /// characters are looked at one by one.
 fn clean_characters(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Each check is a memchr scan; most pages need none of the work below.
-    let special = ['\r', '\t', '\u{a0}', '\u{200b}', '\u{feff}'];
-    if !special.iter().any(|c| text.contains(*c)) {
+    // SIMD scans; most pages need none of the work below.
+    let special = memchr::memchr2(b'\r', b'\t', text.as_bytes()).is_some()
+        || ["\u{a0}", "\u{200b}", "\u{feff}"]
+            .iter()
+            .any(|c| scan::contains(text, c));
+    if !special {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 64);
