@@ -101,6 +101,11 @@ impl Document {
             blocks: builder.blocks,
         };
         document.bind_annotations(builder.annotations);
+        for block in &mut document.blocks {
+            if let BlockKind::Table(table) = &mut block.kind {
+                keep_overflow_cells(text, table);
+            }
+        }
         document
     }
 
@@ -130,6 +135,77 @@ impl Document {
             }
             code.annotation = latest;
         }
+    }
+}
+
+/// GFM drops the cells of a row beyond the header's count. In the docs they
+/// are the rest of a cell whose text holds an unescaped `|` (`Payload file
+/// name (*.mobileconfig | *.xml).`), so they go back into the last cell.
+fn keep_overflow_cells(text: &str, table: &mut Table) {
+    for row in &mut table.rows {
+        let Some(last) = row.cells.last_mut().filter(|c| !c.range.is_empty()) else {
+            continue;
+        };
+        let rest = text.get(last.range.end..).unwrap_or("");
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let Some(after) = line.strip_prefix('|') else {
+            continue;
+        };
+        let after = after.trim();
+        let extra = after.strip_suffix('|').unwrap_or(after).trim();
+        if extra.is_empty() {
+            continue;
+        }
+        // An empty last cell is a stray column: the text is all in the extra.
+        let kept = last.inline.text.trim_end().len();
+        last.inline.text.truncate(kept);
+        if kept > 0 {
+            last.inline.text.push_str(" | ");
+        }
+        last.inline.text.push_str(&unescape(extra));
+    }
+}
+
+/// Markdown backslash escapes of ASCII punctuation (`\*` → `*`), as
+/// pulldown-cmark reads them in the cells it keeps.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.next_if(|next| c == '\\' && next.is_ascii_punctuation()) {
+            Some(escaped) => out.push(escaped),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(text: &str) -> Vec<Vec<String>> {
+        let document = Document::parse(text, 0);
+        let Some(BlockKind::Table(table)) = document.blocks.first().map(|b| &b.kind) else {
+            panic!("no table");
+        };
+        let rows = table.rows.iter();
+        rows.map(|r| r.cells.iter().map(|c| c.text().to_owned()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn cells_past_the_header_go_back_into_the_last_cell() {
+        let text = "|a|b|c|\n|-|-|-|\n|x|String|File (*.plist | \\*.xml).|\n|q|r|\n|s|t|u|\n|v|w| |X.Read|\n";
+        assert_eq!(
+            cells(text),
+            [
+                ["x", "String", "File (*.plist | *.xml)."],
+                ["q", "r", ""],
+                ["s", "t", "u"],
+                ["v", "w", "X.Read"],
+            ]
+        );
     }
 }
 
