@@ -99,7 +99,7 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
             versions
                 .entry(version)
                 .or_default()
-                .push(quote!(#[allow(clippy::new_without_default)] pub mod models { #(#items)* }));
+                .push(quote!(pub mod models { #(#items)* }));
         }
         let mut areas = Vec::new();
         for (version, modules) in versions {

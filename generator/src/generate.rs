@@ -143,7 +143,10 @@ pub fn snapshot_text(files: &Files) -> String {
         let is_area = path.starts_with("src/")
             && path.matches('/').count() == 2
             && !path.ends_with("/mod.rs");
-        let is_model = path.contains("/models/") && !path.ends_with("/mod.rs");
+        // `view.rs` is the same for every page (the generated crate pins it).
+        let view = format!("/models/{}.rs", crate::lower::models::VIEW_MODULE);
+        let is_model =
+            path.contains("/models/") && !path.ends_with("/mod.rs") && !path.ends_with(&view);
         if is_area || is_model {
             out.push_str(&format!("==> {path} <==\n{contents}\n"));
         }

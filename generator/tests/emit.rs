@@ -94,3 +94,58 @@ fn editing_a_page_changes_only_its_area_files() {
     assert_eq!(changed, ["src/v1_0/me.rs", "src/v1_0/users.rs"]);
     assert_eq!(before.len(), after.len());
 }
+
+/// A resource page declaring `name` (derived from `base` when given).
+fn resource_page(name: &str, base: Option<&str>) -> Page {
+    let inherits = base
+        .map(|b| format!("Inherits from [{b}](entity.md).\n\n"))
+        .unwrap_or_default();
+    let text = format!(
+        "---\ntitle: \"{name} resource type\"\ndescription: \"A fixture.\"\ndoc_type: resourcePageType\n---\n\n\
+         # {name} resource type\n\nNamespace: microsoft.graph\n\nA fixture type.\n\n{inherits}\
+         ## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| label | String | A label. |\n"
+    );
+    let file = format!("api-reference/v1.0/resources/{}.md", name.to_lowercase());
+    docgen::parse::read_page(&file, text.as_bytes(), &docgen::parse::NoIncludes)
+}
+
+/// Markers are named in the scope of the version's type names: a type the
+/// docs call `widgetKind` keeps its name, and `widget`'s marker moves aside.
+#[test]
+fn kind_markers_never_collide_with_type_names() {
+    let mut pages = vec![
+        resource_page("widgetKind", None),
+        resource_page("widget", None),
+        resource_page("view", None),
+    ];
+    docgen::parse::resolve(&mut pages);
+    let lowered = docgen::lower::lower(&pages);
+    let models = &lowered.api.versions[0].models;
+    let marker = |name: &str| match &models.by_rust_name(name).expect(name).kind {
+        docgen::ir::TypeKind::Model { marker, .. } => marker.clone(),
+        other => panic!("{name} is not a model: {other:?}"),
+    };
+    assert_eq!(marker("WidgetKind"), "WidgetKindKind");
+    assert_eq!(marker("Widget"), "WidgetKind2");
+    let files = Generator::new(&Settings::default())
+        .generate(&pages)
+        .expect("generate");
+    let module = &files["src/v1_0/models/mod.rs"];
+    assert!(
+        module.contains("pub use widget::{Widget, WidgetKind2};"),
+        "{module}"
+    );
+    assert!(
+        module.contains("pub use widget_kind::{WidgetKind, WidgetKindKind};"),
+        "{module}"
+    );
+    // The models module's `view` holds `View<K>`: a type named `view` takes
+    // another module.
+    assert!(module.contains("pub mod view;"), "{module}");
+    assert!(
+        module.contains("pub use view_2::{View, ViewKind};"),
+        "{module}"
+    );
+    assert!(files["src/v1_0/models/widget.rs"]
+        .contains("pub type Widget = super::view::View<WidgetKind2>;"));
+}

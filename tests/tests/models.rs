@@ -161,3 +161,32 @@ fn docs_input_json_reads_with_documented_types() {
         report.failures.keys()
     );
 }
+
+#[test]
+fn views_share_clone_debug_new_and_deref() {
+    // message derives from outlookItem (not entity): new() names its type;
+    // a root type's new() is empty.
+    assert_eq!(Message::new().odata_type(), Some("microsoft.graph.message"));
+    assert_eq!(graph_client::v1_0::models::Entity::new().odata_type(), None);
+    let mut message = Message::new();
+    message.set_subject("Hi");
+    // A base setter through DerefMut (outlookItem, then entity) writes the
+    // same object.
+    message.set_change_key("ck");
+    message.set_id("1");
+    assert_eq!(message.id(), Some("1"));
+    assert_eq!(message.change_key(), Some("ck"));
+    let copy = message.clone();
+    assert_eq!(copy.object(), message.object());
+    assert_eq!(
+        format!("{message:?}"),
+        format!("Message({:?})", message.object())
+    );
+    assert!(message.is::<Message>());
+    let item: graph_client::v1_0::models::OutlookItem = message.cast();
+    assert_eq!(item.change_key(), Some("ck"));
+    assert_eq!(
+        format!("{item:?}"),
+        format!("OutlookItem({:?})", item.object())
+    );
+}

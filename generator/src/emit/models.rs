@@ -1,12 +1,18 @@
-//! Model files: `src/<version>/models/mod.rs` and one file per model or enum.
-//! A model is a typed view over one JSON object (`graph_runtime::model`): a
-//! root type holds the object, a derived type holds its base and derefs to
-//! it; each property has a getter and a setter; nothing the service sends is
-//! ever dropped. An enum keeps unknown members in its fallback variant.
+//! Model files: `src/<version>/models/mod.rs`, `view.rs` (the generic items
+//! every model shares) and one file per model or enum.
+//! A model is a typed view over one JSON object (`graph_runtime::model`):
+//! `pub type User = View<UserKind>`, where `View<K>` holds the object and
+//! `UserKind` is an uninhabited marker whose `Kind` impl carries the OData
+//! type; a derived type's marker names its base's, and the view derefs to
+//! the base's view. Each property has a getter and a setter; nothing the
+//! service sends is ever dropped. An enum keeps unknown members in its
+//! fallback variant.
 //!
-//! Compile cost shapes the code: accessors reach the object through a field
-//! path (`self.0.0`), strings and enums use non-generic helpers, `Clone` and
-//! `Debug` are written out, and no other trait is implemented per type.
+//! Compile cost shapes the code: `Clone`, `Debug`, `Model`, `Deref` and
+//! `new()` are implemented once per version, generically, in `view.rs`; a
+//! model adds one marker, one or two small trait impls and its accessors,
+//! which reach the object as `self.0`. Strings and enums use non-generic
+//! helpers.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -14,6 +20,7 @@ use rayon::prelude::*;
 
 use super::{docs, ident, rust_header, unparse, EmitError};
 use crate::ir::{Accessor, ApiVersion, Field, Member, ModelSet, TypeDef, TypeKind};
+use crate::lower::models::VIEW_MODULE;
 
 /// Path → contents of every model file of a version.
 pub fn model_files(
@@ -21,15 +28,17 @@ pub fn model_files(
     models: &ModelSet,
 ) -> Result<Vec<(String, String)>, EmitError> {
     let dir = format!("src/{}/models", version.module());
-    let mut files = vec![(format!("{dir}/mod.rs"), models_mod(version, models)?)];
+    let mut files = vec![
+        (format!("{dir}/mod.rs"), models_mod(version, models)?),
+        (format!("{dir}/{VIEW_MODULE}.rs"), view_rs()?),
+    ];
     // In parallel; collecting keeps the order, so output does not depend on
     // the thread count.
     let types = models
         .types
         .par_iter()
         .map(|def| {
-            let object = object_path(def, models);
-            let body = unparse(vec![(type_items(def, &object)?, context(version, def))])?;
+            let body = unparse(vec![(type_items(def, models)?, context(version, def))])?;
             let stem = def.module.trim_start_matches("r#");
             Ok((
                 format!("{dir}/{stem}.rs"),
@@ -39,6 +48,108 @@ pub fn model_files(
         .collect::<Result<Vec<_>, EmitError>>()?;
     files.extend(types);
     Ok(files)
+}
+
+/// `src/<version>/models/view.rs`: `View<K>` and the `Kind` and `Derived`
+/// traits; every model of the version is a `View` of its marker. No inner
+/// attributes, so that the file can be `include!`d.
+fn view_rs() -> Result<String, EmitError> {
+    let object = quote!(::graph_runtime::model::Object);
+    let model = quote!(::graph_runtime::model::Model);
+    let tokens = quote! {
+        /// What a model's marker says about it.
+        pub trait Kind {
+            /// The qualified OData type name (`microsoft.graph.user`).
+            const ODATA_TYPE: &'static str;
+            /// The Rust name of the model (`User`), for `Debug`.
+            const NAME: &'static str;
+            /// True for a subtype of something other than `entity`:
+            /// `new()` writes its `@odata.type`, which creating it through a
+            /// collection of its base type needs.
+            const TAGGED: bool = false;
+        }
+
+        /// A marker whose model derives from another model.
+        pub trait Derived: Kind {
+            /// The base model's marker.
+            type Base: Kind;
+        }
+
+        /// A typed view over one JSON object; the model is named by `K`.
+        ///
+        /// Every view of a type hierarchy has the same layout (the object),
+        /// which is what lets a derived view dereference to its base view.
+        #[repr(transparent)]
+        pub struct View<K>(pub(super) #object, ::core::marker::PhantomData<fn() -> K>);
+
+        impl<K> ::core::clone::Clone for View<K> {
+            fn clone(&self) -> Self {
+                View(::core::clone::Clone::clone(&self.0), ::core::marker::PhantomData)
+            }
+        }
+
+        impl<K: Kind> ::core::fmt::Debug for View<K> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(K::NAME).field(&self.0).finish()
+            }
+        }
+
+        impl<K: Kind> #model for View<K> {
+            const ODATA_TYPE: &'static str = K::ODATA_TYPE;
+            fn from_object(object: #object) -> Self { View(object, ::core::marker::PhantomData) }
+            fn object(&self) -> &#object { &self.0 }
+            fn object_mut(&mut self) -> &mut #object { &mut self.0 }
+            fn into_object(self) -> #object { self.0 }
+        }
+
+        impl<K: Derived> ::core::ops::Deref for View<K> {
+            type Target = View<K::Base>;
+            #[allow(unsafe_code, reason = "a view of the same object under its base type")]
+            fn deref(&self) -> &View<K::Base> {
+                unsafe { &*::core::ptr::from_ref(self).cast::<View<K::Base>>() }
+            }
+        }
+
+        impl<K: Derived> ::core::ops::DerefMut for View<K> {
+            #[allow(unsafe_code, reason = "a view of the same object under its base type")]
+            fn deref_mut(&mut self) -> &mut View<K::Base> {
+                unsafe { &mut *::core::ptr::from_mut(self).cast::<View<K::Base>>() }
+            }
+        }
+
+        impl<K: Kind> View<K> {
+            /// An empty object, to fill with the setters (with `@odata.type`
+            /// set for a subtype of something other than `entity`).
+            #[allow(clippy::new_without_default, reason = "one function less per model; `new()` is the documented way")]
+            pub fn new() -> Self {
+                if K::TAGGED {
+                    <Self as #model>::with_odata_type()
+                } else {
+                    <Self as #model>::from_object(#object::new())
+                }
+            }
+        }
+    };
+    let body = unparse(vec![(tokens, "view.rs".to_owned())])?;
+    Ok(format!("{}{}", rust_header(), with_safety_comments(&body)))
+}
+
+/// The `// SAFETY:` comment of each `unsafe` block in `view.rs` (comments
+/// do not survive `quote!`, so they are added to the formatted text).
+fn with_safety_comments(body: &str) -> String {
+    const SAFETY: &str = "// SAFETY: `View` is `repr(transparent)` over its only non-zero-sized field, the `Object`, so `View<K>` and `View<K::Base>` have the same layout and validity; the reference keeps its lifetime and mutability.";
+    let mut out = String::with_capacity(body.len() + 2 * SAFETY.len());
+    for line in body.lines() {
+        let code = line.trim_start();
+        if code.starts_with("unsafe {") {
+            out.push_str(&line[..line.len() - code.len()]);
+            out.push_str(SAFETY);
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 fn context(version: ApiVersion, def: &TypeDef) -> String {
@@ -73,47 +184,44 @@ fn models_mod(version: ApiVersion, models: &ModelSet) -> Result<String, EmitErro
         String::new(),
         " Each type compiles with the features of the areas that use it, or with `<version>-models`.".to_owned(),
     ];
-    // `new()` without a `Default` impl: one function less per model, which
-    // is what the compile cost of thousands of models is made of.
+    let view = ident(VIEW_MODULE, || "models module".to_owned())?;
     let header = quote! {
         #( #![doc = #lines] )*
-        #![allow(clippy::new_without_default)]
+
+        /// The shape every model shares: `View<K>`, a typed view over one JSON object.
+        ///
+        /// A model is a type alias, `pub type User = View<UserKind>`, where
+        /// `UserKind` is an uninhabited marker whose [`Kind`](view::Kind) impl
+        /// names the OData type. `Clone`, `Debug`,
+        /// [`Model`](graph_runtime::model::Model) and `new()` are implemented
+        /// there once for every view; a derived type's marker implements
+        /// [`Derived`](view::Derived), so its view dereferences to its base's
+        /// view and base accessors are reachable (`user.id()` comes from
+        /// `Entity`). Each model's own accessors are an inherent `impl` in its
+        /// file.
+        pub mod #view;
     };
     let mut items = vec![(header, "models module".to_owned())];
     for def in &models.types {
         let module = ident(&def.module, || context(version, def))?;
         let name = ident(&def.rust_name, || context(version, def))?;
         let cfg = cfg(version, &def.features);
+        let names = match &def.kind {
+            TypeKind::Model { marker, .. } => {
+                let marker = ident(marker, || context(version, def))?;
+                quote!({#name, #marker})
+            }
+            TypeKind::Enum { .. } => quote!(#name),
+        };
         items.push((
-            quote! { #cfg mod #module; #cfg pub use #module::#name; },
+            quote! { #cfg mod #module; #cfg pub use #module::#names; },
             context(version, def),
         ));
     }
     Ok(format!("{}{}", rust_header(), unparse(items)?))
 }
 
-/// `self.0`, `self.0.0`, ...: the object at the bottom of a chain of views.
-fn object_path(def: &TypeDef, models: &ModelSet) -> TokenStream {
-    let mut path = quote!(self.0);
-    let mut at = base_of(def);
-    for _ in 0..64 {
-        let Some(base) = at.and_then(|b| models.by_rust_name(b)) else {
-            break;
-        };
-        path = quote!(#path.0);
-        at = base_of(base);
-    }
-    path
-}
-
-fn base_of(def: &TypeDef) -> Option<&str> {
-    match &def.kind {
-        TypeKind::Model { base, .. } => base.as_deref(),
-        TypeKind::Enum { .. } => None,
-    }
-}
-
-fn type_items(def: &TypeDef, object: &TokenStream) -> Result<TokenStream, EmitError> {
+fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError> {
     let mut lines = docs::prose(&def.description);
     lines.push(String::new());
     lines.push(format!(
@@ -124,16 +232,27 @@ fn type_items(def: &TypeDef, object: &TokenStream) -> Result<TokenStream, EmitEr
     let name = ident(&def.rust_name, || def.page.clone())?;
     match &def.kind {
         TypeKind::Model {
+            marker,
             base,
             subtype,
             fields,
         } => {
+            let marker = ident(marker, || def.page.clone())?;
+            // The base's marker; a base that is not a model of the version
+            // was already dropped when lowering.
+            let base = match base.as_deref().and_then(|b| models.by_rust_name(b)) {
+                Some(TypeDef {
+                    kind: TypeKind::Model { marker, .. },
+                    ..
+                }) => Some(ident(marker, || def.page.clone())?),
+                _ => None,
+            };
             let shape = Shape {
                 def,
                 name: &name,
-                base: base.as_deref(),
+                marker: &marker,
+                base: base.as_ref(),
                 subtype: *subtype,
-                object,
             };
             model(&shape, &doc, fields)
         }
@@ -145,101 +264,72 @@ fn type_items(def: &TypeDef, object: &TokenStream) -> Result<TokenStream, EmitEr
 struct Shape<'a> {
     def: &'a TypeDef,
     name: &'a Ident,
-    base: Option<&'a str>,
+    marker: &'a Ident,
+    /// The base type's marker.
+    base: Option<&'a Ident>,
     subtype: bool,
-    object: &'a TokenStream,
 }
 
+/// A model is `View<marker>`: the generic items of `view.rs` give it
+/// `Clone`, `Debug`, `Model`, `new()` and (for a derived type) `Deref` to its
+/// base; the model itself adds only its marker, its `Kind` (and `Derived`)
+/// impl and its accessors.
 fn model(shape: &Shape, doc: &TokenStream, fields: &[Field]) -> Result<TokenStream, EmitError> {
-    let name = shape.name;
-    let path = shape.object;
+    let (name, marker) = (shape.name, shape.marker);
     let type_name = &shape.def.rust_name;
-    let model = quote!(::graph_runtime::model::Model);
-    let (inner, deref) = match shape.base {
-        None => (quote!(::graph_runtime::model::Object), quote!()),
-        Some(base) => {
-            let base = ident(base, || shape.def.page.clone())?;
-            (quote!(super::#base), deref_impls(name, &base))
-        }
-    };
-    let new = if shape.subtype {
-        quote!(<Self as #model>::with_odata_type())
+    let odata = &shape.def.qualified;
+    let view = Ident::new(VIEW_MODULE, Span::call_site());
+    let view = quote!(super::#view);
+    let tagged = if shape.subtype {
+        quote!(
+            const TAGGED: bool = true;
+        )
     } else {
-        quote!(<Self as #model>::from_object(::graph_runtime::model::Object::new()))
+        quote!()
     };
+    let derived = match shape.base {
+        Some(base) => quote! {
+            impl #view::Derived for #marker { type Base = super::#base; }
+        },
+        None => quote!(),
+    };
+    let marker_doc = format!(
+        " Marks [`{type_name}`] (`View<{marker}>`): its [`Kind`](super::{VIEW_MODULE}::Kind)."
+    );
     let mut accessors = Vec::new();
     for field in fields {
-        accessors.push(accessors_of(&shape.def.page, field, &quote!(super), path)?);
+        accessors.push(accessors_of(&shape.def.page, field, &quote!(super))?);
     }
-    let model_impl = model_impl(shape, &inner);
+    let accessors = if accessors.is_empty() {
+        quote!()
+    } else {
+        quote!(impl #name { #(#accessors)* })
+    };
     Ok(quote! {
         #doc
-        pub struct #name(pub(super) #inner);
+        pub type #name = #view::View<#marker>;
 
-        impl ::core::clone::Clone for #name {
-            fn clone(&self) -> Self { #name(::core::clone::Clone::clone(&self.0)) }
+        #[doc = #marker_doc]
+        pub enum #marker {}
+
+        impl #view::Kind for #marker {
+            const ODATA_TYPE: &'static str = #odata;
+            const NAME: &'static str = #type_name;
+            #tagged
         }
 
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_tuple(#type_name).field(&#path).finish()
-            }
-        }
-
-        #model_impl
-        #deref
-
-        impl #name {
-            /// An empty object, to fill with the setters.
-            pub fn new() -> Self { #new }
-            #(#accessors)*
-        }
+        #derived
+        #accessors
     })
 }
 
-fn model_impl(shape: &Shape, inner: &TokenStream) -> TokenStream {
-    let name = shape.name;
-    let odata = &shape.def.qualified;
-    let path = shape.object;
-    let object = quote!(::graph_runtime::model::Object);
-    let from = match shape.base {
-        None => quote!(#name(object)),
-        Some(_) => quote!(#name(<#inner as ::graph_runtime::model::Model>::from_object(object))),
-    };
-    let into = match shape.base {
-        None => quote!(self.0),
-        Some(_) => quote!(::graph_runtime::model::Model::into_object(self.0)),
-    };
-    quote! {
-        impl ::graph_runtime::model::Model for #name {
-            const ODATA_TYPE: &'static str = #odata;
-            fn from_object(object: #object) -> Self { #from }
-            fn object(&self) -> &#object { &#path }
-            fn object_mut(&mut self) -> &mut #object { &mut #path }
-            fn into_object(self) -> #object { #into }
-        }
-    }
-}
-
-fn deref_impls(name: &Ident, base: &Ident) -> TokenStream {
-    quote! {
-        impl ::core::ops::Deref for #name {
-            type Target = super::#base;
-            fn deref(&self) -> &super::#base { &self.0 }
-        }
-        impl ::core::ops::DerefMut for #name {
-            fn deref_mut(&mut self) -> &mut super::#base { &mut self.0 }
-        }
-    }
-}
-
-/// The getter and setter of one property; `models` names the models module
-/// and `path` the object (`self.0.0`).
+/// The getter and setter of one property of a type whose field `0` is the
+/// object (a model's `View`, a parameter object); `models` names the models
+/// module.
 pub fn accessors_of(
     page: &str,
     field: &Field,
     models: &TokenStream,
-    path: &TokenStream,
 ) -> Result<TokenStream, EmitError> {
     let getter = ident(&field.getter, || page.to_owned())?;
     let setter = ident(&field.setter, || page.to_owned())?;
@@ -260,8 +350,8 @@ pub fn accessors_of(
         &field.accessor,
         models,
         wire,
-        &quote!(&#path),
-        &quote!(&mut #path),
+        &quote!(&self.0),
+        &quote!(&mut self.0),
     );
     let (get_type, get_body, set_type, set_call) =
         (code.get_type, code.get_body, code.set_type, code.set_call);

@@ -53,12 +53,7 @@ pub fn parameter_struct(
             accessor: accessor(&parameter.type_ref, types),
             features: None,
         };
-        accessors.push(accessors_of(
-            &endpoint.file,
-            &field,
-            &models,
-            &quote!(self.0),
-        )?);
+        accessors.push(accessors_of(&endpoint.file, &field, &models)?);
     }
     let method = ident(&endpoint.rust_name, context)?;
     let builder = ident(&node.struct_name, context)?;

@@ -51,7 +51,10 @@ pub struct TypeDef {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum TypeKind {
     Model {
-        /// Rust name of the base model; `None` for a root (it holds the object).
+        /// The uninhabited marker type naming it (`CloudPcDeviceImageKind`):
+        /// the model is `View<marker>`. Unique among the version's type names.
+        marker: String,
+        /// Rust name of the base model; `None` for a root.
         base: Option<String>,
         /// A subtype of something other than `entity`: `new()` writes its
         /// `@odata.type`, which creating it through a base collection needs.

@@ -8,8 +8,10 @@
 //! members) stays in the object untouched. Encoding a model gives back
 //! exactly the object it was decoded from, plus whatever was set.
 //!
-//! A root type holds the object; a derived type holds its base type and
-//! dereferences to it, so base accessors are reachable:
+//! A derived type dereferences to its base type, so base accessors are
+//! reachable. Generated models share one generic view per version
+//! (`type User = View<UserKind>`, see the generated `models::view`); written
+//! by hand, a root type holds the object and a derived type its base:
 //!
 //! ```
 //! use graph_runtime::model::{get, get_str, set, FromJson, Model, Object, ToJson};

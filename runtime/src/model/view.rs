@@ -6,11 +6,11 @@ use super::Object;
 
 /// A generated model: a typed view over one JSON object.
 ///
-/// Generated types are newtypes: a root type holds the [`Object`], a derived
-/// type holds its base type (`struct User(DirectoryObject)`) and
-/// dereferences to it, so base accessors are reachable and nothing is ever
-/// dropped. Converting between views ([`Model::cast`]) never fails and
-/// never loses a property.
+/// Generated types hold the [`Object`] itself: each is an alias of one
+/// generic view (`type User = View<UserKind>`) whose marker names the OData
+/// type, and a derived type's view dereferences to its base type's, so
+/// base accessors are reachable and nothing is ever dropped. Converting
+/// between views ([`Model::cast`]) never fails and never loses a property.
 ///
 /// Models have no serde impls; [`Model::object`] is what serializes (a
 /// request body is `request.json_body(model.object())`).

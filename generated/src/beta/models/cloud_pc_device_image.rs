@@ -3,132 +3,97 @@
 /// A custom OS image that an organization uploaded from Azure so that it can be used when Cloud PCs are provisioned.
 ///
 /// OData type `microsoft.graph.cloudPcDeviceImage`, documented in `api-reference/beta/resources/cloudpcdeviceimage.md`.
-pub struct CloudPcDeviceImage(pub(super) super::Entity);
-impl ::core::clone::Clone for CloudPcDeviceImage {
-    fn clone(&self) -> Self {
-        CloudPcDeviceImage(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for CloudPcDeviceImage {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("CloudPcDeviceImage").field(&self.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for CloudPcDeviceImage {
+pub type CloudPcDeviceImage = super::view::View<CloudPcDeviceImageKind>;
+/// Marks [`CloudPcDeviceImage`] (`View<CloudPcDeviceImageKind>`): its [`Kind`](super::view::Kind).
+pub enum CloudPcDeviceImageKind {}
+impl super::view::Kind for CloudPcDeviceImageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.cloudPcDeviceImage";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        CloudPcDeviceImage(
-            <super::Entity as ::graph_runtime::model::Model>::from_object(object),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "CloudPcDeviceImage";
 }
-impl ::core::ops::Deref for CloudPcDeviceImage {
-    type Target = super::Entity;
-    fn deref(&self) -> &super::Entity {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for CloudPcDeviceImage {
-    fn deref_mut(&mut self) -> &mut super::Entity {
-        &mut self.0
-    }
+impl super::view::Derived for CloudPcDeviceImageKind {
+    type Base = super::EntityKind;
 }
 impl CloudPcDeviceImage {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// Name of the image as shown to admins.
     pub fn display_name(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "displayName")
+        ::graph_runtime::model::get_str(&self.0, "displayName")
     }
     /// Sets `displayName` (see [`Self::display_name`]).
     pub fn set_display_name(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "displayName", value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// OS build of the image, such as `2004`.
     pub fn os_build_number(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "osBuildNumber")
+        ::graph_runtime::model::get_str(&self.0, "osBuildNumber")
     }
     /// Sets `osBuildNumber` (see [`Self::os_build_number`]).
     pub fn set_os_build_number(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "osBuildNumber", value);
+        ::graph_runtime::model::set_str(&mut self.0, "osBuildNumber", value);
         self
     }
     /// Operating system of the image, such as `Windows 10 Enterprise`.
     pub fn operating_system(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "operatingSystem")
+        ::graph_runtime::model::get_str(&self.0, "operatingSystem")
     }
     /// Sets `operatingSystem` (see [`Self::operating_system`]).
     pub fn set_operating_system(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "operatingSystem", value);
+        ::graph_runtime::model::set_str(&mut self.0, "operatingSystem", value);
         self
     }
     /// Version label of the image, such as `1.0.2`.
     pub fn version(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "version")
+        ::graph_runtime::model::get_str(&self.0, "version")
     }
     /// Sets `version` (see [`Self::version`]).
     pub fn set_version(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "version", value);
+        ::graph_runtime::model::set_str(&mut self.0, "version", value);
         self
     }
     /// Azure resource ID of the managed image that the upload was made from.
     pub fn source_image_resource_id(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "sourceImageResourceId")
+        ::graph_runtime::model::get_str(&self.0, "sourceImageResourceId")
     }
     /// Sets `sourceImageResourceId` (see [`Self::source_image_resource_id`]).
     pub fn set_source_image_resource_id(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "sourceImageResourceId", value);
+        ::graph_runtime::model::set_str(&mut self.0, "sourceImageResourceId", value);
         self
     }
     /// When the image was last changed, in ISO 8601 format and UTC. For example, `2021-07-01T10:00:00Z`. Read-only.
     pub fn last_modified_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0, "lastModifiedDateTime")
+        ::graph_runtime::model::get(&self.0, "lastModifiedDateTime")
     }
     /// Sets `lastModifiedDateTime` (see [`Self::last_modified_date_time`]).
     pub fn set_last_modified_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "lastModifiedDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
     /// Where the image is in its upload lifecycle. Possible values are: `pending`, `ready`, `failed`, `unknownFutureValue`.
     pub fn status(&self) -> ::core::option::Option<super::CloudPcDeviceImageStatus> {
-        ::graph_runtime::model::get_enum(&self.0.0, "status")
+        ::graph_runtime::model::get_enum(&self.0, "status")
     }
     /// Sets `status` (see [`Self::status`]).
     pub fn set_status(&mut self, value: &super::CloudPcDeviceImageStatus) -> &mut Self {
-        ::graph_runtime::model::set_enum(&mut self.0.0, "status", value);
+        ::graph_runtime::model::set_enum(&mut self.0, "status", value);
         self
     }
     /// Why the upload failed, when it did. Possible values are: `internalServerError`, `sourceImageNotFound`, `osVersionNotSupported`, `sourceImageInvalid`, `sourceImageNotGeneralized`, `unknownFutureValue`.
     pub fn status_details(
         &self,
     ) -> ::core::option::Option<super::CloudPcDeviceImageStatusDetails> {
-        ::graph_runtime::model::get_enum(&self.0.0, "statusDetails")
+        ::graph_runtime::model::get_enum(&self.0, "statusDetails")
     }
     /// Sets `statusDetails` (see [`Self::status_details`]).
     pub fn set_status_details(
         &mut self,
         value: &super::CloudPcDeviceImageStatusDetails,
     ) -> &mut Self {
-        ::graph_runtime::model::set_enum(&mut self.0.0, "statusDetails", value);
+        ::graph_runtime::model::set_enum(&mut self.0, "statusDetails", value);
         self
     }
 }

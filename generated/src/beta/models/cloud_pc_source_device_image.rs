@@ -3,39 +3,14 @@
 /// Describes a managed image in one of the organization's Azure subscriptions. Any such image can be uploaded as a cloudPcDeviceImage.
 ///
 /// OData type `microsoft.graph.cloudPcSourceDeviceImage`, documented in `api-reference/beta/resources/cloudpcsourcedeviceimage.md`.
-pub struct CloudPcSourceDeviceImage(pub(super) ::graph_runtime::model::Object);
-impl ::core::clone::Clone for CloudPcSourceDeviceImage {
-    fn clone(&self) -> Self {
-        CloudPcSourceDeviceImage(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for CloudPcSourceDeviceImage {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("CloudPcSourceDeviceImage").field(&self.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for CloudPcSourceDeviceImage {
+pub type CloudPcSourceDeviceImage = super::view::View<CloudPcSourceDeviceImageKind>;
+/// Marks [`CloudPcSourceDeviceImage`] (`View<CloudPcSourceDeviceImageKind>`): its [`Kind`](super::view::Kind).
+pub enum CloudPcSourceDeviceImageKind {}
+impl super::view::Kind for CloudPcSourceDeviceImageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.cloudPcSourceDeviceImage";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        CloudPcSourceDeviceImage(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
+    const NAME: &'static str = "CloudPcSourceDeviceImage";
 }
 impl CloudPcSourceDeviceImage {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// Identifier of the source image.
     pub fn id(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "id")

@@ -3,39 +3,14 @@
 /// The abstract base type of the Microsoft Graph entity types. It contributes only the key property.
 ///
 /// OData type `microsoft.graph.entity`, documented in `api-reference/beta/resources/entity.md`.
-pub struct Entity(pub(super) ::graph_runtime::model::Object);
-impl ::core::clone::Clone for Entity {
-    fn clone(&self) -> Self {
-        Entity(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for Entity {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("Entity").field(&self.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for Entity {
+pub type Entity = super::view::View<EntityKind>;
+/// Marks [`Entity`] (`View<EntityKind>`): its [`Kind`](super::view::Kind).
+pub enum EntityKind {}
+impl super::view::Kind for EntityKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        Entity(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
+    const NAME: &'static str = "Entity";
 }
 impl Entity {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// Unique identifier of the entity. Read-only.
     pub fn id(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "id")

@@ -3,112 +3,79 @@
 /// An abstract type that holds the properties that items in OneDrive and SharePoint, such as driveItem, have in common.
 ///
 /// OData type `microsoft.graph.baseItem`, documented in `api-reference/v1.0/resources/baseitem.md`.
-pub struct BaseItem(pub(super) super::Entity);
-impl ::core::clone::Clone for BaseItem {
-    fn clone(&self) -> Self {
-        BaseItem(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for BaseItem {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("BaseItem").field(&self.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for BaseItem {
+pub type BaseItem = super::view::View<BaseItemKind>;
+/// Marks [`BaseItem`] (`View<BaseItemKind>`): its [`Kind`](super::view::Kind).
+pub enum BaseItemKind {}
+impl super::view::Kind for BaseItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.baseItem";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        BaseItem(<super::Entity as ::graph_runtime::model::Model>::from_object(object))
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "BaseItem";
 }
-impl ::core::ops::Deref for BaseItem {
-    type Target = super::Entity;
-    fn deref(&self) -> &super::Entity {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for BaseItem {
-    fn deref_mut(&mut self) -> &mut super::Entity {
-        &mut self.0
-    }
+impl super::view::Derived for BaseItemKind {
+    type Base = super::EntityKind;
 }
 impl BaseItem {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// Name of the item.
     pub fn name(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "name")
+        ::graph_runtime::model::get_str(&self.0, "name")
     }
     /// Sets `name` (see [`Self::name`]).
     pub fn set_name(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "name", value);
+        ::graph_runtime::model::set_str(&mut self.0, "name", value);
         self
     }
     /// Text that describes the item.
     pub fn description(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "description")
+        ::graph_runtime::model::get_str(&self.0, "description")
     }
     /// Sets `description` (see [`Self::description`]).
     pub fn set_description(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "description", value);
+        ::graph_runtime::model::set_str(&mut self.0, "description", value);
         self
     }
     /// Version tag of the item. Read-only.
     pub fn e_tag(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "eTag")
+        ::graph_runtime::model::get_str(&self.0, "eTag")
     }
     /// Sets `eTag` (see [`Self::e_tag`]).
     pub fn set_e_tag(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "eTag", value);
+        ::graph_runtime::model::set_str(&mut self.0, "eTag", value);
         self
     }
     /// URL that opens the item in a browser. Read-only.
     pub fn web_url(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "webUrl")
+        ::graph_runtime::model::get_str(&self.0, "webUrl")
     }
     /// Sets `webUrl` (see [`Self::web_url`]).
     pub fn set_web_url(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "webUrl", value);
+        ::graph_runtime::model::set_str(&mut self.0, "webUrl", value);
         self
     }
     /// When the item was created. Read-only.
     pub fn created_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0, "createdDateTime")
+        ::graph_runtime::model::get(&self.0, "createdDateTime")
     }
     /// Sets `createdDateTime` (see [`Self::created_date_time`]).
     pub fn set_created_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "createdDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// When the item was last changed. Read-only.
     pub fn last_modified_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0, "lastModifiedDateTime")
+        ::graph_runtime::model::get(&self.0, "lastModifiedDateTime")
     }
     /// Sets `lastModifiedDateTime` (see [`Self::last_modified_date_time`]).
     pub fn set_last_modified_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "lastModifiedDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
 }

@@ -3,64 +3,29 @@
 /// The base type of the objects kept in Azure Active Directory, such as user and group. Inherits from entity.
 ///
 /// OData type `microsoft.graph.directoryObject`, documented in `api-reference/v1.0/resources/directoryobject.md`.
-pub struct DirectoryObject(pub(super) super::Entity);
-impl ::core::clone::Clone for DirectoryObject {
-    fn clone(&self) -> Self {
-        DirectoryObject(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for DirectoryObject {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("DirectoryObject").field(&self.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for DirectoryObject {
+pub type DirectoryObject = super::view::View<DirectoryObjectKind>;
+/// Marks [`DirectoryObject`] (`View<DirectoryObjectKind>`): its [`Kind`](super::view::Kind).
+pub enum DirectoryObjectKind {}
+impl super::view::Kind for DirectoryObjectKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        DirectoryObject(
-            <super::Entity as ::graph_runtime::model::Model>::from_object(object),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "DirectoryObject";
 }
-impl ::core::ops::Deref for DirectoryObject {
-    type Target = super::Entity;
-    fn deref(&self) -> &super::Entity {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for DirectoryObject {
-    fn deref_mut(&mut self) -> &mut super::Entity {
-        &mut self.0
-    }
+impl super::view::Derived for DirectoryObjectKind {
+    type Base = super::EntityKind;
 }
 impl DirectoryObject {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// When the object was soft-deleted, in ISO 8601 format and UTC. Empty for objects that are not deleted.
     pub fn deleted_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0, "deletedDateTime")
+        ::graph_runtime::model::get(&self.0, "deletedDateTime")
     }
     /// Sets `deletedDateTime` (see [`Self::deleted_date_time`]).
     pub fn set_deleted_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "deletedDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "deletedDateTime", value);
         self
     }
 }

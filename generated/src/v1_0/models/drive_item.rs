@@ -3,66 +3,34 @@
 /// A file or a folder stored in a OneDrive or SharePoint drive. Inherits from baseItem. This page covers only a subset of the properties.
 ///
 /// OData type `microsoft.graph.driveItem`, documented in `api-reference/v1.0/resources/driveitem.md`.
-pub struct DriveItem(pub(super) super::BaseItem);
-impl ::core::clone::Clone for DriveItem {
-    fn clone(&self) -> Self {
-        DriveItem(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for DriveItem {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("DriveItem").field(&self.0.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for DriveItem {
+pub type DriveItem = super::view::View<DriveItemKind>;
+/// Marks [`DriveItem`] (`View<DriveItemKind>`): its [`Kind`](super::view::Kind).
+pub enum DriveItemKind {}
+impl super::view::Kind for DriveItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.driveItem";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        DriveItem(
-            <super::BaseItem as ::graph_runtime::model::Model>::from_object(object),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "DriveItem";
+    const TAGGED: bool = true;
 }
-impl ::core::ops::Deref for DriveItem {
-    type Target = super::BaseItem;
-    fn deref(&self) -> &super::BaseItem {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for DriveItem {
-    fn deref_mut(&mut self) -> &mut super::BaseItem {
-        &mut self.0
-    }
+impl super::view::Derived for DriveItemKind {
+    type Base = super::BaseItemKind;
 }
 impl DriveItem {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::with_odata_type()
-    }
     /// Version tag of the item's content only. Read-only.
     pub fn c_tag(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "cTag")
+        ::graph_runtime::model::get_str(&self.0, "cTag")
     }
     /// Sets `cTag` (see [`Self::c_tag`]).
     pub fn set_c_tag(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "cTag", value);
+        ::graph_runtime::model::set_str(&mut self.0, "cTag", value);
         self
     }
     /// Size of the item in bytes. Read-only.
     pub fn size(&self) -> ::core::option::Option<i64> {
-        ::graph_runtime::model::get(&self.0.0.0, "size")
+        ::graph_runtime::model::get(&self.0, "size")
     }
     /// Sets `size` (see [`Self::size`]).
     pub fn set_size(&mut self, value: i64) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "size", value);
+        ::graph_runtime::model::set(&mut self.0, "size", value);
         self
     }
 }

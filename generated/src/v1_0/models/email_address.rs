@@ -3,39 +3,14 @@
 /// An email address together with the display name of the person or mailbox that owns it.
 ///
 /// OData type `microsoft.graph.emailAddress`, documented in `api-reference/v1.0/resources/emailaddress.md`.
-pub struct EmailAddress(pub(super) ::graph_runtime::model::Object);
-impl ::core::clone::Clone for EmailAddress {
-    fn clone(&self) -> Self {
-        EmailAddress(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for EmailAddress {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("EmailAddress").field(&self.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for EmailAddress {
+pub type EmailAddress = super::view::View<EmailAddressKind>;
+/// Marks [`EmailAddress`] (`View<EmailAddressKind>`): its [`Kind`](super::view::Kind).
+pub enum EmailAddressKind {}
+impl super::view::Kind for EmailAddressKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.emailAddress";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        EmailAddress(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
+    const NAME: &'static str = "EmailAddress";
 }
 impl EmailAddress {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// The SMTP address, such as `AlexW@contoso.com`.
     pub fn address(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "address")

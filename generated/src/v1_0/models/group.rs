@@ -3,95 +3,61 @@
 /// An Azure Active Directory group, which can be a Microsoft 365 group or a security group. Inherits from directoryObject. This page covers only a subset of the properties.
 ///
 /// OData type `microsoft.graph.group`, documented in `api-reference/v1.0/resources/group.md`.
-pub struct Group(pub(super) super::DirectoryObject);
-impl ::core::clone::Clone for Group {
-    fn clone(&self) -> Self {
-        Group(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for Group {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("Group").field(&self.0.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for Group {
+pub type Group = super::view::View<GroupKind>;
+/// Marks [`Group`] (`View<GroupKind>`): its [`Kind`](super::view::Kind).
+pub enum GroupKind {}
+impl super::view::Kind for GroupKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.group";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        Group(
-            <super::DirectoryObject as ::graph_runtime::model::Model>::from_object(
-                object,
-            ),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "Group";
+    const TAGGED: bool = true;
 }
-impl ::core::ops::Deref for Group {
-    type Target = super::DirectoryObject;
-    fn deref(&self) -> &super::DirectoryObject {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for Group {
-    fn deref_mut(&mut self) -> &mut super::DirectoryObject {
-        &mut self.0
-    }
+impl super::view::Derived for GroupKind {
+    type Base = super::DirectoryObjectKind;
 }
 impl Group {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::with_odata_type()
-    }
     /// Name of the group.
     pub fn display_name(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "displayName")
+        ::graph_runtime::model::get_str(&self.0, "displayName")
     }
     /// Sets `displayName` (see [`Self::display_name`]).
     pub fn set_display_name(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "displayName", value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// Optional text that describes the group.
     pub fn description(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "description")
+        ::graph_runtime::model::get_str(&self.0, "description")
     }
     /// Sets `description` (see [`Self::description`]).
     pub fn set_description(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "description", value);
+        ::graph_runtime::model::set_str(&mut self.0, "description", value);
         self
     }
     /// Whether the group can receive mail.
     pub fn mail_enabled(&self) -> ::core::option::Option<bool> {
-        ::graph_runtime::model::get(&self.0.0.0, "mailEnabled")
+        ::graph_runtime::model::get(&self.0, "mailEnabled")
     }
     /// Sets `mailEnabled` (see [`Self::mail_enabled`]).
     pub fn set_mail_enabled(&mut self, value: bool) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "mailEnabled", value);
+        ::graph_runtime::model::set(&mut self.0, "mailEnabled", value);
         self
     }
     /// Whether the group is a security group.
     pub fn security_enabled(&self) -> ::core::option::Option<bool> {
-        ::graph_runtime::model::get(&self.0.0.0, "securityEnabled")
+        ::graph_runtime::model::get(&self.0, "securityEnabled")
     }
     /// Sets `securityEnabled` (see [`Self::security_enabled`]).
     pub fn set_security_enabled(&mut self, value: bool) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "securityEnabled", value);
+        ::graph_runtime::model::set(&mut self.0, "securityEnabled", value);
         self
     }
     /// Kind of group. `Unified` marks a Microsoft 365 group; `DynamicMembership` marks a group whose members come from a rule.
     pub fn group_types(&self) -> ::core::option::Option<::std::vec::Vec<&str>> {
-        ::graph_runtime::model::get_str_list(&self.0.0.0, "groupTypes")
+        ::graph_runtime::model::get_str_list(&self.0, "groupTypes")
     }
     /// Sets `groupTypes` (see [`Self::group_types`]).
     pub fn set_group_types(&mut self, value: &[&str]) -> &mut Self {
-        ::graph_runtime::model::set_str_list(&mut self.0.0.0, "groupTypes", value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "groupTypes", value);
         self
     }
     /// Users and service principals that own the group.
@@ -99,7 +65,7 @@ impl Group {
     pub fn owners(
         &self,
     ) -> ::core::option::Option<::std::vec::Vec<super::DirectoryObject>> {
-        ::graph_runtime::model::get(&self.0.0.0, "owners")
+        ::graph_runtime::model::get(&self.0, "owners")
     }
     /// Sets `owners` (see [`Self::owners`]).
     #[cfg(any(feature = "v1_0-me", feature = "v1_0-users"))]
@@ -107,18 +73,18 @@ impl Group {
         &mut self,
         value: ::std::vec::Vec<super::DirectoryObject>,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "owners", value);
+        ::graph_runtime::model::set(&mut self.0, "owners", value);
         self
     }
     /// The group's picture.
     #[cfg(any(feature = "v1_0-groups", feature = "v1_0-me", feature = "v1_0-users"))]
     pub fn photo(&self) -> ::core::option::Option<super::ProfilePhoto> {
-        ::graph_runtime::model::get(&self.0.0.0, "photo")
+        ::graph_runtime::model::get(&self.0, "photo")
     }
     /// Sets `photo` (see [`Self::photo`]).
     #[cfg(any(feature = "v1_0-groups", feature = "v1_0-me", feature = "v1_0-users"))]
     pub fn set_photo(&mut self, value: super::ProfilePhoto) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "photo", value);
+        ::graph_runtime::model::set(&mut self.0, "photo", value);
         self
     }
 }

@@ -3,39 +3,14 @@
 /// The content of an item such as a message, together with its format.
 ///
 /// OData type `microsoft.graph.itemBody`, documented in `api-reference/v1.0/resources/itembody.md`.
-pub struct ItemBody(pub(super) ::graph_runtime::model::Object);
-impl ::core::clone::Clone for ItemBody {
-    fn clone(&self) -> Self {
-        ItemBody(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for ItemBody {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("ItemBody").field(&self.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for ItemBody {
+pub type ItemBody = super::view::View<ItemBodyKind>;
+/// Marks [`ItemBody`] (`View<ItemBodyKind>`): its [`Kind`](super::view::Kind).
+pub enum ItemBodyKind {}
+impl super::view::Kind for ItemBodyKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.itemBody";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        ItemBody(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
+    const NAME: &'static str = "ItemBody";
 }
 impl ItemBody {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// The content itself.
     pub fn content(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "content")

@@ -3,112 +3,80 @@
 /// A mail message that sits in a folder of a user's mailbox. Inherits from outlookItem. This page covers only a subset of the properties.
 ///
 /// OData type `microsoft.graph.message`, documented in `api-reference/v1.0/resources/message.md`.
-pub struct Message(pub(super) super::OutlookItem);
-impl ::core::clone::Clone for Message {
-    fn clone(&self) -> Self {
-        Message(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for Message {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("Message").field(&self.0.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for Message {
+pub type Message = super::view::View<MessageKind>;
+/// Marks [`Message`] (`View<MessageKind>`): its [`Kind`](super::view::Kind).
+pub enum MessageKind {}
+impl super::view::Kind for MessageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.message";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        Message(
-            <super::OutlookItem as ::graph_runtime::model::Model>::from_object(object),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "Message";
+    const TAGGED: bool = true;
 }
-impl ::core::ops::Deref for Message {
-    type Target = super::OutlookItem;
-    fn deref(&self) -> &super::OutlookItem {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for Message {
-    fn deref_mut(&mut self) -> &mut super::OutlookItem {
-        &mut self.0
-    }
+impl super::view::Derived for MessageKind {
+    type Base = super::OutlookItemKind;
 }
 impl Message {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::with_odata_type()
-    }
     /// Subject line of the message.
     pub fn subject(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "subject")
+        ::graph_runtime::model::get_str(&self.0, "subject")
     }
     /// Sets `subject` (see [`Self::subject`]).
     pub fn set_subject(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "subject", value);
+        ::graph_runtime::model::set_str(&mut self.0, "subject", value);
         self
     }
     /// Content of the message, as text or HTML.
     pub fn body(&self) -> ::core::option::Option<super::ItemBody> {
-        ::graph_runtime::model::get(&self.0.0.0, "body")
+        ::graph_runtime::model::get(&self.0, "body")
     }
     /// Sets `body` (see [`Self::body`]).
     pub fn set_body(&mut self, value: super::ItemBody) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "body", value);
+        ::graph_runtime::model::set(&mut self.0, "body", value);
         self
     }
     /// The people the message is addressed to.
     pub fn to_recipients(
         &self,
     ) -> ::core::option::Option<::std::vec::Vec<super::Recipient>> {
-        ::graph_runtime::model::get(&self.0.0.0, "toRecipients")
+        ::graph_runtime::model::get(&self.0, "toRecipients")
     }
     /// Sets `toRecipients` (see [`Self::to_recipients`]).
     pub fn set_to_recipients(
         &mut self,
         value: ::std::vec::Vec<super::Recipient>,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "toRecipients", value);
+        ::graph_runtime::model::set(&mut self.0, "toRecipients", value);
         self
     }
     /// How important the message is. Possible values are: `low`, `normal`, `high`.
     pub fn importance(&self) -> ::core::option::Option<super::Importance> {
-        ::graph_runtime::model::get_enum(&self.0.0.0, "importance")
+        ::graph_runtime::model::get_enum(&self.0, "importance")
     }
     /// Sets `importance` (see [`Self::importance`]).
     pub fn set_importance(&mut self, value: &super::Importance) -> &mut Self {
-        ::graph_runtime::model::set_enum(&mut self.0.0.0, "importance", value);
+        ::graph_runtime::model::set_enum(&mut self.0, "importance", value);
         self
     }
     /// Whether the message has been read.
     pub fn is_read(&self) -> ::core::option::Option<bool> {
-        ::graph_runtime::model::get(&self.0.0.0, "isRead")
+        ::graph_runtime::model::get(&self.0, "isRead")
     }
     /// Sets `isRead` (see [`Self::is_read`]).
     pub fn set_is_read(&mut self, value: bool) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "isRead", value);
+        ::graph_runtime::model::set(&mut self.0, "isRead", value);
         self
     }
     /// When the message arrived, in ISO 8601 format and UTC.
     pub fn received_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0.0, "receivedDateTime")
+        ::graph_runtime::model::get(&self.0, "receivedDateTime")
     }
     /// Sets `receivedDateTime` (see [`Self::received_date_time`]).
     pub fn set_received_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "receivedDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "receivedDateTime", value);
         self
     }
 }

@@ -3,96 +3,61 @@
 /// An abstract type that holds the properties that Outlook items, such as message, have in common.
 ///
 /// OData type `microsoft.graph.outlookItem`, documented in `api-reference/v1.0/resources/outlookitem.md`.
-pub struct OutlookItem(pub(super) super::Entity);
-impl ::core::clone::Clone for OutlookItem {
-    fn clone(&self) -> Self {
-        OutlookItem(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for OutlookItem {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("OutlookItem").field(&self.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for OutlookItem {
+pub type OutlookItem = super::view::View<OutlookItemKind>;
+/// Marks [`OutlookItem`] (`View<OutlookItemKind>`): its [`Kind`](super::view::Kind).
+pub enum OutlookItemKind {}
+impl super::view::Kind for OutlookItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.outlookItem";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        OutlookItem(
-            <super::Entity as ::graph_runtime::model::Model>::from_object(object),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "OutlookItem";
 }
-impl ::core::ops::Deref for OutlookItem {
-    type Target = super::Entity;
-    fn deref(&self) -> &super::Entity {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for OutlookItem {
-    fn deref_mut(&mut self) -> &mut super::Entity {
-        &mut self.0
-    }
+impl super::view::Derived for OutlookItemKind {
+    type Base = super::EntityKind;
 }
 impl OutlookItem {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// Names of the categories applied to the item.
     pub fn categories(&self) -> ::core::option::Option<::std::vec::Vec<&str>> {
-        ::graph_runtime::model::get_str_list(&self.0.0, "categories")
+        ::graph_runtime::model::get_str_list(&self.0, "categories")
     }
     /// Sets `categories` (see [`Self::categories`]).
     pub fn set_categories(&mut self, value: &[&str]) -> &mut Self {
-        ::graph_runtime::model::set_str_list(&mut self.0.0, "categories", value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "categories", value);
         self
     }
     /// Tag that changes each time the item changes. Read-only.
     pub fn change_key(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0, "changeKey")
+        ::graph_runtime::model::get_str(&self.0, "changeKey")
     }
     /// Sets `changeKey` (see [`Self::change_key`]).
     pub fn set_change_key(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0, "changeKey", value);
+        ::graph_runtime::model::set_str(&mut self.0, "changeKey", value);
         self
     }
     /// When the item was created, in ISO 8601 format and UTC. Read-only.
     pub fn created_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0, "createdDateTime")
+        ::graph_runtime::model::get(&self.0, "createdDateTime")
     }
     /// Sets `createdDateTime` (see [`Self::created_date_time`]).
     pub fn set_created_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "createdDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// When the item was last changed, in ISO 8601 format and UTC. Read-only.
     pub fn last_modified_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0, "lastModifiedDateTime")
+        ::graph_runtime::model::get(&self.0, "lastModifiedDateTime")
     }
     /// Sets `lastModifiedDateTime` (see [`Self::last_modified_date_time`]).
     pub fn set_last_modified_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "lastModifiedDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
 }

@@ -3,68 +3,33 @@
 /// The picture of a user or a group. The entity itself holds the size of the picture; the image bytes are its media stream, read through `/photo/$value`.
 ///
 /// OData type `microsoft.graph.profilePhoto`, documented in `api-reference/v1.0/resources/profilephoto.md`.
-pub struct ProfilePhoto(pub(super) super::Entity);
-impl ::core::clone::Clone for ProfilePhoto {
-    fn clone(&self) -> Self {
-        ProfilePhoto(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for ProfilePhoto {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("ProfilePhoto").field(&self.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for ProfilePhoto {
+pub type ProfilePhoto = super::view::View<ProfilePhotoKind>;
+/// Marks [`ProfilePhoto`] (`View<ProfilePhotoKind>`): its [`Kind`](super::view::Kind).
+pub enum ProfilePhotoKind {}
+impl super::view::Kind for ProfilePhotoKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.profilePhoto";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        ProfilePhoto(
-            <super::Entity as ::graph_runtime::model::Model>::from_object(object),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "ProfilePhoto";
 }
-impl ::core::ops::Deref for ProfilePhoto {
-    type Target = super::Entity;
-    fn deref(&self) -> &super::Entity {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for ProfilePhoto {
-    fn deref_mut(&mut self) -> &mut super::Entity {
-        &mut self.0
-    }
+impl super::view::Derived for ProfilePhotoKind {
+    type Base = super::EntityKind;
 }
 impl ProfilePhoto {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// Height of the photo in pixels. Read-only.
     pub fn height(&self) -> ::core::option::Option<i32> {
-        ::graph_runtime::model::get(&self.0.0, "height")
+        ::graph_runtime::model::get(&self.0, "height")
     }
     /// Sets `height` (see [`Self::height`]).
     pub fn set_height(&mut self, value: i32) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "height", value);
+        ::graph_runtime::model::set(&mut self.0, "height", value);
         self
     }
     /// Width of the photo in pixels. Read-only.
     pub fn width(&self) -> ::core::option::Option<i32> {
-        ::graph_runtime::model::get(&self.0.0, "width")
+        ::graph_runtime::model::get(&self.0, "width")
     }
     /// Sets `width` (see [`Self::width`]).
     pub fn set_width(&mut self, value: i32) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0, "width", value);
+        ::graph_runtime::model::set(&mut self.0, "width", value);
         self
     }
 }

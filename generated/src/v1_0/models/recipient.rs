@@ -3,39 +3,14 @@
 /// A person or mailbox that receives or sends an item such as a message.
 ///
 /// OData type `microsoft.graph.recipient`, documented in `api-reference/v1.0/resources/recipient.md`.
-pub struct Recipient(pub(super) ::graph_runtime::model::Object);
-impl ::core::clone::Clone for Recipient {
-    fn clone(&self) -> Self {
-        Recipient(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for Recipient {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("Recipient").field(&self.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for Recipient {
+pub type Recipient = super::view::View<RecipientKind>;
+/// Marks [`Recipient`] (`View<RecipientKind>`): its [`Kind`](super::view::Kind).
+pub enum RecipientKind {}
+impl super::view::Kind for RecipientKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.recipient";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        Recipient(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
+    const NAME: &'static str = "Recipient";
 }
 impl Recipient {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::from_object(
-            ::graph_runtime::model::Object::new(),
-        )
-    }
     /// The address and display name of the recipient.
     pub fn email_address(&self) -> ::core::option::Option<super::EmailAddress> {
         ::graph_runtime::model::get(&self.0, "emailAddress")

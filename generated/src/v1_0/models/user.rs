@@ -3,195 +3,161 @@
 /// An Azure Active Directory user account. Inherits from directoryObject. This page covers only a subset of the properties.
 ///
 /// OData type `microsoft.graph.user`, documented in `api-reference/v1.0/resources/user.md`.
-pub struct User(pub(super) super::DirectoryObject);
-impl ::core::clone::Clone for User {
-    fn clone(&self) -> Self {
-        User(::core::clone::Clone::clone(&self.0))
-    }
-}
-impl ::core::fmt::Debug for User {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("User").field(&self.0.0.0).finish()
-    }
-}
-impl ::graph_runtime::model::Model for User {
+pub type User = super::view::View<UserKind>;
+/// Marks [`User`] (`View<UserKind>`): its [`Kind`](super::view::Kind).
+pub enum UserKind {}
+impl super::view::Kind for UserKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.user";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        User(
-            <super::DirectoryObject as ::graph_runtime::model::Model>::from_object(
-                object,
-            ),
-        )
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0.0.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0.0.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        ::graph_runtime::model::Model::into_object(self.0)
-    }
+    const NAME: &'static str = "User";
+    const TAGGED: bool = true;
 }
-impl ::core::ops::Deref for User {
-    type Target = super::DirectoryObject;
-    fn deref(&self) -> &super::DirectoryObject {
-        &self.0
-    }
-}
-impl ::core::ops::DerefMut for User {
-    fn deref_mut(&mut self) -> &mut super::DirectoryObject {
-        &mut self.0
-    }
+impl super::view::Derived for UserKind {
+    type Base = super::DirectoryObjectKind;
 }
 impl User {
-    /// An empty object, to fill with the setters.
-    pub fn new() -> Self {
-        <Self as ::graph_runtime::model::Model>::with_odata_type()
-    }
     /// `true` if the account can sign in; otherwise, `false`.
     pub fn account_enabled(&self) -> ::core::option::Option<bool> {
-        ::graph_runtime::model::get(&self.0.0.0, "accountEnabled")
+        ::graph_runtime::model::get(&self.0, "accountEnabled")
     }
     /// Sets `accountEnabled` (see [`Self::account_enabled`]).
     pub fn set_account_enabled(&mut self, value: bool) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "accountEnabled", value);
+        ::graph_runtime::model::set(&mut self.0, "accountEnabled", value);
         self
     }
     /// Free text in which the user describes themselves.
     pub fn about_me(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "aboutMe")
+        ::graph_runtime::model::get_str(&self.0, "aboutMe")
     }
     /// Sets `aboutMe` (see [`Self::about_me`]).
     pub fn set_about_me(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "aboutMe", value);
+        ::graph_runtime::model::set_str(&mut self.0, "aboutMe", value);
         self
     }
     /// The user's birthday, in ISO 8601 format and UTC.
     pub fn birthday(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0.0, "birthday")
+        ::graph_runtime::model::get(&self.0, "birthday")
     }
     /// Sets `birthday` (see [`Self::birthday`]).
     pub fn set_birthday(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "birthday", value);
+        ::graph_runtime::model::set(&mut self.0, "birthday", value);
         self
     }
     /// Work phone numbers. Only one number can be set.
     pub fn business_phones(&self) -> ::core::option::Option<::std::vec::Vec<&str>> {
-        ::graph_runtime::model::get_str_list(&self.0.0.0, "businessPhones")
+        ::graph_runtime::model::get_str_list(&self.0, "businessPhones")
     }
     /// Sets `businessPhones` (see [`Self::business_phones`]).
     pub fn set_business_phones(&mut self, value: &[&str]) -> &mut Self {
-        ::graph_runtime::model::set_str_list(&mut self.0.0.0, "businessPhones", value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "businessPhones", value);
         self
     }
     /// When the user was created, in ISO 8601 format and UTC. Read-only.
     pub fn created_date_time(
         &self,
     ) -> ::core::option::Option<::graph_runtime::model::DateTimeOffset> {
-        ::graph_runtime::model::get(&self.0.0.0, "createdDateTime")
+        ::graph_runtime::model::get(&self.0, "createdDateTime")
     }
     /// Sets `createdDateTime` (see [`Self::created_date_time`]).
     pub fn set_created_date_time(
         &mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "createdDateTime", value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// Name shown for the user in the address book.
     pub fn display_name(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "displayName")
+        ::graph_runtime::model::get_str(&self.0, "displayName")
     }
     /// Sets `displayName` (see [`Self::display_name`]).
     pub fn set_display_name(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "displayName", value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// First name of the user.
     pub fn given_name(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "givenName")
+        ::graph_runtime::model::get_str(&self.0, "givenName")
     }
     /// Sets `givenName` (see [`Self::given_name`]).
     pub fn set_given_name(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "givenName", value);
+        ::graph_runtime::model::set_str(&mut self.0, "givenName", value);
         self
     }
     /// The user's job title.
     pub fn job_title(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "jobTitle")
+        ::graph_runtime::model::get_str(&self.0, "jobTitle")
     }
     /// Sets `jobTitle` (see [`Self::job_title`]).
     pub fn set_job_title(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "jobTitle", value);
+        ::graph_runtime::model::set_str(&mut self.0, "jobTitle", value);
         self
     }
     /// Primary SMTP address of the user.
     pub fn mail(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "mail")
+        ::graph_runtime::model::get_str(&self.0, "mail")
     }
     /// Sets `mail` (see [`Self::mail`]).
     pub fn set_mail(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "mail", value);
+        ::graph_runtime::model::set_str(&mut self.0, "mail", value);
         self
     }
     /// Mail alias of the user.
     pub fn mail_nickname(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "mailNickname")
+        ::graph_runtime::model::get_str(&self.0, "mailNickname")
     }
     /// Sets `mailNickname` (see [`Self::mail_nickname`]).
     pub fn set_mail_nickname(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "mailNickname", value);
+        ::graph_runtime::model::set_str(&mut self.0, "mailNickname", value);
         self
     }
     /// Two-letter ISO 3166 country code where the user uses services, such as `US`.
     pub fn usage_location(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "usageLocation")
+        ::graph_runtime::model::get_str(&self.0, "usageLocation")
     }
     /// Sets `usageLocation` (see [`Self::usage_location`]).
     pub fn set_usage_location(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "usageLocation", value);
+        ::graph_runtime::model::set_str(&mut self.0, "usageLocation", value);
         self
     }
     /// Sign-in name of the user, in the form `alias@domain`.
     pub fn user_principal_name(&self) -> ::core::option::Option<&str> {
-        ::graph_runtime::model::get_str(&self.0.0.0, "userPrincipalName")
+        ::graph_runtime::model::get_str(&self.0, "userPrincipalName")
     }
     /// Sets `userPrincipalName` (see [`Self::user_principal_name`]).
     pub fn set_user_principal_name(&mut self, value: &str) -> &mut Self {
-        ::graph_runtime::model::set_str(&mut self.0.0.0, "userPrincipalName", value);
+        ::graph_runtime::model::set_str(&mut self.0, "userPrincipalName", value);
         self
     }
     /// The person the user reports to. Read-only.
     pub fn manager(&self) -> ::core::option::Option<super::DirectoryObject> {
-        ::graph_runtime::model::get(&self.0.0.0, "manager")
+        ::graph_runtime::model::get(&self.0, "manager")
     }
     /// Sets `manager` (see [`Self::manager`]).
     pub fn set_manager(&mut self, value: super::DirectoryObject) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "manager", value);
+        ::graph_runtime::model::set(&mut self.0, "manager", value);
         self
     }
     /// Messages in the user's mailbox.
     pub fn messages(&self) -> ::core::option::Option<::std::vec::Vec<super::Message>> {
-        ::graph_runtime::model::get(&self.0.0.0, "messages")
+        ::graph_runtime::model::get(&self.0, "messages")
     }
     /// Sets `messages` (see [`Self::messages`]).
     pub fn set_messages(&mut self, value: ::std::vec::Vec<super::Message>) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "messages", value);
+        ::graph_runtime::model::set(&mut self.0, "messages", value);
         self
     }
     /// The user's profile picture. Read-only.
     pub fn photo(&self) -> ::core::option::Option<super::ProfilePhoto> {
-        ::graph_runtime::model::get(&self.0.0.0, "photo")
+        ::graph_runtime::model::get(&self.0, "photo")
     }
     /// Sets `photo` (see [`Self::photo`]).
     pub fn set_photo(&mut self, value: super::ProfilePhoto) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0.0.0, "photo", value);
+        ::graph_runtime::model::set(&mut self.0, "photo", value);
         self
     }
 }

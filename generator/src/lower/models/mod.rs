@@ -47,6 +47,10 @@ const RESERVED: &[&str] = &[
     "borrow",
 ];
 
+/// The module of each models module that holds `View<K>` (see
+/// `emit::models`): no model module takes its name.
+pub const VIEW_MODULE: &str = "view";
+
 /// Adds the models of every version to the lowered API.
 pub fn lower_models(pages: &[Page], api: &mut Api) {
     let declaring: BTreeSet<ApiVersion> = pages
@@ -87,6 +91,7 @@ pub fn collect(
     let declared = declarations(&order);
     let mut scope = Scope::new();
     let mut modules = Scope::new();
+    modules.reserve(VIEW_MODULE);
     let mut index = TypeIndex::default();
     let names: Vec<String> = declared
         .iter()
@@ -102,12 +107,24 @@ pub fn collect(
         .filter(|(d, _)| !d.is_enum())
         .map(|(d, n)| (d.qualified(), n.clone()))
         .collect();
+    // Markers are named after every type, in the same scope: a declared
+    // `fooKind` keeps its name and `foo`'s marker becomes `FooKind2`.
+    let markers: Vec<Option<String>> = declared
+        .iter()
+        .zip(&names)
+        .map(|(d, name)| (!d.is_enum()).then(|| scope.claim_type(&marker_name(name))))
+        .collect();
     let mut relationships = BTreeSet::new();
     let mut types: Vec<TypeDef> = declared
         .iter()
         .zip(&names)
-        .map(|(d, name)| {
-            let mut def = type_def(d, name, &index, &qualified, &mut relationships);
+        .zip(markers)
+        .map(|((d, name), marker)| {
+            let names = Names {
+                rust_name: name,
+                marker: marker.unwrap_or_default(),
+            };
+            let mut def = type_def(d, names, &index, &qualified, &mut relationships);
             def.module = modules.claim(&def.module);
             def
         })
@@ -116,6 +133,12 @@ pub fn collect(
     drop_inherited_fields(&mut types);
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     (types, index, relationships)
+}
+
+/// `CloudPcDeviceImage` → `CloudPcDeviceImageKind`, before collisions are
+/// settled.
+fn marker_name(rust_name: &str) -> String {
+    format!("{}Kind", rust_name.strip_prefix("r#").unwrap_or(rust_name))
 }
 
 /// One declared type and the page declaring it.
@@ -196,15 +219,22 @@ fn declarations<'p>(pages: &[&'p Page]) -> Vec<Declared<'p>> {
     out
 }
 
+/// A type's settled Rust names: its own and (for a model) its marker's.
+struct Names<'a> {
+    rust_name: &'a str,
+    marker: String,
+}
+
 fn type_def(
     d: &Declared,
-    rust_name: &str,
+    names: Names,
     index: &TypeIndex,
     models: &BTreeMap<String, String>,
     relationships: &mut BTreeSet<(String, String)>,
 ) -> TypeDef {
+    let rust_name = names.rust_name;
     let kind = match &d.what {
-        What::Model(resource) => model_kind(resource, rust_name, index, models, relationships),
+        What::Model(resource) => model_kind(resource, names, index, models, relationships),
         What::Enum { declared, .. } => enum_kind(declared),
     };
     TypeDef {
@@ -236,11 +266,12 @@ fn description_of(d: &Declared) -> String {
 
 fn model_kind(
     resource: &Resource,
-    rust_name: &str,
+    names: Names,
     index: &TypeIndex,
     models: &BTreeMap<String, String>,
     relationships: &mut BTreeSet<(String, String)>,
 ) -> TypeKind {
+    let rust_name = names.rust_name;
     let base = resource
         .base_type
         .as_ref()
@@ -267,6 +298,7 @@ fn model_kind(
         fields.push(field(property, &mut scope, index));
     }
     TypeKind::Model {
+        marker: names.marker,
         base,
         subtype,
         fields,
