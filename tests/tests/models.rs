@@ -190,3 +190,21 @@ fn views_share_clone_debug_new_and_deref() {
         format!("OutlookItem({:?})", item.object())
     );
 }
+
+/// Enums compare, hash, clone and print by their wire name, unknown members
+/// included.
+#[test]
+fn enums_behave_as_their_wire_names() {
+    use std::collections::HashSet;
+    let unknown = Importance::from_wire("critical");
+    assert_eq!(unknown.clone().as_wire(), "critical");
+    assert_eq!(format!("{:?}", Importance::High), "Importance(\"high\")");
+    assert_eq!(Importance::Low, Importance::from_wire("low"));
+    assert_ne!(Importance::Low, Importance::High);
+    // A fallback holding a documented name is that member on the wire.
+    assert_eq!(Importance::Other("normal".to_owned()), Importance::Normal);
+    let seen: HashSet<Importance> = [Importance::Low, Importance::from_wire("low"), unknown]
+        .into_iter()
+        .collect();
+    assert_eq!(seen.len(), 2);
+}

@@ -495,9 +495,9 @@ fn enumeration(
         names.push(variant);
     }
     let wires: Vec<&str> = members.iter().map(|m| m.wire.as_str()).collect();
+    let standard = enum_standard_traits(name);
     Ok(quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum #name {
             #(#variants,)*
             /// A value the docs do not list, kept as sent.
@@ -518,5 +518,37 @@ fn enumeration(
                 }
             }
         }
+
+        #standard
     })
+}
+
+/// `Clone`, `Debug`, `PartialEq`, `Eq` and `Hash` through the wire name: one
+/// line each, where derives would match over every member (see
+/// `graph_runtime::model::clone_enum`).
+fn enum_standard_traits(name: &Ident) -> TokenStream {
+    let label = name.to_string();
+    quote! {
+        impl ::core::clone::Clone for #name {
+            fn clone(&self) -> Self {
+                ::graph_runtime::model::clone_enum(self)
+            }
+        }
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::graph_runtime::model::debug_enum(#label, self, f)
+            }
+        }
+        impl ::core::cmp::PartialEq for #name {
+            fn eq(&self, other: &Self) -> bool {
+                ::graph_runtime::model::eq_enum(self, other)
+            }
+        }
+        impl ::core::cmp::Eq for #name {}
+        impl ::core::hash::Hash for #name {
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::graph_runtime::model::hash_enum(self, state)
+            }
+        }
+    }
 }

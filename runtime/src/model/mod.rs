@@ -90,7 +90,10 @@ pub use access::{
     set_str, set_str_list, to_value, Object,
 };
 pub use convert::{FromJson, ToJson};
-pub use enums::{enum_from_json, enum_to_json, flags_from_json, flags_to_json, WireEnum};
+pub use enums::{
+    clone_enum, debug_enum, enum_from_json, enum_to_json, eq_enum, flags_from_json, flags_to_json,
+    hash_enum, WireEnum,
+};
 pub use view::Model;
 pub use wire::{
     Base64, Date, DateTimeOffset, Decimal, Duration, DurationParts, Guid, TimeOfDay, WireError,

@@ -3,7 +3,6 @@
 /// The upload states that a cloudPcDeviceImage can be in.
 ///
 /// OData type `microsoft.graph.cloudPcDeviceImageStatus`, documented in `api-reference/beta/resources/cloudpcdeviceimagestatus.md`.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CloudPcDeviceImageStatus {
     /// The upload has started but is not finished.
     Pending,
@@ -34,5 +33,26 @@ impl ::graph_runtime::model::WireEnum for CloudPcDeviceImageStatus {
             Self::UnknownFutureValue => "unknownFutureValue",
             Self::Other(other) => other,
         }
+    }
+}
+impl ::core::clone::Clone for CloudPcDeviceImageStatus {
+    fn clone(&self) -> Self {
+        ::graph_runtime::model::clone_enum(self)
+    }
+}
+impl ::core::fmt::Debug for CloudPcDeviceImageStatus {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::graph_runtime::model::debug_enum("CloudPcDeviceImageStatus", self, f)
+    }
+}
+impl ::core::cmp::PartialEq for CloudPcDeviceImageStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_runtime::model::eq_enum(self, other)
+    }
+}
+impl ::core::cmp::Eq for CloudPcDeviceImageStatus {}
+impl ::core::hash::Hash for CloudPcDeviceImageStatus {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        ::graph_runtime::model::hash_enum(self, state)
     }
 }

@@ -3,7 +3,6 @@
 /// The reasons that explain why the upload of a cloudPcDeviceImage failed.
 ///
 /// OData type `microsoft.graph.cloudPcDeviceImageStatusDetails`, documented in `api-reference/beta/resources/cloudpcdeviceimagestatusdetails.md`.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CloudPcDeviceImageStatusDetails {
     /// The service hit an unexpected error while it processed the image.
     InternalServerError,
@@ -42,5 +41,26 @@ impl ::graph_runtime::model::WireEnum for CloudPcDeviceImageStatusDetails {
             Self::UnknownFutureValue => "unknownFutureValue",
             Self::Other(other) => other,
         }
+    }
+}
+impl ::core::clone::Clone for CloudPcDeviceImageStatusDetails {
+    fn clone(&self) -> Self {
+        ::graph_runtime::model::clone_enum(self)
+    }
+}
+impl ::core::fmt::Debug for CloudPcDeviceImageStatusDetails {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::graph_runtime::model::debug_enum("CloudPcDeviceImageStatusDetails", self, f)
+    }
+}
+impl ::core::cmp::PartialEq for CloudPcDeviceImageStatusDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_runtime::model::eq_enum(self, other)
+    }
+}
+impl ::core::cmp::Eq for CloudPcDeviceImageStatusDetails {}
+impl ::core::hash::Hash for CloudPcDeviceImageStatusDetails {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        ::graph_runtime::model::hash_enum(self, state)
     }
 }

@@ -3,7 +3,6 @@
 /// The formats that the content of an itemBody can have.
 ///
 /// OData type `microsoft.graph.bodyType`, documented in `api-reference/v1.0/resources/bodytype.md`.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BodyType {
     /// Plain text.
     Text,
@@ -26,5 +25,26 @@ impl ::graph_runtime::model::WireEnum for BodyType {
             Self::Html => "html",
             Self::Other(other) => other,
         }
+    }
+}
+impl ::core::clone::Clone for BodyType {
+    fn clone(&self) -> Self {
+        ::graph_runtime::model::clone_enum(self)
+    }
+}
+impl ::core::fmt::Debug for BodyType {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::graph_runtime::model::debug_enum("BodyType", self, f)
+    }
+}
+impl ::core::cmp::PartialEq for BodyType {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_runtime::model::eq_enum(self, other)
+    }
+}
+impl ::core::cmp::Eq for BodyType {}
+impl ::core::hash::Hash for BodyType {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        ::graph_runtime::model::hash_enum(self, state)
     }
 }

@@ -3,7 +3,6 @@
 /// The levels of importance that a message can carry.
 ///
 /// OData type `microsoft.graph.importance`, documented in `api-reference/v1.0/resources/importance.md`.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Importance {
     /// Less important than usual.
     Low,
@@ -30,5 +29,26 @@ impl ::graph_runtime::model::WireEnum for Importance {
             Self::High => "high",
             Self::Other(other) => other,
         }
+    }
+}
+impl ::core::clone::Clone for Importance {
+    fn clone(&self) -> Self {
+        ::graph_runtime::model::clone_enum(self)
+    }
+}
+impl ::core::fmt::Debug for Importance {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::graph_runtime::model::debug_enum("Importance", self, f)
+    }
+}
+impl ::core::cmp::PartialEq for Importance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_runtime::model::eq_enum(self, other)
+    }
+}
+impl ::core::cmp::Eq for Importance {}
+impl ::core::hash::Hash for Importance {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        ::graph_runtime::model::hash_enum(self, state)
     }
 }
