@@ -149,3 +149,21 @@ fn kind_markers_never_collide_with_type_names() {
     assert!(files["src/v1_0/models/widget.rs"]
         .contains("pub type Widget = super::view::View<WidgetKind2>;"));
 }
+
+/// Intune pages restating a shared type (`intune-devices-user.md` declares
+/// `user`) come after the type's own page: `User` is the page `user.md`.
+#[test]
+fn a_shared_type_takes_its_name_from_its_own_page() {
+    let mut restated = resource_page("user", None);
+    restated.file = "api-reference/v1.0/resources/intune-devices-user.md".to_owned();
+    let mut pages = vec![restated, resource_page("user", None)];
+    docgen::parse::resolve(&mut pages);
+    let lowered = docgen::lower::lower(&pages);
+    let models = &lowered.api.versions[0].models;
+    let page_of = |name: &str| models.by_rust_name(name).expect(name).page.clone();
+    assert_eq!(page_of("User"), "api-reference/v1.0/resources/user.md");
+    assert_eq!(
+        page_of("User2"),
+        "api-reference/v1.0/resources/intune-devices-user.md"
+    );
+}

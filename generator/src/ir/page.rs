@@ -47,6 +47,18 @@ pub enum PageKind {
     Other,
 }
 
+impl Page {
+    /// A page of the Intune workload docs (`intune-devices-user.md`). They
+    /// restate shared types and requests (`user`, `GET /users/{id}`) from
+    /// Intune's side, with Intune permissions and a few of the properties,
+    /// so where they and a page of the shared docs name the same thing, the
+    /// shared page is the one to follow.
+    pub fn is_intune_workload(&self) -> bool {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        name.starts_with("intune-")
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ApiVersion {
     #[serde(rename = "v1.0")]

@@ -75,30 +75,27 @@ pub struct LowerStats {
 
 /// Lowers pages into the client surface.
 pub fn lower(pages: &[Page]) -> Lowered {
-    let mut order: Vec<&Page> = pages.iter().collect();
-    order.sort_by(|a, b| a.file.cmp(&b.file));
     let mut trees: BTreeMap<(ApiVersion, String), TreeBuilder> = BTreeMap::new();
     let mut lowered = Lowered::default();
-    for page in order {
-        for op in &page.operations {
-            for written in &op.paths {
-                lowered.stats.templates += 1;
-                match place(&mut trees, page, op, written) {
-                    Ok(dropped) => {
-                        lowered.stats.lowered += 1;
-                        lowered.stats.dropped_duplicates += usize::from(dropped);
-                    }
-                    Err(reason) => lowered.refused.push(Refused {
-                        file: page.file.clone(),
-                        line: op.line,
-                        method: op.method,
-                        template: written.clone(),
-                        reason,
-                    }),
-                }
+    for (page, op, written) in templates_by_precedence(pages) {
+        lowered.stats.templates += 1;
+        match place(&mut trees, page, op, written) {
+            Ok(dropped) => {
+                lowered.stats.lowered += 1;
+                lowered.stats.dropped_duplicates += usize::from(dropped);
             }
+            Err(reason) => lowered.refused.push(Refused {
+                file: page.file.clone(),
+                line: op.line,
+                method: op.method,
+                template: written.clone(),
+                reason,
+            }),
         }
     }
+    lowered
+        .refused
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     lowered.api = assemble(trees);
     models::lower_models(pages, &mut lowered.api);
     for area in lowered.api.versions.iter().flat_map(|v| &v.areas) {
@@ -106,6 +103,30 @@ pub fn lower(pages: &[Page]) -> Lowered {
         lowered.stats.endpoints += area.nodes.iter().map(|n| n.endpoints.len()).sum::<usize>();
     }
     lowered
+}
+
+/// Every path template of every operation, in the order that decides which
+/// page documents a request several pages write (the first placed is kept,
+/// the others are listed in its docs): pages of the shared docs before
+/// Intune workload pages, a path written plainly before one written with a
+/// query (`GET /users/{id}?$expand=manager` documents something else), then
+/// file order.
+fn templates_by_precedence(pages: &[Page]) -> Vec<(&Page, &Operation, &String)> {
+    let mut order: Vec<&Page> = pages.iter().collect();
+    order.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut templates: Vec<(&Page, &Operation, &String)> = order
+        .into_iter()
+        .flat_map(|page| {
+            let ops = page.operations.iter();
+            ops.flat_map(move |op| op.paths.iter().map(move |path| (page, op, path)))
+        })
+        .collect();
+    // A stable sort: file order stays within each rank.
+    templates.sort_by_key(|(page, op, path)| {
+        let with_query = op.path_queries.iter().any(|q| &q.path == *path);
+        (page.is_intune_workload(), with_query)
+    });
+    templates
 }
 
 /// Parses one template and attaches its operation; `Ok(true)` when the

@@ -157,6 +157,44 @@ fn duplicates_keep_the_first_page_by_file_order() {
 }
 
 #[test]
+fn shared_pages_and_plain_paths_document_a_request_before_others() {
+    let mut with_query = op(HttpMethod::Get, 9, &["/users/{id}"]);
+    with_query.path_queries.push(crate::ir::PathQuery {
+        path: "/users/{id}".to_owned(),
+        query: "$expand=manager".to_owned(),
+    });
+    let pages = vec![
+        page(
+            "api-reference/v1.0/api/intune-devices-user-get.md",
+            vec![op(HttpMethod::Get, 3, &["/users/{usersId}"])],
+        ),
+        page(
+            "api-reference/v1.0/api/user-list-manager.md",
+            vec![with_query],
+        ),
+        page(
+            "api-reference/v1.0/api/user-get.md",
+            vec![op(HttpMethod::Get, 5, &["/users/{id | userPrincipalName}"])],
+        ),
+    ];
+    let lowered = lower(&pages);
+    let endpoint = &walk(area(&lowered, "users"), &["by_id"]).endpoints[0];
+    assert_eq!(endpoint.file, "api-reference/v1.0/api/user-get.md");
+    let also: Vec<&str> = endpoint
+        .also_documented
+        .iter()
+        .map(|a| a.file.as_str())
+        .collect();
+    assert_eq!(
+        also,
+        [
+            "api-reference/v1.0/api/user-list-manager.md",
+            "api-reference/v1.0/api/intune-devices-user-get.md"
+        ]
+    );
+}
+
+#[test]
 fn special_segments_casts_and_keywords() {
     let lowered = lower(&get(&[
         "/me/photo/$value",

@@ -87,7 +87,11 @@ pub fn collect(
         .collect();
     // Pages under resources/ name their types first: a type misfiled under
     // api/ as well gets the numbered name, as the resolver prefers resources/.
-    order.sort_by_key(|p| (!p.file.contains("/resources/"), p.file.clone()));
+    // Intune pages restating a shared type (`user`) come after its own page.
+    order.sort_by_key(|p| {
+        let misfiled = !p.file.contains("/resources/");
+        (misfiled, p.is_intune_workload(), p.file.clone())
+    });
     let declared = declarations(&order);
     let mut scope = Scope::new();
     let mut modules = Scope::new();
