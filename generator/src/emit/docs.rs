@@ -55,8 +55,43 @@ fn flush(paragraph: &mut Vec<&str>, out: &mut Vec<String>) {
     if !out.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
         out.push(String::new());
     }
-    out.push(clean(&paragraph.join(" ")));
+    out.push(plain_markdown(&clean(&paragraph.join(" "))));
     paragraph.clear();
+}
+
+/// Doc text as rustdoc should show it: outside code spans, brackets are
+/// escaped (`[Deprecated]`, `PCR[0]` are not intra-doc links), `<` is an
+/// entity (`<number>` is not an HTML tag), and bare URLs become links.
+fn plain_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut in_code = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if !in_code && (rest.starts_with("https://") || rest.starts_with("http://")) {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', '\'', '"']);
+            if !url.contains(['<', '>', '`']) {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                rest = &rest[url.len()..];
+                continue;
+            }
+        }
+        match c {
+            '`' => in_code = !in_code,
+            '[' | ']' if !in_code => out.push('\\'),
+            '<' if !in_code => {
+                out.push_str("&lt;");
+                rest = &rest[1..];
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Tabs and control characters become spaces.
@@ -243,6 +278,14 @@ mod tests {
     #[test]
     fn an_open_fence_is_closed() {
         assert_eq!(prose("```\ncode"), ["```text", "code", "```"]);
+    }
+
+    #[test]
+    fn brackets_tags_and_urls_read_as_text() {
+        assert_eq!(
+            prose("[Deprecated] PCR[0] <number> `a[0] <b>` see https://aka.ms/x."),
+            ["\\[Deprecated\\] PCR\\[0\\] &lt;number> `a[0] <b>` see <https://aka.ms/x>."]
+        );
     }
 
     #[test]
