@@ -57,6 +57,17 @@ impl Page {
         let name = self.file.rsplit('/').next().unwrap_or(&self.file);
         name.starts_with("intune-")
     }
+
+    /// Which page's declaration of a type wins when several pages declare
+    /// it (lower first): pages under `resources/` before types misfiled
+    /// under `api/`, and a shared type's own page before Intune pages
+    /// restating it. The resolver and model naming both follow it.
+    pub fn declaration_rank(&self) -> (bool, bool) {
+        (
+            !self.file.contains("/resources/"),
+            self.is_intune_workload(),
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

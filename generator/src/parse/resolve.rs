@@ -49,10 +49,8 @@ fn resolve_page(index: &Index, page: &mut Page) {
 /// inline enum names. The first page to claim a key keeps it (file order).
 fn build_index(pages: &[Page]) -> Index {
     let mut index = Index::new();
-    // Pages under resources/ declare types before misfiled ones under api/,
-    // and a shared type's own page before Intune pages restating it.
     let mut by_folder: Vec<&Page> = pages.iter().collect();
-    by_folder.sort_by_key(|p| (!p.file.contains("/resources/"), p.is_intune_workload()));
+    by_folder.sort_by_key(|p| p.declaration_rank());
     let declared: Vec<(ApiVersion, &Page, Declared, String)> = by_folder
         .into_iter()
         .flat_map(|p| {

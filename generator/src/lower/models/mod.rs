@@ -85,13 +85,9 @@ pub fn collect(
         .iter()
         .filter(|p| p.version == Some(version))
         .collect();
-    // Pages under resources/ name their types first: a type misfiled under
-    // api/ as well gets the numbered name, as the resolver prefers resources/.
-    // Intune pages restating a shared type (`user`) come after its own page.
-    order.sort_by_key(|p| {
-        let misfiled = !p.file.contains("/resources/");
-        (misfiled, p.is_intune_workload(), p.file.clone())
-    });
+    // The page the resolver follows names the type; the others get the
+    // numbered names.
+    order.sort_by_key(|p| (p.declaration_rank(), p.file.clone()));
     let declared = declarations(&order);
     let mut scope = Scope::new();
     let mut modules = Scope::new();
