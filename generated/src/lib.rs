@@ -7,22 +7,9 @@
 //! Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.
 pub use ::graph_runtime;
 pub use ::graph_runtime::{
-    ApiVersion, Binary, Client, Error, FunctionArg, Page, Request, RequestPath,
+    ApiVersion, Binary, Client, Error, FunctionArg, Page, Permissions, Request,
+    RequestPath,
 };
-/// The permissions an operation documents, by kind, least privileged
-/// first. An empty list means the kind is not supported, unless
-/// `documented` is false (the page has no readable permissions table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Permissions {
-    /// Delegated (work or school account).
-    pub delegated_work: &'static [&'static str],
-    /// Delegated (personal Microsoft account).
-    pub delegated_personal: &'static [&'static str],
-    /// Application.
-    pub application: &'static [&'static str],
-    /// False when the docs give no permissions for the operation.
-    pub documented: bool,
-}
 /// Microsoft Graph `v1.0`: one module per top-level path segment.
 #[cfg(feature = "v1_0")]
 pub mod v1_0;

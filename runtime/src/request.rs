@@ -8,7 +8,7 @@ use http::header::{AUTHORIZATION, PROXY_AUTHORIZATION};
 use http::{HeaderMap, HeaderName, HeaderValue, Method};
 
 use crate::send::Prepared;
-use crate::{encode, Client, Error, FromResponse, RequestPath};
+use crate::{encode, Client, Error, FromResponse, Permissions, RequestPath};
 
 /// A request body. Bodies are bytes, so a request can be re-sent on retry.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -85,6 +85,7 @@ pub struct Request<T> {
     headers: HeaderMap,
     body: Body,
     deferred: Option<Deferred>,
+    permissions: Option<&'static Permissions>,
     marker: PhantomData<fn() -> T>,
 }
 
@@ -98,8 +99,28 @@ impl<T> Request<T> {
             headers: HeaderMap::new(),
             body: Body::Empty,
             deferred: None,
+            permissions: None,
             marker: PhantomData,
         }
+    }
+
+    /// A request for a documented operation, carrying the permissions its
+    /// page lists (what generated terminal calls build).
+    pub fn documented(
+        method: Method,
+        path: RequestPath,
+        permissions: &'static Permissions,
+    ) -> Self {
+        Request {
+            permissions: Some(permissions),
+            ..Request::new(method, path)
+        }
+    }
+
+    /// The permissions the operation's page documents; `None` for a request
+    /// built by hand with [`Request::new`].
+    pub fn permissions(&self) -> Option<&'static Permissions> {
+        self.permissions
     }
 
     /// The HTTP method.
@@ -251,6 +272,7 @@ impl<T> Request<T> {
             headers: self.headers,
             body: self.body,
             deferred: self.deferred,
+            permissions: self.permissions,
             marker: PhantomData,
         }
     }
@@ -297,6 +319,7 @@ impl<T> Clone for Request<T> {
             headers: self.headers.clone(),
             body: self.body.clone(),
             deferred: self.deferred.clone(),
+            permissions: self.permissions,
             marker: PhantomData,
         }
     }
@@ -345,6 +368,29 @@ mod tests {
             Method::GET,
             RequestPath::new(ApiVersion::V1_0).segment("users"),
         )
+    }
+
+    #[test]
+    fn documented_requests_carry_their_permissions_through_options_and_casts() {
+        static READ: Permissions = Permissions {
+            delegated_work: &["User.Read"],
+            delegated_personal: &[],
+            application: &["User.Read.All"],
+            documented: true,
+        };
+        assert_eq!(users().permissions(), None);
+        let path = RequestPath::new(ApiVersion::V1_0).segment("me");
+        let request = Request::<()>::documented(Method::GET, path, &READ)
+            .select(&["id"])
+            .top(1);
+        assert_eq!(request.clone().permissions(), Some(&READ));
+        assert_eq!(
+            request
+                .cast::<String>()
+                .permissions()
+                .map(|p| p.application),
+            Some(&["User.Read.All"][..])
+        );
     }
 
     #[test]

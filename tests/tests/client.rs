@@ -26,8 +26,13 @@ fn reupload_chain_builds_the_documented_request() {
 
 #[test]
 fn reupload_permissions_as_data() {
-    use graph_client::beta::device_management::VirtualEndpointDeviceImagesItemReupload as Reupload;
-    let permissions = Reupload::POST_PERMISSIONS;
+    let request = graph_client::beta::device_management()
+        .virtual_endpoint()
+        .device_images()
+        .by_id("x")
+        .reupload()
+        .post();
+    let permissions = request.permissions().expect("a documented operation");
     assert_eq!(permissions.delegated_work, ["CloudPC.ReadWrite.All"]);
     assert!(permissions.delegated_personal.is_empty());
     assert_eq!(permissions.application, ["CloudPC.ReadWrite.All"]);
@@ -87,10 +92,12 @@ fn responses_are_typed_by_kind() {
 }
 
 #[test]
-fn builders_are_reusable_by_clone() {
+fn builders_are_reusable_by_reference() {
     let user = graph_client::v1_0::users().by_id("alice@contoso.com");
-    let first = user.clone().get();
+    let first = user.get();
+    let photo = user.photo().value().get();
     let second = user.get();
     assert_eq!(first.path(), second.path());
     assert_eq!(first.path().as_str(), "/users/alice%40contoso.com");
+    assert_eq!(photo.path().as_str(), "/users/alice%40contoso.com/photo/$value");
 }

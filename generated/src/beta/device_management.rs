@@ -11,18 +11,11 @@ pub fn device_management() -> DeviceManagement {
 pub struct DeviceManagement {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for DeviceManagement {
-    fn clone(&self) -> Self {
-        DeviceManagement {
-            path: self.path.clone(),
-        }
-    }
-}
 impl DeviceManagement {
     /// `/deviceManagement/virtualEndpoint`
-    pub fn virtual_endpoint(self) -> VirtualEndpoint {
+    pub fn virtual_endpoint(&self) -> VirtualEndpoint {
         VirtualEndpoint {
-            path: self.path.segment("virtualEndpoint"),
+            path: self.path.clone().segment("virtualEndpoint"),
         }
     }
 }
@@ -30,18 +23,11 @@ impl DeviceManagement {
 pub struct VirtualEndpoint {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for VirtualEndpoint {
-    fn clone(&self) -> Self {
-        VirtualEndpoint {
-            path: self.path.clone(),
-        }
-    }
-}
 impl VirtualEndpoint {
     /// `/deviceManagement/virtualEndpoint/deviceImages`
-    pub fn device_images(self) -> VirtualEndpointDeviceImages {
+    pub fn device_images(&self) -> VirtualEndpointDeviceImages {
         VirtualEndpointDeviceImages {
-            path: self.path.segment("deviceImages"),
+            path: self.path.clone().segment("deviceImages"),
         }
     }
 }
@@ -49,29 +35,22 @@ impl VirtualEndpoint {
 pub struct VirtualEndpointDeviceImages {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for VirtualEndpointDeviceImages {
-    fn clone(&self) -> Self {
-        VirtualEndpointDeviceImages {
-            path: self.path.clone(),
-        }
-    }
-}
 impl VirtualEndpointDeviceImages {
     /// One item by key (`{id}`, `{cloudPcDeviceImageId}`), percent-encoded as one segment:
     ///
     /// `/deviceManagement/virtualEndpoint/deviceImages/{id}`
     pub fn by_id(
-        self,
+        &self,
         id: impl ::core::convert::AsRef<str>,
     ) -> VirtualEndpointDeviceImagesItem {
         VirtualEndpointDeviceImagesItem {
-            path: self.path.key(id),
+            path: self.path.clone().key(id),
         }
     }
     /// `/deviceManagement/virtualEndpoint/deviceImages/getSourceImages`
-    pub fn get_source_images(self) -> VirtualEndpointDeviceImagesGetSourceImages {
+    pub fn get_source_images(&self) -> VirtualEndpointDeviceImagesGetSourceImages {
         VirtualEndpointDeviceImagesGetSourceImages {
-            path: self.path.segment("getSourceImages"),
+            path: self.path.clone().segment("getSourceImages"),
         }
     }
     /// List deviceImages
@@ -92,14 +71,16 @@ impl VirtualEndpointDeviceImages {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/virtualendpoint-list-deviceimages?view=graph-rest-beta>
     pub fn get(
-        self,
+        &self,
     ) -> ::graph_runtime::Request<
         ::graph_runtime::Page<super::models::CloudPcDeviceImage>,
     > {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
     /// Create cloudPcDeviceImage
     ///
     /// Create a cloudPcDeviceImage from a managed image in Azure. Once the upload finishes, the image can be used to provision Cloud PCs.
@@ -118,25 +99,20 @@ impl VirtualEndpointDeviceImages {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/virtualendpoint-post-deviceimages?view=graph-rest-beta>
     pub fn post(
-        self,
+        &self,
         body: &super::models::CloudPcDeviceImage,
     ) -> ::graph_runtime::Request<super::models::CloudPcDeviceImage> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::POST, self.path)
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::POST,
+                self.path.clone(),
+                &PERMISSIONS_1,
+            )
             .json_body(::graph_runtime::model::Model::object(body))
     }
-    /// Permissions of [`Self::post`], least privileged first.
-    pub const POST_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
 }
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages/getSourceImages`.
 pub struct VirtualEndpointDeviceImagesGetSourceImages {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for VirtualEndpointDeviceImagesGetSourceImages {
-    fn clone(&self) -> Self {
-        VirtualEndpointDeviceImagesGetSourceImages {
-            path: self.path.clone(),
-        }
-    }
 }
 impl VirtualEndpointDeviceImagesGetSourceImages {
     /// cloudPcDeviceImage: getSourceImages
@@ -157,31 +133,26 @@ impl VirtualEndpointDeviceImagesGetSourceImages {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/cloudpcdeviceimage-getsourceimages?view=graph-rest-beta>
     pub fn get(
-        self,
+        &self,
     ) -> ::graph_runtime::Request<
         ::graph_runtime::Page<super::models::CloudPcSourceDeviceImage>,
     > {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
 }
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages/{id}`.
 pub struct VirtualEndpointDeviceImagesItem {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for VirtualEndpointDeviceImagesItem {
-    fn clone(&self) -> Self {
-        VirtualEndpointDeviceImagesItem {
-            path: self.path.clone(),
-        }
-    }
-}
 impl VirtualEndpointDeviceImagesItem {
     /// `/deviceManagement/virtualEndpoint/deviceImages/{id}/reupload`
-    pub fn reupload(self) -> VirtualEndpointDeviceImagesItemReupload {
+    pub fn reupload(&self) -> VirtualEndpointDeviceImagesItemReupload {
         VirtualEndpointDeviceImagesItemReupload {
-            path: self.path.segment("reupload"),
+            path: self.path.clone().segment("reupload"),
         }
     }
     /// Get cloudPcDeviceImage
@@ -201,11 +172,13 @@ impl VirtualEndpointDeviceImagesItem {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/cloudpcdeviceimage-get?view=graph-rest-beta>
-    pub fn get(self) -> ::graph_runtime::Request<super::models::CloudPcDeviceImage> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<super::models::CloudPcDeviceImage> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
     /// Delete cloudPcDeviceImage
     ///
     /// Remove a cloudPcDeviceImage. The image can no longer be chosen for new Cloud PCs afterwards.
@@ -223,22 +196,17 @@ impl VirtualEndpointDeviceImagesItem {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/cloudpcdeviceimage-delete?view=graph-rest-beta>
-    pub fn delete(self) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::DELETE, self.path)
+    pub fn delete(&self) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::DELETE,
+            self.path.clone(),
+            &PERMISSIONS_1,
+        )
     }
-    /// Permissions of [`Self::delete`], least privileged first.
-    pub const DELETE_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
 }
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages/{id}/reupload`.
 pub struct VirtualEndpointDeviceImagesItemReupload {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for VirtualEndpointDeviceImagesItemReupload {
-    fn clone(&self) -> Self {
-        VirtualEndpointDeviceImagesItemReupload {
-            path: self.path.clone(),
-        }
-    }
 }
 impl VirtualEndpointDeviceImagesItemReupload {
     /// cloudPcDeviceImage: reupload
@@ -258,11 +226,13 @@ impl VirtualEndpointDeviceImagesItemReupload {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/cloudpcdeviceimage-reupload?view=graph-rest-beta>
-    pub fn post(self) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::POST, self.path)
+    pub fn post(&self) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::POST,
+            self.path.clone(),
+            &PERMISSIONS_1,
+        )
     }
-    /// Permissions of [`Self::post`], least privileged first.
-    pub const POST_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
 }
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &["CloudPC.Read.All", "CloudPC.ReadWrite.All"],

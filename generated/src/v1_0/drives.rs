@@ -11,39 +11,31 @@ pub fn drives() -> Drives {
 pub struct Drives {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Drives {
-    fn clone(&self) -> Self {
-        Drives { path: self.path.clone() }
-    }
-}
 impl Drives {
     /// One item by key (`{drive-id}`), percent-encoded as one segment:
     ///
     /// `/drives/{drive-id}`
-    pub fn by_id(self, id: impl ::core::convert::AsRef<str>) -> Item {
-        Item { path: self.path.key(id) }
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> Item {
+        Item {
+            path: self.path.clone().key(id),
+        }
     }
 }
 /// Request builder for `/drives/{drive-id}`.
 pub struct Item {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Item {
-    fn clone(&self) -> Self {
-        Item { path: self.path.clone() }
-    }
-}
 impl Item {
     /// `/drives/{drive-id}/items`
-    pub fn items(self) -> ItemItems {
+    pub fn items(&self) -> ItemItems {
         ItemItems {
-            path: self.path.segment("items"),
+            path: self.path.clone().segment("items"),
         }
     }
     /// `/drives/{drive-id}/root`
-    pub fn root(self) -> ItemRoot {
+    pub fn root(&self) -> ItemRoot {
         ItemRoot {
-            path: self.path.segment("root"),
+            path: self.path.clone().segment("root"),
         }
     }
 }
@@ -51,20 +43,13 @@ impl Item {
 pub struct ItemItems {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemItems {
-    fn clone(&self) -> Self {
-        ItemItems {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemItems {
     /// One item by key (`{item-id}`), percent-encoded as one segment:
     ///
     /// `/drives/{drive-id}/items/{item-id}`
-    pub fn by_id(self, id: impl ::core::convert::AsRef<str>) -> ItemItemsItem {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> ItemItemsItem {
         ItemItemsItem {
-            path: self.path.key(id),
+            path: self.path.clone().key(id),
         }
     }
 }
@@ -72,31 +57,17 @@ impl ItemItems {
 pub struct ItemItemsItem {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemItemsItem {
-    fn clone(&self) -> Self {
-        ItemItemsItem {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemItemsItem {
     /// `/drives/{drive-id}/items/{item-id}/content`
-    pub fn content(self) -> ItemItemsItemContent {
+    pub fn content(&self) -> ItemItemsItemContent {
         ItemItemsItemContent {
-            path: self.path.segment("content"),
+            path: self.path.clone().segment("content"),
         }
     }
 }
 /// Request builder for `/drives/{drive-id}/items/{item-id}/content`.
 pub struct ItemItemsItemContent {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemItemsItemContent {
-    fn clone(&self) -> Self {
-        ItemItemsItemContent {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemItemsItemContent {
     /// Download driveItem content
@@ -116,22 +87,17 @@ impl ItemItemsItemContent {
     /// Success status: `302`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/driveitem-get-content?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
 }
 /// Request builder for `/drives/{drive-id}/root`.
 pub struct ItemRoot {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemRoot {
-    fn clone(&self) -> Self {
-        ItemRoot {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemRoot {
     /// OData function call or alternate key `/drives/{drive-id}/root/search(q='{search-text}')`.
@@ -140,24 +106,17 @@ impl ItemRoot {
     ///
     /// - `q`: `'{search-text}'` (`String`). The text to look for
     pub fn search(
-        self,
+        &self,
         q: impl ::core::convert::Into<::graph_runtime::FunctionArg>,
     ) -> ItemRootSearch {
         ItemRootSearch {
-            path: self.path.function("search", &[("q", q.into())]),
+            path: self.path.clone().function("search", &[("q", q.into())]),
         }
     }
 }
 /// Request builder for `/drives/{drive-id}/root/search(q='{search-text}')`.
 pub struct ItemRootSearch {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemRootSearch {
-    fn clone(&self) -> Self {
-        ItemRootSearch {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemRootSearch {
     /// driveItem: search
@@ -178,12 +137,14 @@ impl ItemRootSearch {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/driveitem-search?view=graph-rest-1.0>
     pub fn get(
-        self,
+        &self,
     ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::DriveItem>> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
 }
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &[

@@ -11,39 +11,31 @@ pub fn groups() -> Groups {
 pub struct Groups {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Groups {
-    fn clone(&self) -> Self {
-        Groups { path: self.path.clone() }
-    }
-}
 impl Groups {
     /// One item by key (`{id}`), percent-encoded as one segment:
     ///
     /// `/groups/{id}`
-    pub fn by_id(self, id: impl ::core::convert::AsRef<str>) -> Item {
-        Item { path: self.path.key(id) }
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> Item {
+        Item {
+            path: self.path.clone().key(id),
+        }
     }
 }
 /// Request builder for `/groups/{id}`.
 pub struct Item {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Item {
-    fn clone(&self) -> Self {
-        Item { path: self.path.clone() }
-    }
-}
 impl Item {
     /// `/groups/{id}/owners`
-    pub fn owners(self) -> ItemOwners {
+    pub fn owners(&self) -> ItemOwners {
         ItemOwners {
-            path: self.path.segment("owners"),
+            path: self.path.clone().segment("owners"),
         }
     }
     /// `/groups/{id}/photo`
-    pub fn photo(self) -> ItemPhoto {
+    pub fn photo(&self) -> ItemPhoto {
         ItemPhoto {
-            path: self.path.segment("photo"),
+            path: self.path.clone().segment("photo"),
         }
     }
 }
@@ -51,20 +43,13 @@ impl Item {
 pub struct ItemOwners {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemOwners {
-    fn clone(&self) -> Self {
-        ItemOwners {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemOwners {
     /// One item by key (`{id}`), percent-encoded as one segment:
     ///
     /// `/groups/{id}/owners/{id}`
-    pub fn by_id(self, id: impl ::core::convert::AsRef<str>) -> ItemOwnersItem {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> ItemOwnersItem {
         ItemOwnersItem {
-            path: self.path.key(id),
+            path: self.path.clone().key(id),
         }
     }
 }
@@ -72,31 +57,17 @@ impl ItemOwners {
 pub struct ItemOwnersItem {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemOwnersItem {
-    fn clone(&self) -> Self {
-        ItemOwnersItem {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemOwnersItem {
     /// `/groups/{id}/owners/{id}/$ref`
-    pub fn reference(self) -> ItemOwnersItemRef {
+    pub fn reference(&self) -> ItemOwnersItemRef {
         ItemOwnersItemRef {
-            path: self.path.segment("$ref"),
+            path: self.path.clone().segment("$ref"),
         }
     }
 }
 /// Request builder for `/groups/{id}/owners/{id}/$ref`.
 pub struct ItemOwnersItemRef {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemOwnersItemRef {
-    fn clone(&self) -> Self {
-        ItemOwnersItemRef {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemOwnersItemRef {
     /// Remove group owner
@@ -116,41 +87,29 @@ impl ItemOwnersItemRef {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/group-delete-owners?view=graph-rest-1.0>
-    pub fn delete(self) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::DELETE, self.path)
+    pub fn delete(&self) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::DELETE,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::delete`], least privileged first.
-    pub const DELETE_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
 }
 /// Request builder for `/groups/{id}/photo`.
 pub struct ItemPhoto {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemPhoto {
-    fn clone(&self) -> Self {
-        ItemPhoto {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemPhoto {
     /// `/groups/{id}/photo/$value`
-    pub fn value(self) -> ItemPhotoValue {
+    pub fn value(&self) -> ItemPhotoValue {
         ItemPhotoValue {
-            path: self.path.segment("$value"),
+            path: self.path.clone().segment("$value"),
         }
     }
 }
 /// Request builder for `/groups/{id}/photo/$value`.
 pub struct ItemPhotoValue {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemPhotoValue {
-    fn clone(&self) -> Self {
-        ItemPhotoValue {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemPhotoValue {
     /// Get profilePhoto
@@ -170,11 +129,13 @@ impl ItemPhotoValue {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_1,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
 }
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &["Group.ReadWrite.All", "Directory.ReadWrite.All"],

@@ -11,28 +11,23 @@ pub fn me() -> Me {
 pub struct Me {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Me {
-    fn clone(&self) -> Self {
-        Me { path: self.path.clone() }
-    }
-}
 impl Me {
     /// `/me/drive`
-    pub fn drive(self) -> Drive {
+    pub fn drive(&self) -> Drive {
         Drive {
-            path: self.path.segment("drive"),
+            path: self.path.clone().segment("drive"),
         }
     }
     /// `/me/photo`
-    pub fn photo(self) -> Photo {
+    pub fn photo(&self) -> Photo {
         Photo {
-            path: self.path.segment("photo"),
+            path: self.path.clone().segment("photo"),
         }
     }
     /// `/me/sendMail`
-    pub fn send_mail(self) -> SendMail {
+    pub fn send_mail(&self) -> SendMail {
         SendMail {
-            path: self.path.segment("sendMail"),
+            path: self.path.clone().segment("sendMail"),
         }
     }
     /// Get a user
@@ -52,11 +47,13 @@ impl Me {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<super::models::User> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<super::models::User> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
     /// Update user
     ///
     /// Change the properties of a user. Members and guests without an admin role can change only some of the properties.
@@ -74,27 +71,24 @@ impl Me {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-update?view=graph-rest-1.0>
-    pub fn patch(self, body: &super::models::User) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::PATCH, self.path)
+    pub fn patch(&self, body: &super::models::User) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::PATCH,
+                self.path.clone(),
+                &PERMISSIONS_1,
+            )
             .json_body(::graph_runtime::model::Model::object(body))
     }
-    /// Permissions of [`Self::patch`], least privileged first.
-    pub const PATCH_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
 }
 /// Request builder for `/me/drive`.
 pub struct Drive {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Drive {
-    fn clone(&self) -> Self {
-        Drive { path: self.path.clone() }
-    }
-}
 impl Drive {
     /// `/me/drive/root`
-    pub fn root(self) -> DriveRoot {
+    pub fn root(&self) -> DriveRoot {
         DriveRoot {
-            path: self.path.segment("root"),
+            path: self.path.clone().segment("root"),
         }
     }
 }
@@ -102,20 +96,13 @@ impl Drive {
 pub struct DriveRoot {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for DriveRoot {
-    fn clone(&self) -> Self {
-        DriveRoot {
-            path: self.path.clone(),
-        }
-    }
-}
 impl DriveRoot {
     /// Colon addressing (`{item-path}`): each `/`-separated part is percent-encoded:
     ///
     /// `/me/drive/root:/{item-path}:`
-    pub fn by_path(self, path: impl ::core::convert::AsRef<str>) -> DriveRootPath {
+    pub fn by_path(&self, path: impl ::core::convert::AsRef<str>) -> DriveRootPath {
         DriveRootPath {
-            path: self.path.colon_path(path),
+            path: self.path.clone().colon_path(path),
         }
     }
     /// OData function call or alternate key `/me/drive/root/search(q='{search-text}')`.
@@ -124,24 +111,17 @@ impl DriveRoot {
     ///
     /// - `q`: `'{search-text}'` (`String`). The text to look for
     pub fn search(
-        self,
+        &self,
         q: impl ::core::convert::Into<::graph_runtime::FunctionArg>,
     ) -> DriveRootSearch {
         DriveRootSearch {
-            path: self.path.function("search", &[("q", q.into())]),
+            path: self.path.clone().function("search", &[("q", q.into())]),
         }
     }
 }
 /// Request builder for `/me/drive/root/search(q='{search-text}')`.
 pub struct DriveRootSearch {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for DriveRootSearch {
-    fn clone(&self) -> Self {
-        DriveRootSearch {
-            path: self.path.clone(),
-        }
-    }
 }
 impl DriveRootSearch {
     /// driveItem: search
@@ -162,42 +142,30 @@ impl DriveRootSearch {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/driveitem-search?view=graph-rest-1.0>
     pub fn get(
-        self,
+        &self,
     ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::DriveItem>> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_2,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_2;
 }
 /// Request builder for `/me/drive/root:/{item-path}:`.
 pub struct DriveRootPath {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for DriveRootPath {
-    fn clone(&self) -> Self {
-        DriveRootPath {
-            path: self.path.clone(),
-        }
-    }
-}
 impl DriveRootPath {
     /// `/me/drive/root:/{item-path}:/content`
-    pub fn content(self) -> DriveRootPathContent {
+    pub fn content(&self) -> DriveRootPathContent {
         DriveRootPathContent {
-            path: self.path.segment("content"),
+            path: self.path.clone().segment("content"),
         }
     }
 }
 /// Request builder for `/me/drive/root:/{item-path}:/content`.
 pub struct DriveRootPathContent {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for DriveRootPathContent {
-    fn clone(&self) -> Self {
-        DriveRootPathContent {
-            path: self.path.clone(),
-        }
-    }
 }
 impl DriveRootPathContent {
     /// Download driveItem content
@@ -217,26 +185,23 @@ impl DriveRootPathContent {
     /// Success status: `302`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/driveitem-get-content?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_2,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_2;
 }
 /// Request builder for `/me/photo`.
 pub struct Photo {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Photo {
-    fn clone(&self) -> Self {
-        Photo { path: self.path.clone() }
-    }
-}
 impl Photo {
     /// `/me/photo/$value`
-    pub fn value(self) -> PhotoValue {
+    pub fn value(&self) -> PhotoValue {
         PhotoValue {
-            path: self.path.segment("$value"),
+            path: self.path.clone().segment("$value"),
         }
     }
     /// Get profilePhoto
@@ -256,22 +221,17 @@ impl Photo {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<super::models::ProfilePhoto> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<super::models::ProfilePhoto> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_3,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_3;
 }
 /// Request builder for `/me/photo/$value`.
 pub struct PhotoValue {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for PhotoValue {
-    fn clone(&self) -> Self {
-        PhotoValue {
-            path: self.path.clone(),
-        }
-    }
 }
 impl PhotoValue {
     /// Get profilePhoto
@@ -291,22 +251,17 @@ impl PhotoValue {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_3,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_3;
 }
 /// Request builder for `/me/sendMail`.
 pub struct SendMail {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for SendMail {
-    fn clone(&self) -> Self {
-        SendMail {
-            path: self.path.clone(),
-        }
-    }
 }
 impl SendMail {
     /// user: sendMail
@@ -326,36 +281,23 @@ impl SendMail {
     /// Success status: `202`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-sendmail?view=graph-rest-1.0>
-    pub fn post(self, body: &SendMailPostParameters) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::POST, self.path)
+    pub fn post(&self, body: &SendMailPostParameters) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::POST,
+                self.path.clone(),
+                &PERMISSIONS_4,
+            )
             .json_body(::graph_runtime::model::Model::object(body))
     }
-    /// Permissions of [`Self::post`], least privileged first.
-    pub const POST_PERMISSIONS: crate::Permissions = PERMISSIONS_4;
 }
-/// The parameters of [`SendMail::post`]: a JSON object built with the setters.
-#[derive(Clone, Debug, Default)]
-pub struct SendMailPostParameters(::graph_runtime::model::Object);
-impl ::graph_runtime::model::Model for SendMailPostParameters {
+/// The parameters of [`SendMail::post`]: a JSON object built with the setters, starting from `new()`.
+pub type SendMailPostParameters = super::models::view::View<SendMailPostParametersKind>;
+/// Marks [`SendMailPostParameters`] (`View<SendMailPostParametersKind>`).
+pub enum SendMailPostParametersKind {}
+impl super::models::view::Kind for SendMailPostParametersKind {
     const ODATA_TYPE: &'static str = "";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        SendMailPostParameters(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
 }
 impl SendMailPostParameters {
-    /// No parameter set yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
     /// The message to send. Required.
     pub fn message(&self) -> ::core::option::Option<super::models::Message> {
         ::graph_runtime::model::get(&self.0, "message")

@@ -11,17 +11,14 @@ pub fn users() -> Users {
 pub struct Users {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Users {
-    fn clone(&self) -> Self {
-        Users { path: self.path.clone() }
-    }
-}
 impl Users {
     /// One item by key (`{id | userPrincipalName}`, `{id}`), percent-encoded as one segment:
     ///
     /// `/users/{id | userPrincipalName}`
-    pub fn by_id(self, id: impl ::core::convert::AsRef<str>) -> Item {
-        Item { path: self.path.key(id) }
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> Item {
+        Item {
+            path: self.path.clone().key(id),
+        }
     }
     /// List users
     ///
@@ -41,39 +38,36 @@ impl Users {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-list?view=graph-rest-1.0>
     pub fn get(
-        self,
+        &self,
     ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::User>> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_0,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_0;
 }
 /// Request builder for `/users/{id | userPrincipalName}`.
 pub struct Item {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for Item {
-    fn clone(&self) -> Self {
-        Item { path: self.path.clone() }
-    }
-}
 impl Item {
     /// `/users/{id | userPrincipalName}/photo`
-    pub fn photo(self) -> ItemPhoto {
+    pub fn photo(&self) -> ItemPhoto {
         ItemPhoto {
-            path: self.path.segment("photo"),
+            path: self.path.clone().segment("photo"),
         }
     }
     /// `/users/{id | userPrincipalName}/manager`
-    pub fn manager(self) -> ItemManager {
+    pub fn manager(&self) -> ItemManager {
         ItemManager {
-            path: self.path.segment("manager"),
+            path: self.path.clone().segment("manager"),
         }
     }
     /// `/users/{id | userPrincipalName}/sendMail`
-    pub fn send_mail(self) -> ItemSendMail {
+    pub fn send_mail(&self) -> ItemSendMail {
         ItemSendMail {
-            path: self.path.segment("sendMail"),
+            path: self.path.clone().segment("sendMail"),
         }
     }
     /// Get a user
@@ -93,11 +87,13 @@ impl Item {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<super::models::User> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<super::models::User> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_1,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_1;
     /// Update user
     ///
     /// Change the properties of a user. Members and guests without an admin role can change only some of the properties.
@@ -115,42 +111,30 @@ impl Item {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-update?view=graph-rest-1.0>
-    pub fn patch(self, body: &super::models::User) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::PATCH, self.path)
+    pub fn patch(&self, body: &super::models::User) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::PATCH,
+                self.path.clone(),
+                &PERMISSIONS_2,
+            )
             .json_body(::graph_runtime::model::Model::object(body))
     }
-    /// Permissions of [`Self::patch`], least privileged first.
-    pub const PATCH_PERMISSIONS: crate::Permissions = PERMISSIONS_2;
 }
 /// Request builder for `/users/{id | userPrincipalName}/manager`.
 pub struct ItemManager {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemManager {
-    fn clone(&self) -> Self {
-        ItemManager {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemManager {
     /// `/users/{id | userPrincipalName}/manager/$ref`
-    pub fn reference(self) -> ItemManagerRef {
+    pub fn reference(&self) -> ItemManagerRef {
         ItemManagerRef {
-            path: self.path.segment("$ref"),
+            path: self.path.clone().segment("$ref"),
         }
     }
 }
 /// Request builder for `/users/{id | userPrincipalName}/manager/$ref`.
 pub struct ItemManagerRef {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemManagerRef {
-    fn clone(&self) -> Self {
-        ItemManagerRef {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemManagerRef {
     /// Remove manager
@@ -170,28 +154,23 @@ impl ItemManagerRef {
     /// Success status: `204`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-delete-manager?view=graph-rest-1.0>
-    pub fn delete(self) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::DELETE, self.path)
+    pub fn delete(&self) -> ::graph_runtime::Request<()> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::DELETE,
+            self.path.clone(),
+            &PERMISSIONS_3,
+        )
     }
-    /// Permissions of [`Self::delete`], least privileged first.
-    pub const DELETE_PERMISSIONS: crate::Permissions = PERMISSIONS_3;
 }
 /// Request builder for `/users/{id | userPrincipalName}/photo`.
 pub struct ItemPhoto {
     path: ::graph_runtime::RequestPath,
 }
-impl ::core::clone::Clone for ItemPhoto {
-    fn clone(&self) -> Self {
-        ItemPhoto {
-            path: self.path.clone(),
-        }
-    }
-}
 impl ItemPhoto {
     /// `/users/{id | userPrincipalName}/photo/$value`
-    pub fn value(self) -> ItemPhotoValue {
+    pub fn value(&self) -> ItemPhotoValue {
         ItemPhotoValue {
-            path: self.path.segment("$value"),
+            path: self.path.clone().segment("$value"),
         }
     }
     /// Get profilePhoto
@@ -211,22 +190,17 @@ impl ItemPhoto {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<super::models::ProfilePhoto> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<super::models::ProfilePhoto> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_4,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_4;
 }
 /// Request builder for `/users/{id | userPrincipalName}/photo/$value`.
 pub struct ItemPhotoValue {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemPhotoValue {
-    fn clone(&self) -> Self {
-        ItemPhotoValue {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemPhotoValue {
     /// Get profilePhoto
@@ -246,22 +220,17 @@ impl ItemPhotoValue {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
-    pub fn get(self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::GET, self.path)
+    pub fn get(&self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_4,
+        )
     }
-    /// Permissions of [`Self::get`], least privileged first.
-    pub const GET_PERMISSIONS: crate::Permissions = PERMISSIONS_4;
 }
 /// Request builder for `/users/{id | userPrincipalName}/sendMail`.
 pub struct ItemSendMail {
     path: ::graph_runtime::RequestPath,
-}
-impl ::core::clone::Clone for ItemSendMail {
-    fn clone(&self) -> Self {
-        ItemSendMail {
-            path: self.path.clone(),
-        }
-    }
 }
 impl ItemSendMail {
     /// user: sendMail
@@ -282,38 +251,27 @@ impl ItemSendMail {
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-sendmail?view=graph-rest-1.0>
     pub fn post(
-        self,
+        &self,
         body: &ItemSendMailPostParameters,
     ) -> ::graph_runtime::Request<()> {
-        ::graph_runtime::Request::new(::graph_runtime::http::Method::POST, self.path)
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::POST,
+                self.path.clone(),
+                &PERMISSIONS_5,
+            )
             .json_body(::graph_runtime::model::Model::object(body))
     }
-    /// Permissions of [`Self::post`], least privileged first.
-    pub const POST_PERMISSIONS: crate::Permissions = PERMISSIONS_5;
 }
-/// The parameters of [`ItemSendMail::post`]: a JSON object built with the setters.
-#[derive(Clone, Debug, Default)]
-pub struct ItemSendMailPostParameters(::graph_runtime::model::Object);
-impl ::graph_runtime::model::Model for ItemSendMailPostParameters {
+/// The parameters of [`ItemSendMail::post`]: a JSON object built with the setters, starting from `new()`.
+pub type ItemSendMailPostParameters = super::models::view::View<
+    ItemSendMailPostParametersKind,
+>;
+/// Marks [`ItemSendMailPostParameters`] (`View<ItemSendMailPostParametersKind>`).
+pub enum ItemSendMailPostParametersKind {}
+impl super::models::view::Kind for ItemSendMailPostParametersKind {
     const ODATA_TYPE: &'static str = "";
-    fn from_object(object: ::graph_runtime::model::Object) -> Self {
-        ItemSendMailPostParameters(object)
-    }
-    fn object(&self) -> &::graph_runtime::model::Object {
-        &self.0
-    }
-    fn object_mut(&mut self) -> &mut ::graph_runtime::model::Object {
-        &mut self.0
-    }
-    fn into_object(self) -> ::graph_runtime::model::Object {
-        self.0
-    }
 }
 impl ItemSendMailPostParameters {
-    /// No parameter set yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
     /// The message to send. Required.
     pub fn message(&self) -> ::core::option::Option<super::models::Message> {
         ::graph_runtime::model::get(&self.0, "message")

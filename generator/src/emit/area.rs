@@ -91,9 +91,9 @@ pub fn area_file(version: ApiVersion, area: &Area, models: &ModelSet) -> Result<
 }
 
 /// The distinct permission sets of an area, each emitted once as a private
-/// constant (`PERMISSIONS_0`, ...) that the terminals' constants name: one
-/// constant per distinct set costs far less `cargo check` time than one
-/// literal per terminal.
+/// constant (`PERMISSIONS_0`, ...) that terminal calls attach to the request
+/// they build: one constant per distinct set costs far less `cargo check`
+/// time than one literal, or one public constant, per terminal.
 struct PermissionSets<'a> {
     sets: Vec<&'a Permissions>,
 }
@@ -210,12 +210,6 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
             path: ::graph_runtime::RequestPath,
         }
 
-        impl ::core::clone::Clone for #ty {
-            fn clone(&self) -> Self {
-                #ty { path: self.path.clone() }
-            }
-        }
-
         impl #ty {
             #(#methods)*
         }
@@ -229,12 +223,12 @@ fn edge_method(cx: &Context, node: &Node, edge: &Edge) -> Result<TokenStream, Em
     let name = ident(&edge.rust_name, || cx.node(node))?;
     let ty = ident(&target.struct_name, || cx.node(target))?;
     let doc = docs::attrs(&docs::edge(edge, target));
-    let (params, path) = segment_call(cx, target, &edge.segment, &quote!(self.path))?;
+    let (params, path) = segment_call(cx, target, &edge.segment, &quote!(self.path.clone()))?;
     let lints = lint_allowances(&edge.rust_name, params.len() + 1);
     Ok(quote! {
         #doc
         #lints
-        pub fn #name(self #(, #params)*) -> #ty {
+        pub fn #name(&self #(, #params)*) -> #ty {
             #ty { path: #path }
         }
     })
@@ -295,13 +289,10 @@ fn lint_allowances(name: &str, arity: usize) -> TokenStream {
     }
 }
 
-/// `get()`, `post(body)`, ... and the `..._PERMISSIONS` constant.
+/// `get()`, `post(body)`, ...: a request carrying the operation's permissions.
 fn terminal(cx: &Context, node: &Node, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
     let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
     let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
-    let const_name = ident(&format!("{}_PERMISSIONS", endpoint.method.as_str()), || {
-        cx.endpoint(endpoint)
-    })?;
     let output = response_type(&response_kind(endpoint, &cx.types), cx.version);
     let doc = docs::attrs(&docs::endpoint(endpoint));
     let (params, body) = match body_kind(endpoint, &cx.types) {
@@ -332,29 +323,15 @@ fn terminal(cx: &Context, node: &Node, endpoint: &Endpoint) -> Result<TokenStrea
             quote!(.bytes_body(bytes.into(), content_type)),
         ),
     };
-    let permissions = permissions_const(cx, endpoint, &const_name, &name)?;
+    let permissions = cx.permissions.name(&endpoint.permissions)?;
     Ok(quote! {
         #doc
-        pub fn #name(self #params) -> ::graph_runtime::Request<#output> {
-            ::graph_runtime::Request::new(::graph_runtime::http::Method::#method, self.path) #body
+        pub fn #name(&self #params) -> ::graph_runtime::Request<#output> {
+            ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::#method,
+                self.path.clone(),
+                &#permissions,
+            ) #body
         }
-
-        #permissions
-    })
-}
-
-fn permissions_const(
-    cx: &Context,
-    endpoint: &Endpoint,
-    const_name: &Ident,
-    method: &Ident,
-) -> Result<TokenStream, EmitError> {
-    let set = cx.permissions.name(&endpoint.permissions)?;
-    let doc = docs::attrs(&[format!(
-        "Permissions of [`Self::{method}`], least privileged first."
-    )]);
-    Ok(quote! {
-        #doc
-        pub const #const_name: crate::Permissions = #set;
     })
 }

@@ -87,7 +87,7 @@ fn toml_str(text: &str) -> String {
     out
 }
 
-/// `src/lib.rs`: re-exports, `Permissions`, the version modules.
+/// `src/lib.rs`: re-exports and the version modules.
 pub fn lib_rs(api: &Api) -> Result<String, EmitError> {
     let doc = crate_docs();
     let mut modules = Vec::new();
@@ -107,22 +107,7 @@ pub fn lib_rs(api: &Api) -> Result<String, EmitError> {
     let tokens = quote! {
         #doc
         pub use ::graph_runtime;
-        pub use ::graph_runtime::{ApiVersion, Binary, Client, Error, FunctionArg, Page, Request, RequestPath};
-
-        /// The permissions an operation documents, by kind, least privileged
-        /// first. An empty list means the kind is not supported, unless
-        /// `documented` is false (the page has no readable permissions table).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct Permissions {
-            /// Delegated (work or school account).
-            pub delegated_work: &'static [&'static str],
-            /// Delegated (personal Microsoft account).
-            pub delegated_personal: &'static [&'static str],
-            /// Application.
-            pub application: &'static [&'static str],
-            /// False when the docs give no permissions for the operation.
-            pub documented: bool,
-        }
+        pub use ::graph_runtime::{ApiVersion, Binary, Client, Error, FunctionArg, Page, Permissions, Request, RequestPath};
 
         #(#modules)*
     };

@@ -61,8 +61,6 @@ fn view_rs() -> Result<String, EmitError> {
         pub trait Kind {
             /// The qualified OData type name (`microsoft.graph.user`).
             const ODATA_TYPE: &'static str;
-            /// The Rust name of the model (`User`), for `Debug`.
-            const NAME: &'static str;
             /// True for a subtype of something other than `entity`:
             /// `new()` writes its `@odata.type`, which creating it through a
             /// collection of its base type needs.
@@ -80,7 +78,7 @@ fn view_rs() -> Result<String, EmitError> {
         /// Every view of a type hierarchy has the same layout (the object),
         /// which is what lets a derived view dereference to its base view.
         #[repr(transparent)]
-        pub struct View<K>(pub(super) #object, ::core::marker::PhantomData<fn() -> K>);
+        pub struct View<K>(pub(crate) #object, ::core::marker::PhantomData<fn() -> K>);
 
         impl<K> ::core::clone::Clone for View<K> {
             fn clone(&self) -> Self {
@@ -90,7 +88,7 @@ fn view_rs() -> Result<String, EmitError> {
 
         impl<K: Kind> ::core::fmt::Debug for View<K> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_tuple(K::NAME).field(&self.0).finish()
+                f.debug_tuple(::graph_runtime::model::kind_name::<K>()).field(&self.0).finish()
             }
         }
 
@@ -314,7 +312,6 @@ fn model(shape: &Shape, doc: &TokenStream, fields: &[Field]) -> Result<TokenStre
 
         impl #view::Kind for #marker {
             const ODATA_TYPE: &'static str = #odata;
-            const NAME: &'static str = #type_name;
             #tagged
         }
 

@@ -1,14 +1,16 @@
 //! Action parameter objects: a view over the JSON object an action takes,
-//! one typed getter and setter per documented parameter, like a model.
+//! one typed getter and setter per documented parameter. Each is the
+//! version's generic `View` under its own marker, like a model, so it adds
+//! no `Clone`, `Debug` or `Model` impl of its own.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::models::accessors_of;
 use super::{docs, ident, EmitError};
 use crate::ident::{self as names, Scope};
 use crate::ir::{ApiVersion, Endpoint, Field, Node, RequestBody};
-use crate::lower::models::{accessor, TypeIndex};
+use crate::lower::models::{accessor, TypeIndex, RESERVED, VIEW_MODULE};
 
 /// `MeSendMailPostParameters`: the node's builder, the method, `Parameters`.
 pub fn struct_name(node: &Node, endpoint: &Endpoint) -> String {
@@ -31,10 +33,9 @@ pub fn parameter_struct(
     let context = || format!("{} {}:{}", version.as_str(), endpoint.file, endpoint.line);
     let name = ident(&struct_name(node, endpoint), context)?;
     let mut scope = Scope::new();
-    ["new", "object", "object_mut", "into_object", "from_object"]
-        .iter()
-        .for_each(|r| scope.reserve(r));
+    RESERVED.iter().for_each(|r| scope.reserve(r));
     let models = super::types::models_path(version);
+    let view_module = format_ident!("{}", VIEW_MODULE);
     let mut accessors = Vec::new();
     for parameter in parameters {
         let getter = scope.claim(&parameter.rust_name);
@@ -58,25 +59,23 @@ pub fn parameter_struct(
     let method = ident(&endpoint.rust_name, context)?;
     let builder = ident(&node.struct_name, context)?;
     let doc = docs::attrs(&[format!(
-        "The parameters of [`{builder}::{method}`]: a JSON object built with the setters."
+        "The parameters of [`{builder}::{method}`]: a JSON object built with the setters, starting from `new()`."
     )]);
-    let object = quote!(::graph_runtime::model::Object);
+    let marker = ident(&format!("{name}Kind"), context)?;
+    let marker_doc = format!(" Marks [`{name}`] (`View<{marker}>`).");
+    let view = quote!(#models::#view_module);
     Ok(quote! {
         #doc
-        #[derive(Clone, Debug, Default)]
-        pub struct #name(#object);
+        pub type #name = #view::View<#marker>;
 
-        impl ::graph_runtime::model::Model for #name {
+        #[doc = #marker_doc]
+        pub enum #marker {}
+
+        impl #view::Kind for #marker {
             const ODATA_TYPE: &'static str = "";
-            fn from_object(object: #object) -> Self { #name(object) }
-            fn object(&self) -> &#object { &self.0 }
-            fn object_mut(&mut self) -> &mut #object { &mut self.0 }
-            fn into_object(self) -> #object { self.0 }
         }
 
         impl #name {
-            /// No parameter set yet.
-            pub fn new() -> Self { Self::default() }
             #(#accessors)*
         }
     })

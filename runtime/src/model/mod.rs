@@ -94,7 +94,7 @@ pub use enums::{
     clone_enum, debug_enum, enum_from_json, enum_to_json, eq_enum, flags_from_json, flags_to_json,
     hash_enum, WireEnum,
 };
-pub use view::Model;
+pub use view::{kind_name, Model};
 pub use wire::{
     Base64, Date, DateTimeOffset, Decimal, Duration, DurationParts, Guid, TimeOfDay, WireError,
 };

@@ -4,6 +4,15 @@ use serde_json::Value;
 
 use super::Object;
 
+/// The Rust name of a generated model, read off its marker type
+/// (`UserKind` gives `User`), for `Debug`: one generic function instead of a
+/// name constant per model.
+pub fn kind_name<K: ?Sized>() -> &'static str {
+    let full = core::any::type_name::<K>();
+    let last = full.rsplit("::").next().unwrap_or(full);
+    last.strip_suffix("Kind").unwrap_or(last)
+}
+
 /// A generated model: a typed view over one JSON object.
 ///
 /// Generated types hold the [`Object`] itself: each is an alias of one
@@ -83,5 +92,23 @@ pub trait Model: Sized {
     /// Removes `key` (it will not be sent), returning its value.
     fn remove_raw(&mut self, key: &str) -> Option<Value> {
         self.object_mut().shift_remove(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_name;
+
+    enum UserKind {}
+    mod nested {
+        pub enum ItemAttachmentKind {}
+    }
+    struct Plain;
+
+    #[test]
+    fn kind_name_is_the_marker_name_without_path_or_suffix() {
+        assert_eq!(kind_name::<UserKind>(), "User");
+        assert_eq!(kind_name::<nested::ItemAttachmentKind>(), "ItemAttachment");
+        assert_eq!(kind_name::<Plain>(), "Plain");
     }
 }

@@ -8,7 +8,6 @@ pub type CloudPcDeviceImage = super::view::View<CloudPcDeviceImageKind>;
 pub enum CloudPcDeviceImageKind {}
 impl super::view::Kind for CloudPcDeviceImageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.cloudPcDeviceImage";
-    const NAME: &'static str = "CloudPcDeviceImage";
 }
 impl super::view::Derived for CloudPcDeviceImageKind {
     type Base = super::EntityKind;

@@ -8,7 +8,6 @@ pub type CloudPcSourceDeviceImage = super::view::View<CloudPcSourceDeviceImageKi
 pub enum CloudPcSourceDeviceImageKind {}
 impl super::view::Kind for CloudPcSourceDeviceImageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.cloudPcSourceDeviceImage";
-    const NAME: &'static str = "CloudPcSourceDeviceImage";
 }
 impl CloudPcSourceDeviceImage {
     /// Identifier of the source image.

@@ -8,7 +8,6 @@ pub type Entity = super::view::View<EntityKind>;
 pub enum EntityKind {}
 impl super::view::Kind for EntityKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
-    const NAME: &'static str = "Entity";
 }
 impl Entity {
     /// Unique identifier of the entity. Read-only.

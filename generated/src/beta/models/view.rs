@@ -4,8 +4,6 @@
 pub trait Kind {
     /// The qualified OData type name (`microsoft.graph.user`).
     const ODATA_TYPE: &'static str;
-    /// The Rust name of the model (`User`), for `Debug`.
-    const NAME: &'static str;
     /// True for a subtype of something other than `entity`:
     /// `new()` writes its `@odata.type`, which creating it through a
     /// collection of its base type needs.
@@ -22,7 +20,7 @@ pub trait Derived: Kind {
 /// which is what lets a derived view dereference to its base view.
 #[repr(transparent)]
 pub struct View<K>(
-    pub(super) ::graph_runtime::model::Object,
+    pub(crate) ::graph_runtime::model::Object,
     ::core::marker::PhantomData<fn() -> K>,
 );
 impl<K> ::core::clone::Clone for View<K> {
@@ -32,7 +30,7 @@ impl<K> ::core::clone::Clone for View<K> {
 }
 impl<K: Kind> ::core::fmt::Debug for View<K> {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple(K::NAME).field(&self.0).finish()
+        f.debug_tuple(::graph_runtime::model::kind_name::<K>()).field(&self.0).finish()
     }
 }
 impl<K: Kind> ::graph_runtime::model::Model for View<K> {

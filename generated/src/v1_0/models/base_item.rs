@@ -8,7 +8,6 @@ pub type BaseItem = super::view::View<BaseItemKind>;
 pub enum BaseItemKind {}
 impl super::view::Kind for BaseItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.baseItem";
-    const NAME: &'static str = "BaseItem";
 }
 impl super::view::Derived for BaseItemKind {
     type Base = super::EntityKind;

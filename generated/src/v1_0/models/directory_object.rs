@@ -8,7 +8,6 @@ pub type DirectoryObject = super::view::View<DirectoryObjectKind>;
 pub enum DirectoryObjectKind {}
 impl super::view::Kind for DirectoryObjectKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
-    const NAME: &'static str = "DirectoryObject";
 }
 impl super::view::Derived for DirectoryObjectKind {
     type Base = super::EntityKind;

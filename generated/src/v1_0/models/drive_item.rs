@@ -8,7 +8,6 @@ pub type DriveItem = super::view::View<DriveItemKind>;
 pub enum DriveItemKind {}
 impl super::view::Kind for DriveItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.driveItem";
-    const NAME: &'static str = "DriveItem";
     const TAGGED: bool = true;
 }
 impl super::view::Derived for DriveItemKind {

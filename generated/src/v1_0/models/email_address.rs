@@ -8,7 +8,6 @@ pub type EmailAddress = super::view::View<EmailAddressKind>;
 pub enum EmailAddressKind {}
 impl super::view::Kind for EmailAddressKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.emailAddress";
-    const NAME: &'static str = "EmailAddress";
 }
 impl EmailAddress {
     /// The SMTP address, such as `AlexW@contoso.com`.

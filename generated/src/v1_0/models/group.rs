@@ -8,7 +8,6 @@ pub type Group = super::view::View<GroupKind>;
 pub enum GroupKind {}
 impl super::view::Kind for GroupKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.group";
-    const NAME: &'static str = "Group";
     const TAGGED: bool = true;
 }
 impl super::view::Derived for GroupKind {

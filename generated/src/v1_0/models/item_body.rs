@@ -8,7 +8,6 @@ pub type ItemBody = super::view::View<ItemBodyKind>;
 pub enum ItemBodyKind {}
 impl super::view::Kind for ItemBodyKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.itemBody";
-    const NAME: &'static str = "ItemBody";
 }
 impl ItemBody {
     /// The content itself.

@@ -8,7 +8,6 @@ pub type Message = super::view::View<MessageKind>;
 pub enum MessageKind {}
 impl super::view::Kind for MessageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.message";
-    const NAME: &'static str = "Message";
     const TAGGED: bool = true;
 }
 impl super::view::Derived for MessageKind {

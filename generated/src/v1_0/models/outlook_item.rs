@@ -8,7 +8,6 @@ pub type OutlookItem = super::view::View<OutlookItemKind>;
 pub enum OutlookItemKind {}
 impl super::view::Kind for OutlookItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.outlookItem";
-    const NAME: &'static str = "OutlookItem";
 }
 impl super::view::Derived for OutlookItemKind {
     type Base = super::EntityKind;

@@ -8,7 +8,6 @@ pub type ProfilePhoto = super::view::View<ProfilePhotoKind>;
 pub enum ProfilePhotoKind {}
 impl super::view::Kind for ProfilePhotoKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.profilePhoto";
-    const NAME: &'static str = "ProfilePhoto";
 }
 impl super::view::Derived for ProfilePhotoKind {
     type Base = super::EntityKind;

@@ -8,7 +8,6 @@ pub type Recipient = super::view::View<RecipientKind>;
 pub enum RecipientKind {}
 impl super::view::Kind for RecipientKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.recipient";
-    const NAME: &'static str = "Recipient";
 }
 impl Recipient {
     /// The address and display name of the recipient.

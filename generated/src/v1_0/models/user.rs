@@ -8,7 +8,6 @@ pub type User = super::view::View<UserKind>;
 pub enum UserKind {}
 impl super::view::Kind for UserKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.user";
-    const NAME: &'static str = "User";
     const TAGGED: bool = true;
 }
 impl super::view::Derived for UserKind {

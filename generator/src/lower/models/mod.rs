@@ -15,9 +15,9 @@ use crate::ir::{
     TypeKind, VersionApi,
 };
 
-/// Names the `Model` trait and the derives give every model: no property
-/// accessor may take them.
-const RESERVED: &[&str] = &[
+/// Names the `Model` trait and the derives give every model (and every
+/// action parameter object, which is a view too): no accessor may take them.
+pub const RESERVED: &[&str] = &[
     "new",
     "object",
     "object_mut",

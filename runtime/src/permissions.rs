@@ -1,0 +1,19 @@
+//! The permissions an operation's page documents, carried by its requests.
+
+/// The permissions an operation documents, by kind, least privileged
+/// first. An empty list means the kind is not supported, unless
+/// `documented` is false (the page has no readable permissions table).
+///
+/// Generated terminal calls attach their operation's set to the request
+/// they build: [`crate::Request::permissions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Permissions {
+    /// Delegated (work or school account).
+    pub delegated_work: &'static [&'static str],
+    /// Delegated (personal Microsoft account).
+    pub delegated_personal: &'static [&'static str],
+    /// Application.
+    pub application: &'static [&'static str],
+    /// False when the docs give no permissions for the operation.
+    pub documented: bool,
+}
