@@ -155,6 +155,7 @@ impl<'m> Checker<'m> {
             TypeRef::Named {
                 name,
                 page: Some(page),
+                ..
             } => self.models.find(name, page),
             _ => None,
         }

@@ -99,5 +99,8 @@ fn builders_are_reusable_by_reference() {
     let second = user.get();
     assert_eq!(first.path(), second.path());
     assert_eq!(first.path().as_str(), "/users/alice%40contoso.com");
-    assert_eq!(photo.path().as_str(), "/users/alice%40contoso.com/photo/$value");
+    assert_eq!(
+        photo.path().as_str(),
+        "/users/alice%40contoso.com/photo/$value"
+    );
 }

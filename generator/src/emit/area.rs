@@ -269,6 +269,41 @@ fn segment_call(
     })
 }
 
+/// Method names clippy's `should_implement_trait` reserves for std traits
+/// (a Graph action called `clone` is a builder method `clone(&self)`).
+const STD_TRAIT_METHODS: &[&str] = &[
+    "add",
+    "as_mut",
+    "as_ref",
+    "bitand",
+    "bitor",
+    "bitxor",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "cmp",
+    "default",
+    "deref",
+    "deref_mut",
+    "div",
+    "drop",
+    "eq",
+    "from_iter",
+    "from_str",
+    "hash",
+    "index",
+    "index_mut",
+    "into_iter",
+    "mul",
+    "neg",
+    "next",
+    "not",
+    "rem",
+    "shl",
+    "shr",
+    "sub",
+];
+
 /// Allows for clippy lints that a documented name or arity can trigger.
 fn lint_allowances(name: &str, arity: usize) -> TokenStream {
     let mut lints = Vec::new();
@@ -278,6 +313,9 @@ fn lint_allowances(name: &str, arity: usize) -> TokenStream {
         .any(|p| bare.starts_with(p))
     {
         lints.push(quote!(clippy::wrong_self_convention));
+    }
+    if STD_TRAIT_METHODS.contains(&bare) {
+        lints.push(quote!(clippy::should_implement_trait));
     }
     if arity > 7 {
         lints.push(quote!(clippy::too_many_arguments));

@@ -15,6 +15,11 @@ pub enum TypeRef {
         /// The resource page that declares it, relative to the doc root, once resolved.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         page: Option<String>,
+        /// The type a link's text names (`managedDevice`), tried when the
+        /// link's target declares nothing (a page this checkout lacks);
+        /// cleared by the resolver.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        link_text: Option<String>,
     },
     Collection {
         item: Box<TypeRef>,
@@ -34,6 +39,7 @@ impl TypeRef {
         TypeRef::Named {
             name: name.into(),
             page: None,
+            link_text: None,
         }
     }
 

@@ -141,13 +141,23 @@ fn resolve_one(
     unresolved: &mut Vec<(u32, String)>,
 ) {
     match type_ref {
-        TypeRef::Named { name, page } => match lookup(index, version, name) {
-            Some(found) => {
-                *name = found.name.clone();
-                *page = Some(found.page.clone());
+        TypeRef::Named {
+            name,
+            page,
+            link_text,
+        } => {
+            let by_text = || link_text.as_deref().and_then(|t| lookup(index, version, t));
+            match lookup(index, version, name).or_else(by_text) {
+                Some(found) => {
+                    *name = found.name.clone();
+                    *page = Some(found.page.clone());
+                }
+                None => unresolved.push((line, name.clone())),
             }
-            None => unresolved.push((line, name.clone())),
-        },
+            // Read or not, the text has done its part; dropping it keeps the
+            // IR the same in every language (translations change link text).
+            *link_text = None;
+        }
         TypeRef::Collection { item } => resolve_one(index, version, item, line, unresolved),
         TypeRef::Primitive { .. } | TypeRef::Unknown { .. } => {}
     }
@@ -211,5 +221,53 @@ fn for_each_type(page: &mut Page, visit: &mut impl FnMut(&mut TypeRef, u32)) {
         {
             visit(&mut p.type_ref, p.line);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{read_page, NoIncludes};
+
+    const WIDGET: &str = "# widget resource type\n\nA widget.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.widget\" } -->\n```json\n{ \"id\": \"String\" }\n```\n";
+
+    fn gadget(link: &str) -> String {
+        format!("# gadget resource type\n\nA gadget.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| parts | {link} collection | The parts. |\n\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.gadget\" }} -->\n```json\n{{ \"parts\": [] }}\n```\n")
+    }
+
+    fn parts_type(link: &str) -> TypeRef {
+        let mut pages = vec![
+            read_page(
+                "api-reference/v1.0/resources/widget.md",
+                WIDGET.as_bytes(),
+                &NoIncludes,
+            ),
+            read_page(
+                "api-reference/v1.0/resources/gadget.md",
+                gadget(link).as_bytes(),
+                &NoIncludes,
+            ),
+        ];
+        resolve(&mut pages);
+        let gadget = pages[1].resource.as_ref().expect("gadget resource");
+        gadget.properties[0].type_ref.clone()
+    }
+
+    #[test]
+    fn a_link_to_a_missing_page_resolves_by_its_text() {
+        let resolved = TypeRef::collection(TypeRef::Named {
+            name: "widget".to_owned(),
+            page: Some("api-reference/v1.0/resources/widget.md".to_owned()),
+            link_text: None,
+        });
+        assert_eq!(parts_type("[widget](intune-shared-widget.md)"), resolved);
+        assert_eq!(parts_type("[widget](widget.md)"), resolved);
+        let TypeRef::Collection { item } = parts_type("[gizmo](intune-shared-gizmo.md)") else {
+            panic!("a collection");
+        };
+        assert!(
+            matches!(*item, TypeRef::Named { page: None, .. }),
+            "{item:?}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Type cells (`String`, `[x](x.md) collection`, `Collection(Edm.String)`,
 //! `字符串集合`, ...) → [`TypeRef`]. Link targets win over link text, which
-//! translation may have changed.
+//! translation may have changed; the text is kept for when the target is a
+//! page the checkout lacks.
 
 use crate::ir::{Primitive, TypeRef};
 
@@ -11,8 +12,16 @@ use super::scan::mentions_any;
 pub fn type_of_cell(cell: &Inline) -> TypeRef {
     let text = cell.trimmed();
     let collection = is_collection(text);
-    let item = match cell.links.iter().find_map(|l| linked_type(&l.target)) {
-        Some(name) => TypeRef::named(name),
+    let item = match cell
+        .links
+        .iter()
+        .find_map(|l| Some((linked_type(&l.target)?, l)))
+    {
+        Some((name, link)) => TypeRef::Named {
+            name,
+            page: None,
+            link_text: link_text_type(&link.text),
+        },
         None => type_of_text(text),
     };
     if collection && !matches!(item, TypeRef::Collection { .. }) {
@@ -20,6 +29,12 @@ pub fn type_of_cell(cell: &Inline) -> TypeRef {
     } else {
         item
     }
+}
+
+/// The type name a link's text gives, if it reads as one (`managedDevice`).
+fn link_text_type(text: &str) -> Option<String> {
+    let word = text.trim().trim_start_matches('#');
+    (!word.is_empty() && is_type_name(word) && primitive(word).is_none()).then(|| word.to_owned())
 }
 
 /// Reads a type written as plain text.
@@ -181,6 +196,24 @@ mod tests {
         assert_eq!(type_of_text("collection(string)"), strings);
         assert_eq!(type_of_text("字符串集合"), strings);
         assert_eq!(type_of_text("String 集合"), strings);
+    }
+
+    #[test]
+    fn a_link_keeps_the_type_its_text_names_for_a_missing_target() {
+        let mut c = cell(
+            "[managedDevice](../resources/intune-shared-manageddevice.md) collection",
+            &["../resources/intune-shared-manageddevice.md"],
+        );
+        c.links[0].text = "managedDevice".to_owned();
+        let expected = TypeRef::Named {
+            name: "intune-shared-manageddevice".to_owned(),
+            page: None,
+            link_text: Some("managedDevice".to_owned()),
+        };
+        assert_eq!(type_of_cell(&c), TypeRef::collection(expected));
+        c.links[0].text = "托管设备".to_owned();
+        let translated = TypeRef::named("intune-shared-manageddevice");
+        assert_eq!(type_of_cell(&c), TypeRef::collection(translated));
     }
 
     #[test]

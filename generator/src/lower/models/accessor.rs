@@ -44,6 +44,7 @@ pub fn accessor(type_ref: &TypeRef, index: &TypeIndex) -> Accessor {
         TypeRef::Named {
             name,
             page: Some(page),
+            ..
         } => match index.get(name, page) {
             Some((rust_name, true)) => Accessor::Enum(rust_name.to_owned()),
             Some((rust_name, false)) => Accessor::Model(rust_name.to_owned()),

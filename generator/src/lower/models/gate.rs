@@ -128,6 +128,7 @@ fn named(type_ref: &TypeRef, index: &TypeIndex) -> Option<String> {
         TypeRef::Named {
             name,
             page: Some(page),
+            ..
         } => index.get(name, page).map(|(n, _)| n.to_owned()),
         TypeRef::Collection { item } => named(item, index),
         _ => None,
