@@ -7,8 +7,8 @@
 //! Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.
 pub use ::graph_runtime;
 pub use ::graph_runtime::{
-    ApiVersion, Binary, Client, Error, FunctionArg, Page, Permissions, Request,
-    RequestPath,
+    ApiVersion, Binary, ByteStream, Client, Error, FunctionArg, Page, Permissions,
+    Request, RequestPath,
 };
 /// Microsoft Graph `v1.0`: one module per top-level path segment.
 #[cfg(feature = "v1_0")]

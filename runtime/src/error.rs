@@ -74,6 +74,10 @@ pub enum Error {
     /// The client configuration is unusable (bad base URL or user agent).
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// A streamed body could not be written where the caller asked
+    /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
+    #[error("cannot write the response body: {0}")]
+    Write(String),
 }
 
 impl Error {

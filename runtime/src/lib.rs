@@ -83,6 +83,7 @@ mod retry;
 mod rng;
 mod secret;
 mod send;
+mod stream;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
 pub use client::{Client, ClientBuilder};
@@ -97,6 +98,7 @@ pub use request::{Body, Request};
 pub use response::{Binary, FromResponse, Json, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+pub use stream::ByteStream;
 
 /// Re-exported so generated code needs no direct dependency.
 pub use bytes::{self, Bytes};

@@ -310,6 +310,15 @@ impl<T: FromResponse> Request<T> {
     }
 }
 
+impl<T> Request<T> {
+    /// Sends the request with `client` (retrying as its policy says) and
+    /// returns the 2xx response with its body unread, to read chunk by
+    /// chunk: [`Client::send_streaming`].
+    pub async fn send_streaming(self, client: &Client) -> Result<crate::ByteStream, Error> {
+        client.send_streaming(self).await
+    }
+}
+
 impl<T> Clone for Request<T> {
     fn clone(&self) -> Self {
         Request {

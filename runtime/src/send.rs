@@ -5,7 +5,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method};
 
 use crate::error::{from_status, transport_message};
 use crate::retry::{Outcome, RetryState, TransportRetry};
-use crate::{rng, Body, Client, Error, FromResponse, RawResponse, Request, Secret};
+use crate::{rng, Body, ByteStream, Client, Error, FromResponse, RawResponse, Request, Secret};
 
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
@@ -42,15 +42,53 @@ impl Client {
         }
     }
 
+    /// Sends `request` like [`Client::send`], retrying the same way, but
+    /// hands back a 2xx response before reading its body, for downloads too
+    /// large to hold in memory: [`ByteStream`] reads it chunk by chunk.
+    pub async fn send_streaming<T>(&self, request: Request<T>) -> Result<ByteStream, Error> {
+        let prepared = request.prepare(self.base_url())?;
+        let request_id = client_request_id(&prepared.headers);
+        let mut retries = RetryState::new(&self.inner.retry);
+        loop {
+            let outcome = match self
+                .exchange(&prepared, &request_id, retries.retries())
+                .await
+            {
+                Ok(response) if response.status().is_success() => {
+                    return Ok(ByteStream::new(response))
+                }
+                Ok(response) => read_whole(response).await,
+                Err(outcome) => outcome,
+            };
+            match retries.next_delay(&prepared.method, &outcome) {
+                Some(delay) => tokio::time::sleep(delay).await,
+                None => return Err(failure(outcome, &request_id)),
+            }
+        }
+    }
+
     /// One attempt: a fresh token, the HTTP exchange and the whole body.
     async fn attempt(&self, prepared: &Prepared, request_id: &HeaderValue, retry: u32) -> Outcome {
+        match self.exchange(prepared, request_id, retry).await {
+            Ok(response) => read_whole(response).await,
+            Err(outcome) => outcome,
+        }
+    }
+
+    /// A fresh token and the HTTP exchange, up to the response headers.
+    async fn exchange(
+        &self,
+        prepared: &Prepared,
+        request_id: &HeaderValue,
+        retry: u32,
+    ) -> Result<reqwest::Response, Outcome> {
         let headers = match self.headers_for(prepared, request_id, retry).await {
             Ok(headers) => headers,
             Err(error) => {
-                return Outcome::Failed {
+                return Err(Outcome::Failed {
                     error,
                     retry: TransportRetry::Never,
-                }
+                })
             }
         };
         let mut request = self
@@ -61,20 +99,7 @@ impl Client {
         if !prepared.body.is_empty() {
             request = request.body(prepared.body.bytes());
         }
-        let response = match request.send().await {
-            Ok(response) => response,
-            Err(error) => return failed(&error),
-        };
-        let status = response.status();
-        let headers = response.headers().clone();
-        match response.bytes().await {
-            Ok(body) => Outcome::Response(RawResponse {
-                status,
-                headers,
-                body,
-            }),
-            Err(error) => failed(&error),
-        }
+        request.send().await.map_err(|error| failed(&error))
     }
 
     async fn headers_for(
@@ -131,6 +156,28 @@ fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
     Ok(value)
 }
 
+/// Reads the whole body of a response.
+async fn read_whole(response: reqwest::Response) -> Outcome {
+    let status = response.status();
+    let headers = response.headers().clone();
+    match response.bytes().await {
+        Ok(body) => Outcome::Response(RawResponse {
+            status,
+            headers,
+            body,
+        }),
+        Err(error) => failed(&error),
+    }
+}
+
+/// The error a transport failure becomes (for a body read after the retries).
+pub(crate) fn transport_error(error: &reqwest::Error) -> Error {
+    match failed(error) {
+        Outcome::Failed { error, .. } => error,
+        Outcome::Response(_) => Error::Transport(transport_message(error)),
+    }
+}
+
 fn failed(error: &reqwest::Error) -> Outcome {
     let message = transport_message(error);
     let (error, retry) = if error.is_timeout() {
@@ -148,9 +195,14 @@ fn failed(error: &reqwest::Error) -> Outcome {
 fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Error> {
     match outcome {
         Outcome::Response(response) if response.status.is_success() => Ok(response),
-        Outcome::Response(response) => {
-            Err(from_status(&response, request_id.to_str().unwrap_or("")))
-        }
-        Outcome::Failed { error, .. } => Err(error),
+        other => Err(failure(other, request_id)),
+    }
+}
+
+/// The error for an outcome that is not a success.
+fn failure(outcome: Outcome, request_id: &HeaderValue) -> Error {
+    match outcome {
+        Outcome::Response(response) => from_status(&response, request_id.to_str().unwrap_or("")),
+        Outcome::Failed { error, .. } => error,
     }
 }

@@ -447,3 +447,90 @@ async fn send_futures_are_send() {
     assert_send(&client_future);
     drop(client_future);
 }
+
+/// A body the size of a small download, not a repeat of one byte.
+fn download_body() -> Vec<u8> {
+    (0..300_000u32).map(|i| (i % 251) as u8).collect()
+}
+
+#[tokio::test]
+async fn streamed_download_after_a_throttled_attempt() {
+    let server = TestServer::start().await;
+    server.push(
+        Reply::json(
+            429,
+            r#"{"error":{"code":"TooManyRequests","message":"slow down"}}"#,
+        )
+        .header("retry-after", "0"),
+    );
+    server.push(Reply::new(200).body("application/octet-stream", download_body()));
+    let request = Request::<Binary>::new(
+        Method::GET,
+        v1().segment("me").segment("photo").segment("$value"),
+    );
+    let body = request.send_streaming(&client(&server)).await.unwrap();
+    assert_eq!(body.status().as_u16(), 200);
+    assert_eq!(body.content_type(), Some("application/octet-stream"));
+    assert_eq!(body.content_length(), Some(300_000));
+    let mut file = Vec::new();
+    let written = body.write_to(&mut file).await.unwrap();
+    assert_eq!(written, 300_000);
+    assert!(file == download_body(), "the streamed bytes differ");
+    let lines = server.request_lines();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l == "GET /v1.0/me/photo/$value HTTP/1.1"),
+        "{lines:?}"
+    );
+}
+
+#[tokio::test]
+async fn streamed_chunks_collect_and_errors_come_before_the_body() {
+    let server = TestServer::start().await;
+    server.push(Reply::new(200).body("image/png", download_body()));
+    server.push(Reply::new(200).body("image/png", b"png".to_vec()));
+    server.push(Reply::json(
+        404,
+        r#"{"error":{"code":"itemNotFound","message":"no photo"}}"#,
+    ));
+    let client = client(&server);
+    let request = || {
+        Request::<Binary>::new(
+            Method::GET,
+            v1().segment("me").segment("photo").segment("$value"),
+        )
+    };
+
+    let mut chunks = Box::pin(
+        request()
+            .send_streaming(&client)
+            .await
+            .unwrap()
+            .into_stream(),
+    );
+    let mut streamed = Vec::new();
+    while let Some(chunk) = futures_util::StreamExt::next(&mut chunks).await {
+        streamed.extend_from_slice(&chunk.unwrap());
+    }
+    assert!(streamed == download_body(), "the chunks differ");
+
+    let whole = request()
+        .send_streaming(&client)
+        .await
+        .unwrap()
+        .collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        (whole.content_type.as_deref(), &whole.data[..]),
+        (Some("image/png"), &b"png"[..])
+    );
+
+    let error = request().send_streaming(&client).await.unwrap_err();
+    let Error::Graph { code, status, .. } = error else {
+        panic!("{error:?}");
+    };
+    assert_eq!((code.as_str(), status.as_u16()), ("itemNotFound", 404));
+}

@@ -154,3 +154,53 @@ async fn graph_errors_come_back_typed() {
         other => panic!("expected a Graph error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_download_streams_into_a_writer() {
+    let (listener, client) = loopback().await;
+    let data: Vec<u8> = (0..200_000u32).map(|i| (i % 253) as u8).collect();
+    let mut response = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/pdf\r\ncontent-length: {}\r\n\r\n",
+        data.len()
+    )
+    .into_bytes();
+    response.extend_from_slice(&data);
+    // `serve_one` writes a String; the body here is not UTF-8, so serve it by hand.
+    let server = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.expect("a connection");
+        let mut head = Vec::new();
+        while !head.ends_with(b"\r\n\r\n") {
+            let mut byte = [0u8; 1];
+            assert_eq!(socket.read(&mut byte).await.expect("read"), 1);
+            head.push(byte[0]);
+        }
+        socket.write_all(&response).await.expect("write");
+        socket.shutdown().await.ok();
+        String::from_utf8_lossy(&head)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let download = graph_client::v1_0::drives()
+        .by_id("b!drive")
+        .items()
+        .by_id("01ITEM")
+        .content()
+        .get()
+        .send_streaming(&client)
+        .await
+        .expect("a 200 with a body to read");
+    assert_eq!(download.content_type(), Some("application/pdf"));
+    let mut file = Vec::new();
+    assert_eq!(
+        download.write_to(&mut file).await.expect("streamed"),
+        200_000
+    );
+    assert!(file == data, "the bytes written differ from the bytes sent");
+    let request_line = server.await.expect("server");
+    assert_eq!(
+        request_line,
+        "GET /v1.0/drives/b%21drive/items/01ITEM/content HTTP/1.1"
+    );
+}

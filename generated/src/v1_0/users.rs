@@ -220,6 +220,8 @@ impl ItemPhotoValue {
     /// Success status: `200`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0>
+    ///
+    /// A large body can be read as it arrives: `.send_streaming(&client)` gives a `graph_runtime::ByteStream`.
     pub fn get(&self) -> ::graph_runtime::Request<::graph_runtime::Binary> {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::parameters;
-use super::types::{body_kind, models_path, response_kind, response_type, BodyKind};
+use super::types::{body_kind, models_path, response_kind, response_type, BodyKind, ResponseKind};
 use super::{docs, ident, unparse, EmitError};
 use crate::ir::ModelSet;
 use crate::ir::{ApiVersion, Area, Edge, Endpoint, Node, PermissionSource, Permissions, Segment};
@@ -331,8 +331,17 @@ fn lint_allowances(name: &str, arity: usize) -> TokenStream {
 fn terminal(cx: &Context, node: &Node, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
     let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
     let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
-    let output = response_type(&response_kind(endpoint, &cx.types), cx.version);
-    let doc = docs::attrs(&docs::endpoint(endpoint));
+    let response = response_kind(endpoint, &cx.types);
+    let output = response_type(&response, cx.version);
+    let mut doc_lines = docs::endpoint(endpoint);
+    if response == ResponseKind::Binary {
+        doc_lines.push(String::new());
+        doc_lines.push(
+            "A large body can be read as it arrives: `.send_streaming(&client)` gives a `graph_runtime::ByteStream`."
+                .to_owned(),
+        );
+    }
+    let doc = docs::attrs(&doc_lines);
     let (params, body) = match body_kind(endpoint, &cx.types) {
         BodyKind::None => (quote!(), quote!()),
         BodyKind::Model(model) => {

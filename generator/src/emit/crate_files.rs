@@ -107,7 +107,7 @@ pub fn lib_rs(api: &Api) -> Result<String, EmitError> {
     let tokens = quote! {
         #doc
         pub use ::graph_runtime;
-        pub use ::graph_runtime::{ApiVersion, Binary, Client, Error, FunctionArg, Page, Permissions, Request, RequestPath};
+        pub use ::graph_runtime::{ApiVersion, Binary, ByteStream, Client, Error, FunctionArg, Page, Permissions, Request, RequestPath};
 
         #(#modules)*
     };
