@@ -42,7 +42,9 @@ pub enum BodyKind {
 }
 
 pub fn response_kind(endpoint: &Endpoint, index: &TypeIndex) -> ResponseKind {
-    if endpoint.raw_value {
+    // Only a read of a `$value` path answers with raw bytes; an upload
+    // answers with what its page documents.
+    if endpoint.raw_value && endpoint.method == HttpMethod::Get {
         return ResponseKind::Binary;
     }
     match &endpoint.response {

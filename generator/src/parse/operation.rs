@@ -21,7 +21,14 @@ pub fn read(
     }
     let paths: Vec<&str> = lines.iter().map(|l| l.path.as_str()).collect();
     let permissions = permissions::read(ctx, diagnostics);
-    let response = response::read(ctx, examples, &paths, diagnostics);
+    // Only a read of a `$value`/`content` path answers with raw bytes; an
+    // upload to one answers with what the Response section documents.
+    let read_paths: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.method == HttpMethod::Get)
+        .map(|l| l.path.as_str())
+        .collect();
+    let response = response::read(ctx, examples, &read_paths, diagnostics);
     let request_headers = params::request_headers(ctx);
     let query = params::query_options(ctx);
     let function_parameters = params::function_parameters(ctx);

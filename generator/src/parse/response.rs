@@ -140,8 +140,9 @@ fn body_of(
         Some(301..=303 | 307 | 308) => return ResponseBody::Redirect,
         _ => {}
     }
-    // `$value` and `/content` paths are bytes whatever the rest of the page
-    // returns; the page's body type describes its other paths.
+    // `$value` and `/content` reads are bytes whatever the rest of the page
+    // returns; the page's body type describes its other paths. (`paths` are
+    // the page's GET paths: an upload answers with what the page documents.)
     if !paths.is_empty() && paths.iter().all(|p| is_binary_path(p)) {
         return ResponseBody::Binary;
     }
