@@ -16,17 +16,35 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub trait TokenProvider: Send + Sync {
     /// Returns a currently valid access token.
     fn access_token(&self) -> BoxFuture<'_, Result<Secret, Error>>;
+
+    /// The service answered `401 Unauthorized` to `token` (revoked, or
+    /// expired earlier than announced). A provider that caches drops it and
+    /// returns true, and the client tries the request once more with a
+    /// fresh token; the default keeps it and returns false (a fixed token
+    /// would only be refused again).
+    fn token_rejected<'a>(&'a self, token: &'a Secret) -> BoxFuture<'a, bool> {
+        let _ = token;
+        Box::pin(async { false })
+    }
 }
 
 impl<P: TokenProvider + ?Sized> TokenProvider for Arc<P> {
     fn access_token(&self) -> BoxFuture<'_, Result<Secret, Error>> {
         (**self).access_token()
     }
+
+    fn token_rejected<'a>(&'a self, token: &'a Secret) -> BoxFuture<'a, bool> {
+        (**self).token_rejected(token)
+    }
 }
 
 impl<P: TokenProvider + ?Sized> TokenProvider for Box<P> {
     fn access_token(&self) -> BoxFuture<'_, Result<Secret, Error>> {
         (**self).access_token()
+    }
+
+    fn token_rejected<'a>(&'a self, token: &'a Secret) -> BoxFuture<'a, bool> {
+        (**self).token_rejected(token)
     }
 }
 

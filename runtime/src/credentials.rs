@@ -212,6 +212,22 @@ impl TokenProvider for ClientCredentials {
     fn access_token(&self) -> BoxFuture<'_, Result<Secret, Error>> {
         Box::pin(self.token())
     }
+
+    /// Drops the cached token if it is the refused one (a concurrent
+    /// request may already have replaced it); the next request fetches anew.
+    fn token_rejected<'a>(&'a self, token: &'a Secret) -> BoxFuture<'a, bool> {
+        Box::pin(async move {
+            let mut state = self.state.lock().await;
+            if state
+                .cached
+                .as_ref()
+                .is_some_and(|c| c.token.expose() == token.expose())
+            {
+                state.cached = None;
+            }
+            true
+        })
+    }
 }
 
 impl fmt::Debug for ClientCredentials {

@@ -1,7 +1,7 @@
 //! Sending a request: headers, attempts, retries and status decoding.
 
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
-use http::{HeaderMap, HeaderName, HeaderValue, Method};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 
 use crate::error::{from_status, transport_message};
 use crate::retry::{Outcome, RetryState, TransportRetry};
@@ -33,8 +33,14 @@ impl Client {
     pub(crate) async fn execute(&self, prepared: &Prepared) -> Result<RawResponse, Error> {
         let request_id = client_request_id(&prepared.headers);
         let mut retries = RetryState::new(&self.inner.retry);
+        let mut auth = AuthRetry::default();
         loop {
-            let outcome = self.attempt(prepared, &request_id, retries.retries()).await;
+            let outcome = self
+                .attempt(prepared, &request_id, retries.retries(), &mut auth)
+                .await;
+            if self.refresh_after(&outcome, &mut auth).await {
+                continue;
+            }
             match retries.next_delay(&prepared.method, &outcome) {
                 Some(delay) => tokio::time::sleep(delay).await,
                 None => return finish(outcome, &request_id),
@@ -49,17 +55,19 @@ impl Client {
         let prepared = request.prepare(self.base_url())?;
         let request_id = client_request_id(&prepared.headers);
         let mut retries = RetryState::new(&self.inner.retry);
+        let mut auth = AuthRetry::default();
         loop {
-            let outcome = match self
-                .exchange(&prepared, &request_id, retries.retries())
-                .await
-            {
+            let exchange = self.exchange(&prepared, &request_id, retries.retries(), &mut auth);
+            let outcome = match exchange.await {
                 Ok(response) if response.status().is_success() => {
                     return Ok(ByteStream::new(response))
                 }
                 Ok(response) => read_whole(response).await,
                 Err(outcome) => outcome,
             };
+            if self.refresh_after(&outcome, &mut auth).await {
+                continue;
+            }
             match retries.next_delay(&prepared.method, &outcome) {
                 Some(delay) => tokio::time::sleep(delay).await,
                 None => return Err(failure(outcome, &request_id)),
@@ -67,9 +75,31 @@ impl Client {
         }
     }
 
+    /// After a `401` to a token this client sent, asks the provider (once
+    /// per request) to drop it; true to try again at once with a new token.
+    async fn refresh_after(&self, outcome: &Outcome, auth: &mut AuthRetry) -> bool {
+        let Outcome::Response(response) = outcome else {
+            return false;
+        };
+        if response.status != StatusCode::UNAUTHORIZED || auth.refreshed {
+            return false;
+        }
+        let (Some(provider), Some(sent)) = (&self.inner.token, auth.sent.take()) else {
+            return false;
+        };
+        auth.refreshed = true;
+        provider.token_rejected(&sent).await
+    }
+
     /// One attempt: a fresh token, the HTTP exchange and the whole body.
-    async fn attempt(&self, prepared: &Prepared, request_id: &HeaderValue, retry: u32) -> Outcome {
-        match self.exchange(prepared, request_id, retry).await {
+    async fn attempt(
+        &self,
+        prepared: &Prepared,
+        request_id: &HeaderValue,
+        retry: u32,
+        auth: &mut AuthRetry,
+    ) -> Outcome {
+        match self.exchange(prepared, request_id, retry, auth).await {
             Ok(response) => read_whole(response).await,
             Err(outcome) => outcome,
         }
@@ -81,8 +111,9 @@ impl Client {
         prepared: &Prepared,
         request_id: &HeaderValue,
         retry: u32,
+        auth: &mut AuthRetry,
     ) -> Result<reqwest::Response, Outcome> {
-        let headers = match self.headers_for(prepared, request_id, retry).await {
+        let headers = match self.headers_for(prepared, request_id, retry, auth).await {
             Ok(headers) => headers,
             Err(error) => {
                 return Err(Outcome::Failed {
@@ -107,11 +138,13 @@ impl Client {
         prepared: &Prepared,
         request_id: &HeaderValue,
         retry: u32,
+        auth: &mut AuthRetry,
     ) -> Result<HeaderMap, Error> {
         let mut headers = prepared.headers.clone();
         if let Some(provider) = &self.inner.token {
             let token = provider.access_token().await?;
             headers.insert(AUTHORIZATION, bearer(&token)?);
+            auth.sent = Some(token);
         }
         headers.insert(CLIENT_REQUEST_ID, request_id.clone());
         if !headers.contains_key(ACCEPT) {
@@ -132,6 +165,14 @@ impl Client {
         }
         Ok(headers)
     }
+}
+
+/// The token an attempt sent, and whether a refused token was already
+/// replaced for this request.
+#[derive(Default)]
+struct AuthRetry {
+    sent: Option<Secret>,
+    refreshed: bool,
 }
 
 /// POST, PUT and PATCH without a body get an explicit `Content-Length: 0`:

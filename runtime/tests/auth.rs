@@ -211,11 +211,15 @@ async fn unreachable_token_endpoint_is_an_auth_error() {
 #[tokio::test]
 async fn debug_output_never_shows_tokens_or_secrets() {
     let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    // Refused, replaced once, refused again: the 401 reaches the caller.
     login.push(token_reply("issued-token-xyz", 3600));
-    graph.push(Reply::json(
-        401,
-        r#"{"error":{"code":"InvalidAuthenticationToken","message":"expired"}}"#,
-    ));
+    login.push(token_reply("issued-token-xyz", 3600));
+    for _ in 0..2 {
+        graph.push(Reply::json(
+            401,
+            r#"{"error":{"code":"InvalidAuthenticationToken","message":"expired"}}"#,
+        ));
+    }
     let creds = Arc::new(credentials(&login));
     let client = graph_client(&graph, creds.clone());
     let error = me().send(&client).await.unwrap_err();
@@ -252,5 +256,59 @@ async fn debug_output_never_shows_tokens_or_secrets() {
             assert!(!output.contains(secret), "{secret} in {output}");
         }
     }
-    assert_eq!(bearers(&graph), ["Bearer issued-token-xyz"]);
+    assert_eq!(bearers(&graph), ["Bearer issued-token-xyz"; 2]);
+}
+
+fn unauthorized() -> Reply {
+    Reply::json(
+        401,
+        json!({"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired or is not yet valid."}})
+            .to_string(),
+    )
+}
+
+#[tokio::test]
+async fn a_refused_token_is_replaced_once_and_the_request_repeated() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("tok-1", 3600));
+    login.push(token_reply("tok-2", 3600));
+    graph.push(unauthorized());
+    graph.push(Reply::json(200, r#"{"id":"1"}"#));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login));
+    let me_json = me().send(&client).await.unwrap();
+    assert_eq!(me_json["id"], "1");
+    me().send(&client).await.unwrap();
+    assert_eq!(
+        bearers(&graph),
+        ["Bearer tok-1", "Bearer tok-2", "Bearer tok-2"]
+    );
+    assert_eq!(login.requests().len(), 2);
+}
+
+#[tokio::test]
+async fn a_token_refused_twice_is_the_callers_error() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(token_reply("tok-1", 3600));
+    login.push(token_reply("tok-2", 3600));
+    graph.push(unauthorized());
+    graph.push(unauthorized());
+    let client = graph_client(&graph, credentials(&login));
+    let error = me().send(&client).await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
+    assert_eq!(bearers(&graph), ["Bearer tok-1", "Bearer tok-2"]);
+}
+
+#[tokio::test]
+async fn a_fixed_token_refused_is_not_sent_again() {
+    let graph = TestServer::start().await;
+    graph.push(unauthorized());
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, StaticToken::new("fixed"));
+    let error = me().send(&client).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Graph { code, .. } if code == "InvalidAuthenticationToken"),
+        "{error:?}"
+    );
+    assert_eq!(bearers(&graph), ["Bearer fixed"]);
 }
