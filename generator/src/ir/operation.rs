@@ -131,7 +131,9 @@ pub enum RequestBody {
         #[serde(rename = "type")]
         type_ref: TypeRef,
     },
-    /// The writable properties of a resource, sent as a partial object (updates).
+    /// The writable properties of a resource, sent as a partial object: an
+    /// update's fields, or the properties a create lists (`type_ref` is the
+    /// resource when the page links it).
     Properties {
         #[serde(rename = "type")]
         type_ref: Option<TypeRef>,

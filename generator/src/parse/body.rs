@@ -12,7 +12,14 @@ use super::types::linked_type;
 /// Labels of a first column that lists parameters rather than properties.
 const PARAMETER_LABELS: &[&str] = &["parameter", "parameter name", "参数", "name", "名称"];
 
-pub fn read(ctx: &PageContext<'_>, method: HttpMethod, paths: &[&str]) -> RequestBody {
+/// The request body of `method` on the page; `success` is the page's success
+/// status (a `201` POST creates the resource its body links).
+pub fn read(
+    ctx: &PageContext<'_>,
+    method: HttpMethod,
+    paths: &[&str],
+    success: Option<u16>,
+) -> RequestBody {
     let Some(section) = ctx.outline.find(&["request-body"]) else {
         return default_for(method);
     };
@@ -22,10 +29,17 @@ pub fn read(ctx: &PageContext<'_>, method: HttpMethod, paths: &[&str]) -> Reques
         _ => None,
     });
     let linked = first_resource_link(blocks);
+    // A table of "parameters" under a link to a resource that the request
+    // updates (PATCH, PUT) or creates (a POST answered with 201) lists that
+    // resource's properties to set, not an action's parameters.
+    let writes_linked = linked.is_some()
+        && (matches!(method, HttpMethod::Patch | HttpMethod::Put)
+            || (method == HttpMethod::Post && success == Some(201)));
     match (table, method) {
         (Some(t), HttpMethod::Patch | HttpMethod::Put) if !lists_parameters(t) => {
             properties(t, linked)
         }
+        (Some(t), _) if writes_linked && lists_parameters(t) => properties(t, linked),
         (Some(t), _) if lists_parameters(t) => RequestBody::Parameters {
             parameters: parameters(t),
         },
@@ -90,4 +104,53 @@ fn is_content_path(path: &str) -> bool {
         || last == "content"
         || last.ends_with(":/content")
         || last.starts_with("content")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{HttpMethod, RequestBody};
+    use crate::parse::{read_page, NoIncludes};
+
+    /// A POST page whose request body links a resource above a table
+    /// headed "Parameter", answered with `status`.
+    fn post_page(status: &str) -> String {
+        format!(
+            "# Create widget\n\nCreates a widget.\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n\
+             ## Request body\n\nIn the request body, supply a JSON representation of [widget](../resources/widget.md) object.\n\n\
+             | Parameter | Type | Description |\n|:--|:--|:--|\n| displayName | String | The name. |\n\n\
+             ## Response\n\nIf successful, this method returns a `{status}` response code.\n"
+        )
+    }
+
+    fn body(status: &str) -> RequestBody {
+        let page = read_page(
+            "api-reference/v1.0/api/widget-post.md",
+            post_page(status).as_bytes(),
+            &NoIncludes,
+        );
+        let operation = page.operations.first().expect("an operation");
+        assert_eq!(operation.method, HttpMethod::Post);
+        operation.request_body.clone()
+    }
+
+    #[test]
+    fn a_create_lists_the_linked_resources_properties() {
+        let RequestBody::Properties {
+            type_ref,
+            properties,
+        } = body("201 Created")
+        else {
+            panic!("{:?}", body("201 Created"));
+        };
+        assert!(format!("{type_ref:?}").contains("widget"), "{type_ref:?}");
+        assert_eq!(properties[0].name, "displayName");
+    }
+
+    #[test]
+    fn an_action_keeps_its_parameters() {
+        let RequestBody::Parameters { parameters } = body("200 OK") else {
+            panic!("{:?}", body("200 OK"));
+        };
+        assert_eq!(parameters[0].name, "displayName");
+    }
 }

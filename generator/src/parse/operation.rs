@@ -44,7 +44,7 @@ pub fn read(
             request_headers: request_headers.clone(),
             query: query.clone(),
             function_parameters: function_parameters.clone(),
-            request_body: body::read(ctx, method, &paths),
+            request_body: body::read(ctx, method, &paths, response.status),
             response: response.body.clone(),
         })
         .map(body_parameters_of_functions)
