@@ -38,6 +38,10 @@ pub struct BenchArgs {
     /// The area feature timed on its own.
     #[arg(long, default_value = "v1_0-users")]
     pub area: String,
+    /// The whole-version feature timed on its own (graph-rs-sdk has one
+    /// surface for both versions; this is one version of ours).
+    #[arg(long, default_value = "v1_0-full")]
+    pub version: String,
     /// Runs per `cargo check` measurement; the fastest is kept.
     #[arg(long, default_value_t = 1)]
     pub rounds: usize,
@@ -65,6 +69,8 @@ pub fn run(args: BenchArgs) -> BenchResult<()> {
     let full_incremental = ours.time(&full, &["graph-client"], args.rounds, true)?;
     let own_time = ours.time(&full, &ours.own, args.rounds, false)?;
     let area_time = ours.time(&area, &["graph-client"], args.rounds, false)?;
+    let version = ["--features", args.version.as_str()];
+    let version_time = ours.time(&version, &["graph-client"], args.rounds, false)?;
     println!(
         "cargo check graph-client --all-features:      {:>6.2} s (incremental: {:.2} s)",
         secs(full_time),
@@ -80,8 +86,19 @@ pub fn run(args: BenchArgs) -> BenchResult<()> {
         secs(area_time),
         100.0 * secs(area_time) / secs(full_time)
     );
+    println!(
+        "cargo check graph-client --features {}:   {:>6.2} s ({:.1}% of all features)",
+        args.version,
+        secs(version_time),
+        100.0 * secs(version_time) / secs(full_time)
+    );
     if !args.no_sdk {
-        sdk(&work, args.rounds, full_time, own_time)?;
+        let ours = Ours {
+            full: full_time,
+            own: own_time,
+            version: (&args.version, version_time),
+        };
+        sdk(&work, args.rounds, &ours)?;
     }
     Ok(())
 }
@@ -215,8 +232,17 @@ fn run_quiet(mut command: Command) -> BenchResult<()> {
     }
 }
 
+/// Our `cargo check` times that are set against graph-rs-sdk's.
+struct Ours<'a> {
+    full: Duration,
+    /// graph-client and graph-runtime, all features.
+    own: Duration,
+    /// One whole version: its feature and time.
+    version: (&'a str, Duration),
+}
+
 /// A scratch crate depending on graph-rs-sdk 3.0.1, fetched and built once.
-fn sdk(work: &Path, rounds: usize, full: Duration, own: Duration) -> BenchResult<()> {
+fn sdk(work: &Path, rounds: usize, ours: &Ours) -> BenchResult<()> {
     let dir = work.join("graph-rs-sdk-scratch");
     fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
     let manifest = "[package]\nname = \"sdk-scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\ngraph-rs-sdk = \"=3.0.1\"\n\n[workspace]\n";
@@ -242,8 +268,13 @@ fn sdk(work: &Path, rounds: usize, full: Duration, own: Duration) -> BenchResult
     );
     println!(
         "graph-client all features / graph-rs-sdk own crates: {:.2} (target <= 1); with graph-runtime: {:.2}",
-        secs(full) / secs(all),
-        secs(own) / secs(all)
+        secs(ours.full) / secs(all),
+        secs(ours.own) / secs(all)
+    );
+    println!(
+        "graph-client --features {} / graph-rs-sdk own crates: {:.2}",
+        ours.version.0,
+        secs(ours.version.1) / secs(all)
     );
     Ok(())
 }

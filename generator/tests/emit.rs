@@ -167,3 +167,44 @@ fn a_shared_type_takes_its_name_from_its_own_page() {
         "api-reference/v1.0/resources/intune-devices-user.md"
     );
 }
+
+/// `<version>-full` enables exactly its version: the module, its models and
+/// every area feature of that version; `full` is the union of the two.
+#[test]
+fn version_features_enable_a_whole_version() {
+    let files = Generator::new(&Settings::default())
+        .generate(&fixture_pages())
+        .expect("generate");
+    let manifest = files.get("Cargo.toml").expect("Cargo.toml");
+    let list = |name: &str| -> Vec<String> {
+        let line = manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} = [")))
+            .unwrap_or_else(|| panic!("no feature {name}"));
+        let inner = line.split_once('[').unwrap().1.trim_end_matches(']');
+        inner
+            .split(", ")
+            .filter(|s| !s.is_empty())
+            .map(|s| s.trim_matches('"').to_owned())
+            .collect()
+    };
+    let mut union = Vec::new();
+    for version in ["v1_0", "beta"] {
+        let features: Vec<String> = manifest
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(name, _)| name))
+            .filter(|n| n.starts_with(&format!("{version}-")) || *n == version)
+            .filter(|n| *n != format!("{version}-full"))
+            .map(str::to_owned)
+            .collect();
+        assert!(features.len() >= 3, "{features:?}");
+        let mut whole = list(&format!("{version}-full"));
+        whole.sort();
+        let mut expected = features.clone();
+        expected.sort();
+        assert_eq!(whole, expected);
+        union.extend(features);
+    }
+    union.sort();
+    assert_eq!(list("full"), union);
+}

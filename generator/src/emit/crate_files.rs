@@ -46,20 +46,24 @@ fn runtime_spec(runtime: &RuntimeDependency) -> String {
     }
 }
 
-/// `default = []`, `full`, one feature per version, one per area enabling its version.
+/// `default = []`, `full`, one feature per version, `<version>-full` and
+/// `<version>-models`, one per area enabling its version.
 fn features(api: &Api) -> String {
     let mut all: Vec<String> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     for version in &api.versions {
         let module = version.version.module();
-        all.push(module.to_owned());
+        let mut of_version = vec![module.to_owned(), format!("{module}-models")];
+        of_version.extend(version.areas.iter().map(|a| a.feature.clone()));
+        of_version.sort();
+        let listed: Vec<String> = of_version.iter().map(|f| toml_str(f)).collect();
         lines.push(format!("{module} = []"));
-        all.push(format!("{module}-models"));
+        lines.push(format!("{module}-full = [{}]", listed.join(", ")));
         lines.push(format!("{module}-models = [{}]", toml_str(module)));
         for area in &version.areas {
-            all.push(area.feature.clone());
             lines.push(format!("{} = [{}]", area.feature, toml_str(module)));
         }
+        all.extend(of_version);
     }
     all.sort();
     let full: Vec<String> = all.iter().map(|f| toml_str(f)).collect();
@@ -121,7 +125,7 @@ fn crate_docs() -> proc_macro2::TokenStream {
         "",
         "Each documented request line maps to calls that mirror its URL: `POST /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload` is `beta::device_management().virtual_endpoint().device_images().by_id(id).reupload().post()`, which returns a [`Request`] to send with a `graph_runtime` client.",
         "",
-        "Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.",
+        "Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `<version>-full` enables a whole version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.",
     ];
     let lines = lines.iter().map(|l| {
         if l.is_empty() {

@@ -222,6 +222,10 @@ fn assemble(trees: BTreeMap<(ApiVersion, String), TreeBuilder>) -> Api {
 
 fn name_areas(version: ApiVersion, trees: Vec<(String, TreeBuilder)>) -> Vec<Area> {
     let mut scope = Scope::new();
+    // `models` is the version's models module (and `<version>-models`
+    // feature); `full` is the `<version>-full` feature.
+    scope.reserve("models");
+    scope.reserve("full");
     let mut areas: Vec<Area> = trees
         .into_iter()
         .map(|(wire, tree)| {
