@@ -4,7 +4,7 @@
 
 use docgen::docs::DocTree;
 use docgen::ir::{Operation, Page, RequestBody};
-use docgen::parse::{read_page, resolve, NoIncludes};
+use docgen::parse::{read_page, resolve, side_by_side, NoIncludes};
 
 fn checkout(root: &str) -> (DocTree, Vec<String>) {
     let tree = DocTree::open(format!("{}/{root}", env!("CARGO_MANIFEST_DIR"))).expect("checkout");
@@ -61,14 +61,17 @@ fn translate_front_matter(line: &str) -> String {
         // way to it so that line numbers stay as they are.
         Some(("author", _)) => "ms.contentlocale: zh-CN".to_owned(),
         Some(("title" | "description", _)) => {
-            format!("{}: 译文标题", line.split(':').next().unwrap_or(""))
+            format!(
+                "{}: (translated title)",
+                line.split(':').next().unwrap_or("")
+            )
         }
         _ => line.to_owned(),
     }
 }
 
 fn span(id: &str, english: &str) -> String {
-    format!("<span data-ttu-id=\"{id}\">中文译文</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{english}</span></span>")
+    side_by_side::text_unit(id, "(translated)", english)
 }
 
 fn wrap_line(line: &str, next_id: &mut impl FnMut() -> String) -> String {
@@ -135,7 +138,7 @@ fn assert_same_reading(root: &str) {
     let mut checked = 0;
     for file in &files {
         let english = std::fs::read_to_string(tree.root().join(file)).expect("page");
-        if english.contains("sxs-lookup") || english.contains("<a name=") {
+        if english.contains(side_by_side::LOOKUP) || english.contains("<a name=") {
             continue; // already translated (the seed page, the zh fixtures)
         }
         let en = read(&tree, file, english.as_bytes());

@@ -3,50 +3,57 @@
 //! truncated and mutated with markup fragments by a seeded generator.
 
 use docgen::ir::Page;
-use docgen::parse::{read_page, NoIncludes};
+use docgen::parse::{read_page, side_by_side, NoIncludes};
 
-const FRAGMENTS: &[&str] = &[
-    "<!--",
-    "-->",
-    "```",
-    "```http\n",
-    "|",
-    "\n|---|---|\n",
-    "<span data-ttu-id=\"a-1\">",
-    "</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">",
-    "</span></span>",
-    "## ",
-    "# [HTTP](#tab/http)\n",
-    "<a name=\"",
-    "[!INCLUDE [x](../../../../../etc/passwd)]",
-    "GET /",
-    "POST ",
-    "{",
-    "}",
-    "\"",
-    "&quot;",
-    "\u{a0}",
-    "\u{200b}",
-    "\t",
-    "\r",
-    "\u{feff}",
-    "\u{fffd}",
-    "中文",
-    "---\n",
-    "`",
-    "(",
-    ")",
-    "[",
-    "](",
-    "*",
-    "\n\n",
-    "<br>",
-    "&nbsp;",
-    "HTTP/1.1 204",
-    "{id | userPrincipalName}",
-    ":/",
-    "\\",
-];
+/// Markup fragments the mutator inserts, the side-by-side markers (text
+/// unit `a-1`) among them.
+fn fragments() -> Vec<String> {
+    let unit = |marker: &str| format!("{marker}a-1\">");
+    let named = [
+        "<!--",
+        "-->",
+        "```",
+        "```http\n",
+        "|",
+        "\n|---|---|\n",
+        &unit(side_by_side::OPEN),
+        &unit(side_by_side::LOOKUP),
+        side_by_side::CLOSE,
+        "## ",
+        "# [HTTP](#tab/http)\n",
+        "<a name=\"",
+        "[!INCLUDE [x](../../../../../etc/passwd)]",
+        "GET /",
+        "POST ",
+        "{",
+        "}",
+        "\"",
+        "&quot;",
+        "\u{a0}",
+        "\u{200b}",
+        "\t",
+        "\r",
+        "\u{feff}",
+        "\u{fffd}",
+        // Two-, three- and four-byte UTF-8.
+        "\u{fc}\u{20ac}\u{1d11e}",
+        "---\n",
+        "`",
+        "(",
+        ")",
+        "[",
+        "](",
+        "*",
+        "\n\n",
+        "<br>",
+        "&nbsp;",
+        "HTTP/1.1 204",
+        "{id | userPrincipalName}",
+        ":/",
+        "\\",
+    ];
+    named.iter().map(|f| (*f).to_owned()).collect()
+}
 
 struct XorShift(u64);
 
@@ -93,13 +100,13 @@ fn check(bytes: &[u8]) -> Page {
     page
 }
 
-fn mutate(page: &[u8], rng: &mut XorShift) -> Vec<u8> {
+fn mutate(page: &[u8], fragments: &[String], rng: &mut XorShift) -> Vec<u8> {
     let mut bytes = page.to_vec();
     for _ in 0..1 + rng.below(8) {
         let at = rng.below(bytes.len() + 1);
         match rng.below(3) {
             0 => {
-                let fragment = FRAGMENTS[rng.below(FRAGMENTS.len())].as_bytes();
+                let fragment = fragments[rng.below(fragments.len())].as_bytes();
                 bytes.splice(at..at, fragment.iter().copied());
             }
             1 => {
@@ -129,9 +136,10 @@ fn truncated_pages_are_read() {
 #[test]
 fn mutated_pages_are_read() {
     let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+    let fragments = fragments();
     for page in checkout_pages() {
         for _ in 0..150 {
-            check(&mutate(&page, &mut rng));
+            check(&mutate(&page, &fragments, &mut rng));
         }
     }
 }
@@ -150,7 +158,7 @@ fn pathological_inputs_are_read() {
         big("```", 100_000),
         big("[", 100_000),
         big(">", 100_000),
-        big("<span data-ttu-id=\"", 50_000),
+        big(side_by_side::OPEN, 50_000),
         big("## <a name=\"", 20_000),
         big("GET /a/{b\n", 20_000),
         vec![0xff; 100_000],

@@ -36,6 +36,12 @@ pub use json::parse_lenient as parse_json_lenient;
 pub use page::read_page;
 pub use resolve::resolve;
 
+/// The side-by-side markup the reader unwraps, for tests and fixtures that
+/// write such pages.
+pub mod side_by_side {
+    pub use super::sxs::{text_unit, CLOSE, LOOKUP, OPEN};
+}
+
 use document::Document;
 use front_matter::FrontMatter;
 use text::Source;

@@ -1,14 +1,24 @@
-//! The older side-by-side translated format: every text unit is
-//! `<span data-ttu-id="ID">translated</span><span class="sxs-lookup"><span data-stu-id="ID">English</span></span>`.
+//! The older side-by-side translated format: every text unit is a span
+//! holding the translation, then a `sxs-lookup` span holding the English
+//! ([`OPEN`], [`LOOKUP`], [`CLOSE`]; [`text_unit`] writes one).
 //! The reader keeps the English side, so a translated page reads like the English one.
 
 use super::scan::find_from;
 use super::text::Checkpoint;
 
-const OPEN: &str = "<span data-ttu-id=\"";
-const LOOKUP: &str = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"";
-const CLOSE: &str = "</span></span>";
+/// What opens a text unit, up to its id.
+pub const OPEN: &str = "<span data-ttu-id=\"";
+/// What ends the translated side and opens the English one, up to its id.
+pub const LOOKUP: &str = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"";
+/// What closes the English side.
+pub const CLOSE: &str = "</span></span>";
 const MAX_ID: usize = 32;
+
+/// One text unit written in the side-by-side format: the inverse of
+/// [`unwrap`], for tests and fixtures that need such pages.
+pub fn text_unit(id: &str, translated: &str, english: &str) -> String {
+    format!("{OPEN}{id}\">{translated}{LOOKUP}{id}\">{english}{CLOSE}")
+}
 
 pub fn is_side_by_side(text: &str) -> bool {
     find_from(text, 0, OPEN).is_some()
@@ -112,25 +122,21 @@ fn parse_pair(text: &str, start: usize, lookups: &mut Lookups) -> Result<Pair, S
 mod tests {
     use super::*;
 
-    fn span(id: &str, zh: &str, en: &str) -> String {
-        format!("{OPEN}{id}\">{zh}{LOOKUP}{id}\">{en}{CLOSE}")
-    }
-
     #[test]
     fn keeps_the_english_side_of_each_pair() {
         let text = format!(
             "|{}|{}|",
-            span("a-1", "权限类型", "Permission type"),
-            span("a-2", "权限", "Permissions")
+            text_unit("a-1", "(translated)", "Permission type"),
+            text_unit("a-2", "(translated)", "Permissions")
         );
         assert_eq!(unwrap(&text).0, "|Permission type|Permissions|");
     }
 
     #[test]
     fn keeps_links_and_code_inside_spans() {
-        let text = span(
+        let text = text_unit(
             "b-p101",
-            "见 [权限](/graph/x)",
+            "(translated) [(translated)](/graph/x)",
             "See [Permissions](/graph/x) and `204`",
         );
         assert_eq!(unwrap(&text).0, "See [Permissions](/graph/x) and `204`");
@@ -146,7 +152,7 @@ mod tests {
     /// would take minutes; this finishes at once.
     #[test]
     fn many_broken_openers_stay_linear() {
-        let text = format!("{}{}", OPEN.repeat(200_000), span("a-1", "x", "y"));
+        let text = format!("{}{}", OPEN.repeat(200_000), text_unit("a-1", "x", "y"));
         let (out, _) = unwrap(&text);
         assert!(out.ends_with('y'));
     }

@@ -160,7 +160,8 @@ mod tests {
 
     #[test]
     fn lines_map_back_through_side_by_side_unwrapping() {
-        let raw = "x\n<span data-ttu-id=\"a-1\">\u{4e2d}\n\u{6587}</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Hello</span></span>\n## H\n";
+        let unit = crate::parse::sxs::text_unit("a-1", "translated\nover two lines", "Hello");
+        let raw = format!("x\n{unit}\n## H\n");
         let source = Source::new(raw.as_bytes());
         assert_eq!(source.text, "x\nHello\n## H\n");
         let heading = source.text.find("## H").unwrap();
