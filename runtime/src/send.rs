@@ -5,7 +5,9 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 
 use crate::error::{from_status, transport_message};
 use crate::retry::{Outcome, RetryState, TransportRetry};
-use crate::{rng, Body, ByteStream, Client, Error, FromResponse, RawResponse, Request, Secret};
+use crate::{
+    rng, Body, ByteStream, Client, Error, FromResponse, RawResponse, Request, RetryPolicy, Secret,
+};
 
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
@@ -32,18 +34,14 @@ impl Client {
     /// Sends `prepared` with retries; returns the 2xx response.
     pub(crate) async fn execute(&self, prepared: &Prepared) -> Result<RawResponse, Error> {
         let request_id = client_request_id(&prepared.headers);
-        let mut retries = RetryState::new(&self.inner.retry);
-        let mut auth = AuthRetry::default();
+        let mut tries = Tries::new(&self.inner.retry);
         loop {
+            let retry = tries.retries.retries();
             let outcome = self
-                .attempt(prepared, &request_id, retries.retries(), &mut auth)
+                .attempt(prepared, &request_id, retry, &mut tries.auth)
                 .await;
-            if self.refresh_after(&outcome, &mut auth).await {
-                continue;
-            }
-            match retries.next_delay(&prepared.method, &outcome) {
-                Some(delay) => tokio::time::sleep(delay).await,
-                None => return finish(outcome, &request_id),
+            if !self.try_again(prepared, &outcome, &mut tries).await {
+                return finish(outcome, &request_id);
             }
         }
     }
@@ -54,10 +52,10 @@ impl Client {
     pub async fn send_streaming<T>(&self, request: Request<T>) -> Result<ByteStream, Error> {
         let prepared = request.prepare(self.base_url())?;
         let request_id = client_request_id(&prepared.headers);
-        let mut retries = RetryState::new(&self.inner.retry);
-        let mut auth = AuthRetry::default();
+        let mut tries = Tries::new(&self.inner.retry);
         loop {
-            let exchange = self.exchange(&prepared, &request_id, retries.retries(), &mut auth);
+            let retry = tries.retries.retries();
+            let exchange = self.exchange(&prepared, &request_id, retry, &mut tries.auth);
             let outcome = match exchange.await {
                 Ok(response) if response.status().is_success() => {
                     return Ok(ByteStream::new(response))
@@ -65,13 +63,30 @@ impl Client {
                 Ok(response) => read_whole(response).await,
                 Err(outcome) => outcome,
             };
-            if self.refresh_after(&outcome, &mut auth).await {
-                continue;
+            if !self.try_again(&prepared, &outcome, &mut tries).await {
+                return Err(failure(outcome, &request_id));
             }
-            match retries.next_delay(&prepared.method, &outcome) {
-                Some(delay) => tokio::time::sleep(delay).await,
-                None => return Err(failure(outcome, &request_id)),
+        }
+    }
+
+    /// Whether to send again after `outcome`: at once when a refused token
+    /// was replaced, after the policy's delay when it retries; false when
+    /// the outcome is final (a success, or a failure not to retry).
+    async fn try_again(
+        &self,
+        prepared: &Prepared,
+        outcome: &Outcome,
+        tries: &mut Tries<'_>,
+    ) -> bool {
+        if self.refresh_after(outcome, &mut tries.auth).await {
+            return true;
+        }
+        match tries.retries.next_delay(&prepared.method, outcome) {
+            Some(delay) => {
+                tokio::time::sleep(delay).await;
+                true
             }
+            None => false,
         }
     }
 
@@ -167,6 +182,21 @@ impl Client {
     }
 }
 
+/// The retry bookkeeping of one logical request.
+struct Tries<'a> {
+    retries: RetryState<'a>,
+    auth: AuthRetry,
+}
+
+impl<'a> Tries<'a> {
+    fn new(policy: &'a RetryPolicy) -> Self {
+        Tries {
+            retries: RetryState::new(policy),
+            auth: AuthRetry::default(),
+        }
+    }
+}
+
 /// The token an attempt sent, and whether a refused token was already
 /// replaced for this request.
 #[derive(Default)]
@@ -213,15 +243,18 @@ async fn read_whole(response: reqwest::Response) -> Outcome {
 
 /// The error a transport failure becomes (for a body read after the retries).
 pub(crate) fn transport_error(error: &reqwest::Error) -> Error {
-    match failed(error) {
-        Outcome::Failed { error, .. } => error,
-        Outcome::Response(_) => Error::Transport(transport_message(error)),
-    }
+    classify(error).0
 }
 
 fn failed(error: &reqwest::Error) -> Outcome {
+    let (error, retry) = classify(error);
+    Outcome::Failed { error, retry }
+}
+
+/// A transport failure's error, and how the request may be retried.
+fn classify(error: &reqwest::Error) -> (Error, TransportRetry) {
     let message = transport_message(error);
-    let (error, retry) = if error.is_timeout() {
+    if error.is_timeout() {
         (Error::Timeout, TransportRetry::Never)
     } else if error.is_builder() {
         (Error::InvalidRequest(message), TransportRetry::Never)
@@ -229,8 +262,7 @@ fn failed(error: &reqwest::Error) -> Outcome {
         (Error::Transport(message), TransportRetry::Always)
     } else {
         (Error::Transport(message), TransportRetry::IfIdempotent)
-    };
-    Outcome::Failed { error, retry }
+    }
 }
 
 fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Error> {

@@ -291,33 +291,74 @@ fn model(shape: &Shape, doc: &TokenStream, fields: &[Field]) -> Result<TokenStre
         },
         None => quote!(),
     };
-    let marker_doc = format!(
-        " Marks [`{type_name}`] (`View<{marker}>`): its [`Kind`](super::{VIEW_MODULE}::Kind)."
-    );
     let mut accessors = Vec::new();
     for field in fields {
         accessors.push(accessors_of(&shape.def.page, field, &quote!(super))?);
     }
-    let accessors = if accessors.is_empty() {
-        quote!()
-    } else {
-        quote!(impl #name { #(#accessors)* })
+    let view_type = ViewType {
+        view: &view,
+        name,
+        marker,
+        marker_doc: format!(
+            " Marks [`{type_name}`] (`View<{marker}>`): its [`Kind`](super::{VIEW_MODULE}::Kind)."
+        ),
+        odata,
+        kind_extra: tagged,
+        after_kind: derived,
     };
-    Ok(quote! {
-        #doc
-        pub type #name = #view::View<#marker>;
+    Ok(view_type.items(doc, &accessors))
+}
 
-        #[doc = #marker_doc]
-        pub enum #marker {}
+/// A type that is the version's `View` under its own marker: a model, or an
+/// action parameter object.
+pub struct ViewType<'a> {
+    /// The path of the `view` module.
+    pub view: &'a TokenStream,
+    pub name: &'a Ident,
+    pub marker: &'a Ident,
+    pub marker_doc: String,
+    /// The OData type (empty for a parameter object).
+    pub odata: &'a str,
+    /// More items of the `Kind` impl (`TAGGED`).
+    pub kind_extra: TokenStream,
+    /// Items between the `Kind` impl and the accessors (`Derived`).
+    pub after_kind: TokenStream,
+}
 
-        impl #view::Kind for #marker {
-            const ODATA_TYPE: &'static str = #odata;
-            #tagged
+impl ViewType<'_> {
+    /// `pub type Name = View<Marker>;`, the uninhabited marker, its `Kind`
+    /// impl, then the accessors in one inherent impl (none when empty).
+    pub fn items(&self, doc: &TokenStream, accessors: &[TokenStream]) -> TokenStream {
+        let Self {
+            view,
+            name,
+            marker,
+            marker_doc,
+            odata,
+            kind_extra,
+            after_kind,
+        } = self;
+        let accessors = if accessors.is_empty() {
+            quote!()
+        } else {
+            quote!(impl #name { #(#accessors)* })
+        };
+        quote! {
+            #doc
+            pub type #name = #view::View<#marker>;
+
+            #[doc = #marker_doc]
+            pub enum #marker {}
+
+            impl #view::Kind for #marker {
+                const ODATA_TYPE: &'static str = #odata;
+                #kind_extra
+            }
+
+            #after_kind
+            #accessors
         }
-
-        #derived
-        #accessors
-    })
+    }
 }
 
 /// The getter and setter of one property of a type whose field `0` is the

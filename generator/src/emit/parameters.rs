@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::models::accessors_of;
+use super::models::{accessors_of, ViewType};
 use super::{docs, ident, EmitError};
 use crate::ident::{self as names, Scope};
 use crate::ir::{ApiVersion, Endpoint, Field, Node, RequestBody};
@@ -62,21 +62,15 @@ pub fn parameter_struct(
         "The parameters of [`{builder}::{method}`]: a JSON object built with the setters, starting from `new()`."
     )]);
     let marker = ident(&format!("{name}Kind"), context)?;
-    let marker_doc = format!(" Marks [`{name}`] (`View<{marker}>`).");
     let view = quote!(#models::#view_module);
-    Ok(quote! {
-        #doc
-        pub type #name = #view::View<#marker>;
-
-        #[doc = #marker_doc]
-        pub enum #marker {}
-
-        impl #view::Kind for #marker {
-            const ODATA_TYPE: &'static str = "";
-        }
-
-        impl #name {
-            #(#accessors)*
-        }
-    })
+    let view_type = ViewType {
+        view: &view,
+        name: &name,
+        marker: &marker,
+        marker_doc: format!(" Marks [`{name}`] (`View<{marker}>`)."),
+        odata: "",
+        kind_extra: quote!(),
+        after_kind: quote!(),
+    };
+    Ok(view_type.items(&doc, &accessors))
 }

@@ -141,8 +141,7 @@ fn body_of(
         _ => {}
     }
     // `$value` and `/content` reads are bytes whatever the rest of the page
-    // returns; the page's body type describes its other paths. (`paths` are
-    // the page's GET paths: an upload answers with what the page documents.)
+    // returns (`paths` are the page's GET paths, see `operation::read`).
     if !paths.is_empty() && paths.iter().all(|p| is_binary_path(p)) {
         return ResponseBody::Binary;
     }
