@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use pulldown_cmark::{Options, Parser};
 
 use crate::docs::{DocTree, DocsError};
-use crate::ir::Page;
+use crate::ir::page::Page;
 use crate::parse::{read_page, resolve};
 
 /// Times of one benchmark run over a doc checkout.

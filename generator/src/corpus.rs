@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ir::{Operation, Page, PageKind, Severity};
+use crate::ir::page::{Operation, Page, PageKind, Severity};
 
 /// API pages: how many yield a complete operation (method, path, success
 /// status), and whether every other one says why.

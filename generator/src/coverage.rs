@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ir::Page;
+use crate::ir::page::Page;
 use crate::lower::{self, sample, Lowered};
 
 /// Templates parsed vs reachable, with every unreachable one and its reason.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::ir::Page;
+use crate::ir::page::Page;
 use crate::parse::{read_page, resolve, Includes};
 
 /// Errors reaching the doc checkout itself (a page that cannot be parsed is

@@ -20,7 +20,7 @@ pub struct CoverageArgs {
     pub min_percent: Option<f64>,
 }
 
-fn read_pages(docs: &PathBuf) -> Result<Vec<docgen::ir::Page>, String> {
+fn read_pages(docs: &PathBuf) -> Result<Vec<docgen::ir::page::Page>, String> {
     let tree = DocTree::open(docs).map_err(|e| e.to_string())?;
     tree.read_all().map_err(|e| e.to_string())
 }

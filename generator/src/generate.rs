@@ -16,7 +16,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::emit::{self, area, crate_files, EmitError};
-use crate::ir::{Api, Page};
+use crate::ir::api::Api;
+use crate::ir::page::Page;
 use crate::lower::{self, Lowered};
 
 pub use crate::write::{write, WriteError};

@@ -119,7 +119,7 @@ fn bench_ir(docs: PathBuf, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn read_corpus(path: &PathBuf) -> Result<Vec<docgen::ir::Page>, String> {
+fn read_corpus(path: &PathBuf) -> Result<Vec<docgen::ir::page::Page>, String> {
     let tree = DocTree::open(path).map_err(|e| e.to_string())?;
     tree.read_all().map_err(|e| e.to_string())
 }

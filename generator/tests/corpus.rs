@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use docgen::corpus::{agreement, api_coverage, resource_coverage};
 use docgen::docs::DocTree;
-use docgen::ir::Page;
+use docgen::ir::page::Page;
 
 fn corpus(name: &str) -> Option<Vec<Page>> {
     let root = PathBuf::from(std::env::var_os("DOCGEN_CORPUS")?).join(name);
@@ -84,7 +84,7 @@ fn modern_sample_reads_permission_includes() {
         .filter(|op| {
             matches!(
                 op.permissions.source,
-                docgen::ir::PermissionSource::Include(_)
+                docgen::ir::page::PermissionSource::Include(_)
             )
         })
         .count();

@@ -5,7 +5,7 @@
 
 use docgen::docs::DocTree;
 use docgen::generate::{snapshot_text, Generator, Settings};
-use docgen::ir::Page;
+use docgen::ir::page::Page;
 
 fn fixture_pages() -> Vec<Page> {
     let root = format!("{}/tests/fixtures/emit", env!("CARGO_MANIFEST_DIR"));
@@ -122,7 +122,7 @@ fn kind_markers_never_collide_with_type_names() {
     let lowered = docgen::lower::lower(&pages);
     let models = &lowered.api.versions[0].models;
     let marker = |name: &str| match &models.by_rust_name(name).expect(name).kind {
-        docgen::ir::TypeKind::Model { marker, .. } => marker.clone(),
+        docgen::ir::api::TypeKind::Model { marker, .. } => marker.clone(),
         other => panic!("{name} is not a model: {other:?}"),
     };
     assert_eq!(marker("WidgetKind"), "WidgetKindKind");

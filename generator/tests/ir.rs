@@ -2,7 +2,7 @@
 //! each variant the reader handles (`tests/fixtures/checkout/`).
 
 use docgen::docs::DocTree;
-use docgen::ir::{HttpMethod, Page, PermissionSource};
+use docgen::ir::page::{HttpMethod, Page, PermissionSource};
 
 fn read(root: &str) -> Vec<Page> {
     let path = format!("{}/{root}", env!("CARGO_MANIFEST_DIR"));
@@ -69,10 +69,10 @@ fn docs_input_pages_have_no_errors() {
         let errors: Vec<_> = page
             .diagnostics
             .iter()
-            .filter(|d| d.severity == docgen::ir::Severity::Error)
+            .filter(|d| d.severity == docgen::ir::page::Severity::Error)
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", page.file);
-        if page.kind == docgen::ir::PageKind::Operation {
+        if page.kind == docgen::ir::page::PageKind::Operation {
             assert!(
                 docgen::corpus::is_complete(&page),
                 "{} has no complete operation",

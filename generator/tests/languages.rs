@@ -3,7 +3,7 @@
 //! zh-CN translation agrees on everything that is not prose.
 
 use docgen::docs::DocTree;
-use docgen::ir::{Operation, Page, RequestBody};
+use docgen::ir::page::{Operation, Page, RequestBody};
 use docgen::parse::{read_page, resolve, side_by_side, NoIncludes};
 
 fn checkout(root: &str) -> (DocTree, Vec<String>) {

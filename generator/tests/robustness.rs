@@ -2,7 +2,7 @@
 //! diagnostic points at a line of the file. Pages of the checkouts are
 //! truncated and mutated with markup fragments by a seeded generator.
 
-use docgen::ir::Page;
+use docgen::ir::page::Page;
 use docgen::parse::{read_page, side_by_side, NoIncludes};
 
 /// Markup fragments the mutator inserts, the side-by-side markers (text

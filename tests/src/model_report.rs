@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use docgen::ir::{Accessor, ModelSet, Page, ResponseBody, TypeDef, TypeKind, TypeRef, VersionApi};
+use docgen::ir::api::{Accessor, ModelSet, TypeDef, TypeKind, VersionApi};
+use docgen::ir::page::{Page, ResponseBody, TypeRef};
 use graph_runtime::model::{
     Base64, Date, DateTimeOffset, Decimal, Duration, FromJson, Guid, Model, Object, TimeOfDay,
 };
@@ -256,7 +257,7 @@ impl<'m> Checker<'m> {
     }
 
     /// Own fields and those of every base, as the generated type exposes them.
-    fn fields(&self, def: &'m TypeDef) -> Vec<&'m docgen::ir::Field> {
+    fn fields(&self, def: &'m TypeDef) -> Vec<&'m docgen::ir::api::Field> {
         let mut out = Vec::new();
         let mut at = Some(def);
         for _ in 0..64 {

@@ -7,8 +7,9 @@ use quote::{format_ident, quote};
 use super::parameters;
 use super::types::{body_kind, models_path, response_kind, response_type, BodyKind, ResponseKind};
 use super::{docs, ident, unparse, EmitError};
-use crate::ir::ModelSet;
-use crate::ir::{ApiVersion, Area, Edge, Endpoint, Node, PermissionSource, Permissions, Segment};
+use crate::ir::api::ModelSet;
+use crate::ir::api::{Area, Edge, Endpoint, Node, Segment};
+use crate::ir::page::{ApiVersion, PermissionSource, Permissions};
 use crate::lower::models::TypeIndex;
 
 /// The area being emitted, for names, shared permission sets and error messages.

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::{docs, ident, rust_header, unparse, EmitError, HEADER};
 use crate::generate::{RuntimeDependency, Settings};
-use crate::ir::{Api, VersionApi};
+use crate::ir::api::{Api, VersionApi};
 
 /// `Cargo.toml`: package, dependencies and one feature per version and area.
 pub fn cargo_toml(settings: &Settings, api: &Api) -> String {

@@ -8,7 +8,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Edge, Endpoint, FunctionArg, Node, PermissionSource, Permissions, Segment};
+use crate::ir::api::{Edge, Endpoint, FunctionArg, Node, Segment};
+use crate::ir::page::{PermissionSource, Permissions};
 
 /// `#[doc = " line"]` for each line (a blank line stays empty).
 pub fn attrs(lines: &[String]) -> TokenStream {

@@ -1,4 +1,4 @@
-//! The emitter: lowered IR ([`crate::ir::Api`]) → the files of the client
+//! The emitter: lowered IR ([`crate::ir::api::Api`]) → the files of the client
 //! crate. Pure; Rust is built with `quote!` only and formatted with
 //! prettyplease. See `generator/NAMING.md` for the call surface.
 

@@ -9,7 +9,8 @@ use quote::{format_ident, quote};
 use super::models::{accessors_of, ViewType};
 use super::{docs, ident, EmitError};
 use crate::ident::{self as names, Scope};
-use crate::ir::{ApiVersion, Endpoint, Field, Node, RequestBody};
+use crate::ir::api::{Endpoint, Field, Node};
+use crate::ir::page::{ApiVersion, RequestBody};
 use crate::lower::models::{accessor, TypeIndex, RESERVED, VIEW_MODULE};
 
 /// `MeSendMailPostParameters`: the node's builder, the method, `Parameters`.

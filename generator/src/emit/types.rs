@@ -7,9 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::models::rust_type;
-use crate::ir::{
-    Accessor, ApiVersion, Endpoint, HttpMethod, Primitive, RequestBody, ResponseBody, TypeRef,
-};
+use crate::ir::api::{Accessor, Endpoint};
+use crate::ir::page::{ApiVersion, HttpMethod, Primitive, RequestBody, ResponseBody, TypeRef};
 use crate::lower::models::{accessor, TypeIndex};
 
 /// What a terminal call returns.

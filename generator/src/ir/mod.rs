@@ -1,20 +1,12 @@
-//! The intermediate representation: plain serde data between the page reader
-//! (`parse`) and the code emitter (`emit`).
+//! The intermediate representation: plain serde data in two stages.
+//!
+//! - [`page`]: what a page says, as the reader (`crate::parse`) finds it.
+//! - [`api`]: the client to emit, built from the pages by `crate::lower` and
+//!   read by `crate::emit`.
 //!
 //! Every name that reaches Rust code is stored twice: as the docs write it (the
 //! wire name) and as a cleaned Rust identifier, computed once by
 //! [`crate::ident`] when the IR is built. The emitter never cleans names.
 
-mod api;
-mod models;
-mod operation;
-mod page;
-mod resource;
-mod types;
-
-pub use api::*;
-pub use models::*;
-pub use operation::*;
-pub use page::*;
-pub use resource::*;
-pub use types::*;
+pub mod api;
+pub mod page;

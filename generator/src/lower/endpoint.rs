@@ -1,6 +1,7 @@
 //! Documented operations → terminal calls on tree nodes.
 
-use crate::ir::{ApiVersion, Endpoint, HttpMethod, Node, Operation, Page, SourceRef};
+use crate::ir::api::{Endpoint, Node, SourceRef};
+use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page};
 
 /// What [`attach`] did with an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

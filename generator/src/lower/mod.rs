@@ -1,4 +1,4 @@
-//! Lowering: pages (`Vec<ir::Page>`) → the client surface ([`crate::ir::Api`]):
+//! Lowering: pages (`Vec<ir::Page>`) → the client surface ([`crate::ir::api::Api`]):
 //! one merged path tree per API version and area, with Rust names settled.
 //!
 //! Pure: no I/O, output depends only on the pages (taken in file order).
@@ -15,10 +15,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::{self, Scope};
-use crate::ir::{
-    Api, ApiVersion, Area, HttpMethod, ModelSet, Operation, Page, Parameter, Segment, TypeRef,
-    VersionApi,
-};
+use crate::ir::api::{Api, Area, ModelSet, Segment, VersionApi};
+use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page, Parameter, TypeRef};
 pub use endpoint::doc_url;
 pub use naming::TERMINALS;
 use template::Piece;

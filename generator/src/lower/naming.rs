@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use crate::ident::{self, Scope};
-use crate::ir::{Edge, Node, Segment};
+use crate::ir::api::{Edge, Node, Segment};
 
 /// The names of the terminal calls, reserved on every builder.
 pub const TERMINALS: [&str; 5] = ["get", "post", "patch", "put", "delete"];
@@ -133,7 +133,7 @@ fn name_edges(node: &mut Node) {
 
 /// Parameter names arrive cleaned from the tree (`ident::field_name` of the
 /// argument or placeholder name); here they are made unique per function.
-fn name_args(args: &mut [crate::ir::FunctionArg]) {
+fn name_args(args: &mut [crate::ir::api::FunctionArg]) {
     let mut scope = Scope::new();
     for arg in args {
         arg.rust_name = scope.claim(&arg.rust_name);

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::template::{self, ArgValue, Piece};
-use crate::ir::{Api, ApiVersion, Area, Edge, Endpoint, HttpMethod, Node, Page, Segment};
+use crate::ir::api::{Api, Area, Edge, Endpoint, Node, Segment};
+use crate::ir::page::{ApiVersion, HttpMethod, Page};
 
 /// Values substituted for placeholders, in turn: each must come back
 /// percent-encoded as one segment (or one colon-path part).

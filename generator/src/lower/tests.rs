@@ -1,7 +1,8 @@
 //! Lowering and naming, on pages built in memory.
 
 use super::*;
-use crate::ir::{Edge, Node, PermissionSource, Permissions};
+use crate::ir::api::{Edge, Node};
+use crate::ir::page::{PermissionSource, Permissions};
 
 fn op(method: HttpMethod, line: u32, paths: &[&str]) -> Operation {
     Operation {
@@ -159,7 +160,7 @@ fn duplicates_keep_the_first_page_by_file_order() {
 #[test]
 fn shared_pages_and_plain_paths_document_a_request_before_others() {
     let mut with_query = op(HttpMethod::Get, 9, &["/users/{id}"]);
-    with_query.path_queries.push(crate::ir::PathQuery {
+    with_query.path_queries.push(crate::ir::page::PathQuery {
         path: "/users/{id}".to_owned(),
         query: "$expand=manager".to_owned(),
     });

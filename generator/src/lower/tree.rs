@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::template::{render, Arg, Piece};
-use crate::ir::{Edge, FunctionArg, Node, Segment};
+use crate::ir::api::{Edge, FunctionArg, Node, Segment};
 
 /// How an edge is recognised when a second template walks the same way.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

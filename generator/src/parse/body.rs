@@ -2,7 +2,7 @@
 //! parameters, or raw bytes. Decided by structure (tables, links, the method),
 //! not by the wording.
 
-use crate::ir::{HttpMethod, RequestBody, TypeRef};
+use crate::ir::page::{HttpMethod, RequestBody, TypeRef};
 
 use super::context::PageContext;
 use super::document::{Block, BlockKind, Table};
@@ -108,7 +108,7 @@ fn is_content_path(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::ir::{HttpMethod, RequestBody};
+    use crate::ir::page::{HttpMethod, RequestBody};
     use crate::parse::{read_page, NoIncludes};
 
     /// A POST page whose request body links a resource above a table

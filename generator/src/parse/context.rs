@@ -4,7 +4,7 @@
 use super::document::{Block, Document};
 use super::sections::Outline;
 use super::text::Source;
-use crate::ir::Diagnostic;
+use crate::ir::page::Diagnostic;
 
 /// Read access to other files of the doc checkout (permission includes).
 /// `path` is relative to the doc root, normalized, never leaving it.

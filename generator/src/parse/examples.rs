@@ -1,7 +1,7 @@
 //! Example requests and responses: fenced blocks outside the HTTP request
 //! section whose first line is `METHOD url` or `HTTP/x NNN`, paired in order.
 
-use crate::ir::{Example, ExampleRequest, ExampleResponse, HttpMethod};
+use crate::ir::page::{Example, ExampleRequest, ExampleResponse, HttpMethod};
 
 use super::context::PageContext;
 use super::document::{BlockKind, Code};

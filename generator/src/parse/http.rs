@@ -1,7 +1,7 @@
 //! The HTTP request section: every request line of every fenced block, grouped
 //! by method.
 
-use crate::ir::{Diagnostic, HttpMethod};
+use crate::ir::page::{Diagnostic, HttpMethod};
 
 use super::context::{Diagnostics, PageContext};
 use super::document::{Block, BlockKind};

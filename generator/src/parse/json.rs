@@ -7,7 +7,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::types::type_of_text;
-use crate::ir::{Primitive, TypeRef};
+use crate::ir::page::{Primitive, TypeRef};
 
 /// Parses strictly, then after removing trailing commas and `&quot;`.
 pub fn parse_lenient(text: &str) -> Result<Value, String> {

@@ -1,4 +1,4 @@
-//! The page reader: markdown bytes → [`crate::ir::Page`].
+//! The page reader: markdown bytes → [`crate::ir::page::Page`].
 //!
 //! Pipeline for one page: normalize the text ([`text`], unwrapping
 //! side-by-side spans), take out front matter and HTML comments (keeping the

@@ -2,7 +2,7 @@
 //! page lists for that method and the page-wide facts (permissions, status,
 //! headers, body, response).
 
-use crate::ir::{
+use crate::ir::page::{
     Diagnostic, Example, HttpMethod, Operation, PathQuery, RequestBody, ResponseBody, TypeRef,
 };
 

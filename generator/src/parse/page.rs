@@ -1,7 +1,7 @@
 //! One page: classify it, read its title and description, and hand it to the
 //! operation or resource extractors.
 
-use crate::ir::{ApiVersion, Diagnostic, Page, PageKind};
+use crate::ir::page::{ApiVersion, Diagnostic, Page, PageKind};
 
 use super::context::{Includes, PageContext};
 use super::document::BlockKind;

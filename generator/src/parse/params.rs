@@ -1,6 +1,6 @@
 //! Request headers, optional query parameters and function parameters.
 
-use crate::ir::{HeaderParam, Parameter, QueryOptions};
+use crate::ir::page::{HeaderParam, Parameter, QueryOptions};
 
 use super::context::PageContext;
 use super::document::{Block, BlockKind};

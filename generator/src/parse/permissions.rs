@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::ir::{Diagnostic, PermissionSource, Permissions};
+use crate::ir::page::{Diagnostic, PermissionSource, Permissions};
 
 use super::context::{Diagnostics, PageContext};
 #[cfg(test)]

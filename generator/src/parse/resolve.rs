@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::ir::{ApiVersion, Diagnostic, Page, RequestBody, ResponseBody, TypeRef};
+use crate::ir::page::{ApiVersion, Diagnostic, Page, RequestBody, ResponseBody, TypeRef};
 
 #[derive(Clone)]
 struct Declared {

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::ident;
-use crate::ir::{
+use crate::ir::page::{
     Diagnostic, EnumMember, Enumeration, JsonBlock, Page, Property, Resource, TypeRef,
 };
 

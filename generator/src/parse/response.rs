@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::ir::{Diagnostic, Example, Primitive, ResponseBody, TypeRef};
+use crate::ir::page::{Diagnostic, Example, Primitive, ResponseBody, TypeRef};
 
 use super::context::{Diagnostics, PageContext};
 use super::document::{Block, BlockKind};

@@ -2,7 +2,7 @@
 //! in any known language, and read parameter-like rows.
 
 use crate::ident;
-use crate::ir::Parameter;
+use crate::ir::page::Parameter;
 
 use super::document::{Cell, Table};
 use super::scan::mentions_any;

@@ -3,7 +3,7 @@
 //! translation may have changed; the text is kept for when the target is a
 //! page the checkout lacks.
 
-use crate::ir::{Primitive, TypeRef};
+use crate::ir::page::{Primitive, TypeRef};
 
 use super::inline::Inline;
 use super::scan::mentions_any;

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Accessor, Primitive, TypeRef};
+use crate::ir::api::Accessor;
+use crate::ir::page::{Primitive, TypeRef};
 
 /// Declared types of one version: (resolved name, declaring page) → Rust
 /// name and whether it is an enum.
@@ -14,10 +15,10 @@ pub struct TypeIndex {
 
 impl TypeIndex {
     /// The index of a lowered model set.
-    pub fn of(models: &crate::ir::ModelSet) -> TypeIndex {
+    pub fn of(models: &crate::ir::api::ModelSet) -> TypeIndex {
         let mut index = TypeIndex::default();
         for def in &models.types {
-            let is_enum = matches!(def.kind, crate::ir::TypeKind::Enum { .. });
+            let is_enum = matches!(def.kind, crate::ir::api::TypeKind::Enum { .. });
             index.insert(&def.wire, &def.page, &def.rust_name, is_enum);
         }
         index

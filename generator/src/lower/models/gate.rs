@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Area, RequestBody, ResponseBody, TypeDef, TypeKind, TypeRef, VersionApi};
+use crate::ir::api::{Area, TypeDef, TypeKind, VersionApi};
+use crate::ir::page::{RequestBody, ResponseBody, TypeRef};
 
 use super::accessor::{mentioned, TypeIndex};
 

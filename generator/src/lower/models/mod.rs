@@ -1,4 +1,4 @@
-//! Pages → the models of each API version (`ir::ModelSet`): one typed view
+//! Pages → the models of each API version (`ir::api::ModelSet`): one typed view
 //! per resource and complex type, one enum per enum, Rust names settled once,
 //! and the features that compile each (see [`gate`]).
 
@@ -10,10 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use accessor::{accessor, mentioned, TypeIndex};
 
 use crate::ident::{self, Scope};
-use crate::ir::{
-    Api, ApiVersion, Enumeration, Field, Member, ModelSet, Page, Property, Resource, TypeDef,
-    TypeKind, VersionApi,
-};
+use crate::ir::api::{Api, Field, Member, ModelSet, TypeDef, TypeKind, VersionApi};
+use crate::ir::page::{ApiVersion, Enumeration, Page, Property, Resource};
 
 /// Names the `Model` trait and the derives give every model (and every
 /// action parameter object, which is a view too): no accessor may take them.

@@ -7,7 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ApiVersion, HttpMethod, ModelSet, Permissions, RequestBody, ResponseBody};
+use super::page::{ApiVersion, HttpMethod, Permissions, RequestBody, ResponseBody};
+
+mod models;
+
+pub use models::*;
 
 /// The client surface of a doc checkout, one entry per API version present.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,16 @@
-use serde::{Deserialize, Serialize};
+//! What a page says: the reader's output, one [`Page`] per markdown file,
+//! in the page's own terms (paths as written, types as named, permissions as
+//! listed). Lowering reads it and never changes it.
 
-use super::{Enumeration, Example, Operation, Resource};
+mod operation;
+mod resource;
+mod types;
+
+pub use operation::*;
+pub use resource::*;
+pub use types::*;
+
+use serde::{Deserialize, Serialize};
 
 /// One markdown page of the doc checkout, as read.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
