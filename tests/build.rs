@@ -11,9 +11,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use docgen::docs::DocTree;
-use docgen::emit::types::{body_kind, BodyKind};
 use docgen::generate::{snapshot_text, Generator, Settings};
-use docgen::lower::models::TypeIndex;
+use docgen::ir::api::BodyKind;
 use docgen::lower::sample::{samples, Sample, Value, Wire};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -153,14 +152,7 @@ fn reachability(docs_input: &Path, out: &Path) -> BuildResult<()> {
     }
     let mut blocks = Vec::new();
     for sample in &found {
-        let models = lowered
-            .api
-            .versions
-            .iter()
-            .find(|v| v.version == sample.version)
-            .map(|v| &v.models);
-        let types = models.map(TypeIndex::of).unwrap_or_default();
-        blocks.push(case(sample, &types)?);
+        blocks.push(case(sample)?);
     }
     write_rust(
         &out.join("reachability.rs"),
@@ -175,7 +167,7 @@ fn reachability(docs_input: &Path, out: &Path) -> BuildResult<()> {
     )
 }
 
-fn case(sample: &Sample, types: &TypeIndex) -> BuildResult<TokenStream> {
+fn case(sample: &Sample) -> BuildResult<TokenStream> {
     let version = ident(sample.version.module())?;
     let entry = ident(&sample.entry.method)?;
     let entry_args = sample.entry.args.iter().map(value);
@@ -186,10 +178,10 @@ fn case(sample: &Sample, types: &TypeIndex) -> BuildResult<TokenStream> {
         calls.push(quote!(.#method(#(#args),*)));
     }
     let terminal = ident(&sample.endpoint.rust_name)?;
-    let body = match body_kind(&sample.endpoint, types) {
+    let body = match &sample.endpoint.body {
         BodyKind::None => quote!(),
         BodyKind::Json => quote!(&::serde_json::Value::Null),
-        BodyKind::Model(_) | BodyKind::Parameters => {
+        BodyKind::Model { .. } | BodyKind::Parameters(_) => {
             quote!(&::graph_runtime::model::Model::from_object(
                 ::core::default::Default::default()
             ))

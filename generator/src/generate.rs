@@ -122,7 +122,7 @@ impl<'a> Generator<'a> {
                     version.version.module(),
                     area_file_stem(&area.module)
                 );
-                let body = area::area_file(version.version, area, &version.models)?;
+                let body = area::area_file(version.version, area)?;
                 Ok((path, format!("{}{body}", emit::rust_header())))
             })
             .collect::<Result<Vec<_>, EmitError>>()?;
@@ -145,7 +145,7 @@ pub fn snapshot_text(files: &Files) -> String {
             && path.matches('/').count() == 2
             && !path.ends_with("/mod.rs");
         // `view.rs` is the same for every page (the generated crate pins it).
-        let view = format!("/models/{}.rs", crate::lower::models::VIEW_MODULE);
+        let view = format!("/models/{}.rs", crate::ir::api::VIEW_MODULE);
         let is_model =
             path.contains("/models/") && !path.ends_with("/mod.rs") && !path.ends_with(&view);
         if is_area || is_model {

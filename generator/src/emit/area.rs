@@ -5,20 +5,16 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::parameters;
-use super::types::{body_kind, models_path, response_kind, response_type, BodyKind, ResponseKind};
+use super::types::{models_path, response_type};
 use super::{docs, ident, unparse, EmitError};
-use crate::ir::api::ModelSet;
-use crate::ir::api::{Area, Edge, Endpoint, Node, Segment};
+use crate::ir::api::{Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment};
 use crate::ir::page::{ApiVersion, PermissionSource, Permissions};
-use crate::lower::models::TypeIndex;
 
 /// The area being emitted, for names, shared permission sets and error messages.
 struct Context<'a> {
     version: ApiVersion,
     area: &'a Area,
     permissions: PermissionSets<'a>,
-    /// The version's models, for typed bodies and responses.
-    types: TypeIndex,
 }
 
 impl Context<'_> {
@@ -66,7 +62,7 @@ impl Context<'_> {
 }
 
 /// The formatted contents of an area file (without the header).
-pub fn area_file(version: ApiVersion, area: &Area, models: &ModelSet) -> Result<String, EmitError> {
+pub fn area_file(version: ApiVersion, area: &Area) -> Result<String, EmitError> {
     let mut order: Vec<&Node> = area.nodes.iter().collect();
     order.sort_by(|a, b| a.template.cmp(&b.template));
     let permissions = PermissionSets::collect(&order);
@@ -74,7 +70,6 @@ pub fn area_file(version: ApiVersion, area: &Area, models: &ModelSet) -> Result<
         version,
         area,
         permissions,
-        types: TypeIndex::of(models),
     };
     let area_context = format!("{} area `{}`", version.as_str(), area.wire);
     let mut items = vec![(
@@ -198,10 +193,10 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     }
     let mut parameter_structs = Vec::new();
     for endpoint in &node.endpoints {
-        methods.push(terminal(cx, node, endpoint)?);
-        if body_kind(endpoint, &cx.types) == BodyKind::Parameters {
+        methods.push(terminal(cx, endpoint)?);
+        if let BodyKind::Parameters(object) = &endpoint.body {
             parameter_structs.push(parameters::parameter_struct(
-                cx.version, &cx.types, node, endpoint,
+                cx.version, node, endpoint, object,
             )?);
         }
     }
@@ -329,13 +324,12 @@ fn lint_allowances(name: &str, arity: usize) -> TokenStream {
 }
 
 /// `get()`, `post(body)`, ...: a request carrying the operation's permissions.
-fn terminal(cx: &Context, node: &Node, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
+fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
     let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
     let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
-    let response = response_kind(endpoint, &cx.types);
-    let output = response_type(&response, cx.version);
+    let output = response_type(&endpoint.returns, cx.version);
     let mut doc_lines = docs::endpoint(endpoint);
-    if response == ResponseKind::Binary {
+    if endpoint.returns == ResponseKind::Binary {
         doc_lines.push(String::new());
         doc_lines.push(
             "A large body can be read as it arrives: `.send_streaming(&client)` gives a `graph_runtime::ByteStream`."
@@ -343,20 +337,18 @@ fn terminal(cx: &Context, node: &Node, endpoint: &Endpoint) -> Result<TokenStrea
         );
     }
     let doc = docs::attrs(&doc_lines);
-    let (params, body) = match body_kind(endpoint, &cx.types) {
+    let (params, body) = match &endpoint.body {
         BodyKind::None => (quote!(), quote!()),
-        BodyKind::Model(model) => {
-            let model = ident(&model, || cx.endpoint(endpoint))?;
+        BodyKind::Model { model } => {
+            let model = ident(model, || cx.endpoint(endpoint))?;
             let models = models_path(cx.version);
             (
                 quote!(, body: &#models::#model),
                 quote!(.json_body(::graph_runtime::model::Model::object(body))),
             )
         }
-        BodyKind::Parameters => {
-            let ty = ident(&parameters::struct_name(node, endpoint), || {
-                cx.endpoint(endpoint)
-            })?;
+        BodyKind::Parameters(object) => {
+            let ty = ident(&object.rust_name, || cx.endpoint(endpoint))?;
             (
                 quote!(, body: &#ty),
                 quote!(.json_body(::graph_runtime::model::Model::object(body))),

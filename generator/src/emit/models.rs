@@ -19,9 +19,9 @@ use quote::quote;
 use rayon::prelude::*;
 
 use super::{docs, ident, rust_header, unparse, EmitError};
+use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Field, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
-use crate::lower::models::VIEW_MODULE;
 
 /// Path → contents of every model file of a version.
 pub fn model_files(

@@ -1,6 +1,6 @@
 //! Documented operations → terminal calls on tree nodes.
 
-use crate::ir::api::{Endpoint, Node, SourceRef};
+use crate::ir::api::{BodyKind, Endpoint, Node, ResponseKind, SourceRef};
 use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page};
 
 /// What [`attach`] did with an operation.
@@ -14,21 +14,26 @@ pub(crate) enum Attached {
     Dropped,
 }
 
-/// Puts `op` (reached through the template `written`) on `node`, unless an
-/// earlier operation already documents that method there.
-pub(crate) fn attach(
-    node: &mut Node,
-    page: &Page,
-    op: &Operation,
-    written: &str,
-    raw_value: bool,
-) -> Attached {
-    let line = http_line(op.method, written);
-    let query = path_query(op, written);
+/// One documented operation reached through one path template, with what
+/// its call takes and returns.
+pub(crate) struct Call<'a> {
+    pub page: &'a Page,
+    pub op: &'a Operation,
+    /// The path template as written.
+    pub written: &'a str,
+    pub body: BodyKind,
+    pub returns: ResponseKind,
+}
+
+/// Puts the call's operation on `node`, unless an earlier operation already
+/// documents that method there.
+pub(crate) fn attach(node: &mut Node, call: Call) -> Attached {
+    let (page, op) = (call.page, call.op);
+    let line = http_line(op.method, call.written);
+    let query = path_query(op, call.written);
     let found = node.endpoints.iter_mut().find(|e| e.method == op.method);
     let Some(endpoint) = found else {
-        node.endpoints
-            .push(new_endpoint(page, op, line, query, raw_value));
+        node.endpoints.push(new_endpoint(call, line, query));
         node.endpoints.sort_by_key(|e| e.method);
         return Attached::New;
     };
@@ -50,13 +55,8 @@ pub(crate) fn attach(
     Attached::Dropped
 }
 
-fn new_endpoint(
-    page: &Page,
-    op: &Operation,
-    line: String,
-    query: Option<String>,
-    raw_value: bool,
-) -> Endpoint {
+fn new_endpoint(call: Call, line: String, query: Option<String>) -> Endpoint {
+    let (page, op) = (call.page, call.op);
     Endpoint {
         method: op.method,
         rust_name: op.method.as_str().to_ascii_lowercase(),
@@ -69,9 +69,8 @@ fn new_endpoint(
         permissions: op.permissions.clone(),
         success_status: op.success_status,
         doc_url: doc_url(page),
-        request_body: op.request_body.clone(),
-        response: op.response.clone(),
-        raw_value,
+        body: call.body,
+        returns: call.returns,
         also_documented: Vec::new(),
     }
 }

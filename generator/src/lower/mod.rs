@@ -3,6 +3,7 @@
 //!
 //! Pure: no I/O, output depends only on the pages (taken in file order).
 
+mod calls;
 mod endpoint;
 pub mod models;
 mod naming;
@@ -15,9 +16,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::{self, Scope};
-use crate::ir::api::{Api, Area, ModelSet, Segment, VersionApi};
+use crate::ir::api::{Api, Area, Segment, VersionApi};
 use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page, Parameter, TypeRef};
 pub use endpoint::doc_url;
+use models::AreaRoots;
 pub use naming::TERMINALS;
 use template::Piece;
 use tree::TreeBuilder;
@@ -71,18 +73,23 @@ pub struct LowerStats {
     pub endpoints: usize,
 }
 
-/// Lowers pages into the client surface.
+/// Lowers pages into the client surface, in three steps: declare each
+/// version's models (their names are what calls resolve against), place
+/// every path template in its area's tree, then name the areas and gate the
+/// models by the areas that reach them.
 pub fn lower(pages: &[Page]) -> Lowered {
+    let mut declared = models::declare(pages);
     let mut trees: BTreeMap<(ApiVersion, String), TreeBuilder> = BTreeMap::new();
-    let mut lowered = Lowered::default();
+    let mut stats = LowerStats::default();
+    let mut refused = Vec::new();
     for (page, op, written) in templates_by_precedence(pages) {
-        lowered.stats.templates += 1;
-        match place(&mut trees, page, op, written) {
+        stats.templates += 1;
+        match place(&mut trees, &declared, page, op, written) {
             Ok(dropped) => {
-                lowered.stats.lowered += 1;
-                lowered.stats.dropped_duplicates += usize::from(dropped);
+                stats.lowered += 1;
+                stats.dropped_duplicates += usize::from(dropped);
             }
-            Err(reason) => lowered.refused.push(Refused {
+            Err(reason) => refused.push(Refused {
                 file: page.file.clone(),
                 line: op.line,
                 method: op.method,
@@ -91,16 +98,17 @@ pub fn lower(pages: &[Page]) -> Lowered {
             }),
         }
     }
-    lowered
-        .refused
-        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    lowered.api = assemble(trees);
-    models::lower_models(pages, &mut lowered.api);
-    for area in lowered.api.versions.iter().flat_map(|v| &v.areas) {
-        lowered.stats.nodes += area.nodes.len();
-        lowered.stats.endpoints += area.nodes.iter().map(|n| n.endpoints.len()).sum::<usize>();
+    refused.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    let api = assemble(trees, &mut declared);
+    for area in api.versions.iter().flat_map(|v| &v.areas) {
+        stats.nodes += area.nodes.len();
+        stats.endpoints += area.nodes.iter().map(|n| n.endpoints.len()).sum::<usize>();
     }
-    lowered
+    Lowered {
+        api,
+        refused,
+        stats,
+    }
 }
 
 /// Every path template of every operation, in the order that decides which
@@ -131,6 +139,7 @@ fn templates_by_precedence(pages: &[Page]) -> Vec<(&Page, &Operation, &String)> 
 /// operation was dropped as a duplicate.
 fn place(
     trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
+    declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
     page: &Page,
     op: &Operation,
     written: &str,
@@ -149,7 +158,18 @@ fn place(
         .ok_or_else(|| "no area segment".to_owned())?;
     describe_args(tree, &pieces, &op.function_parameters);
     let raw_value = matches!(pieces.last(), Some(Piece::Literal(l)) if l == "$value");
-    let attached = endpoint::attach(&mut tree.nodes[at], page, op, written, raw_value);
+    let index = &declared[&version].index;
+    let call = endpoint::Call {
+        page,
+        op,
+        written,
+        body: calls::body_kind(op, index),
+        returns: calls::response_kind(op, raw_value, index),
+    };
+    let attached = endpoint::attach(&mut tree.nodes[at], call);
+    if attached == endpoint::Attached::New {
+        tree.roots.add(op);
+    }
     Ok(attached == endpoint::Attached::Dropped)
 }
 
@@ -201,29 +221,50 @@ pub fn type_text(type_ref: &TypeRef) -> String {
     }
 }
 
-/// Names everything and orders areas by module name.
-fn assemble(trees: BTreeMap<(ApiVersion, String), TreeBuilder>) -> Api {
+/// Names everything, orders areas by module name and gates each version's
+/// models by its areas. A version appears when it has areas or models.
+fn assemble(
+    trees: BTreeMap<(ApiVersion, String), TreeBuilder>,
+    declared: &mut BTreeMap<ApiVersion, models::DeclaredModels>,
+) -> Api {
     let mut versions: BTreeMap<ApiVersion, Vec<(String, TreeBuilder)>> = BTreeMap::new();
     for ((version, wire), tree) in trees {
         versions.entry(version).or_default().push((wire, tree));
     }
+    for (version, models) in declared.iter() {
+        if !models.is_empty() {
+            versions.entry(*version).or_default();
+        }
+    }
     let versions = versions
         .into_iter()
-        .map(|(version, areas)| VersionApi {
-            version,
-            models: ModelSet::default(),
-            areas: name_areas(version, areas),
+        .map(|(version, trees)| {
+            let (areas, roots) = name_areas(version, trees);
+            let models = declared
+                .remove(&version)
+                .map(|m| m.gated(version, &roots))
+                .unwrap_or_default();
+            VersionApi {
+                version,
+                areas,
+                models,
+            }
         })
         .collect();
     Api { versions }
 }
 
-fn name_areas(version: ApiVersion, trees: Vec<(String, TreeBuilder)>) -> Vec<Area> {
+/// The named areas, and each one's feature with the types it reaches.
+fn name_areas(
+    version: ApiVersion,
+    trees: Vec<(String, TreeBuilder)>,
+) -> (Vec<Area>, Vec<AreaRoots>) {
     let mut scope = Scope::new();
     // `models` is the version's models module (and `<version>-models`
     // feature); `full` is the `<version>-full` feature.
     scope.reserve("models");
     scope.reserve("full");
+    let mut roots = Vec::new();
     let mut areas: Vec<Area> = trees
         .into_iter()
         .map(|(wire, tree)| {
@@ -238,6 +279,10 @@ fn name_areas(version: ApiVersion, trees: Vec<(String, TreeBuilder)>) -> Vec<Are
                     .trim_end_matches('_')
                     .replace('_', "-")
             );
+            roots.push(AreaRoots {
+                feature: feature.clone(),
+                types: tree.roots.types,
+            });
             Area {
                 wire,
                 module,
@@ -248,7 +293,7 @@ fn name_areas(version: ApiVersion, trees: Vec<(String, TreeBuilder)>) -> Vec<Are
         })
         .collect();
     areas.sort_by(|a, b| a.module.cmp(&b.module));
-    areas
+    (areas, roots)
 }
 
 #[cfg(test)]

@@ -7,11 +7,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::page::{ApiVersion, HttpMethod, Permissions, RequestBody, ResponseBody};
+use super::page::{ApiVersion, HttpMethod, Permissions};
 
+mod call;
 mod models;
 
+pub use call::*;
 pub use models::*;
+
+/// The module of each version's models module that holds the generic
+/// `View<K>`: no model module takes its name.
+pub const VIEW_MODULE: &str = "view";
 
 /// The client surface of a doc checkout, one entry per API version present.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -24,7 +30,7 @@ pub struct Api {
 pub struct VersionApi {
     pub version: ApiVersion,
     pub areas: Vec<Area>,
-    /// The models and enums of this version (see [`crate::lower::models`]).
+    /// The models and enums of this version (built by `crate::lower::models`).
     #[serde(default)]
     pub models: ModelSet,
 }
@@ -133,10 +139,8 @@ pub struct Endpoint {
     pub success_status: Option<u16>,
     /// The published page (`https://learn.microsoft.com/en-us/graph/api/...`).
     pub doc_url: String,
-    pub request_body: RequestBody,
-    pub response: ResponseBody,
-    /// The path ends in `$value`: the response is raw bytes.
-    pub raw_value: bool,
+    pub body: BodyKind,
+    pub returns: ResponseKind,
     /// Other operations documented for the same path and method, dropped in
     /// favour of this one (the first in file order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -5,21 +5,49 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::api::{Area, TypeDef, TypeKind, VersionApi};
-use crate::ir::page::{RequestBody, ResponseBody, TypeRef};
+use crate::ir::api::{TypeDef, TypeKind};
+use crate::ir::page::{ApiVersion, Operation, RequestBody, ResponseBody, TypeRef};
 
 use super::accessor::{mentioned, TypeIndex};
 
+/// An area's feature and the types its kept operations take and return.
+#[derive(Debug, Default)]
+pub(crate) struct AreaRoots {
+    pub feature: String,
+    pub types: Vec<TypeRef>,
+}
+
+impl AreaRoots {
+    /// Adds the body and response types of an operation the area keeps.
+    pub fn add(&mut self, op: &Operation) {
+        match &op.request_body {
+            RequestBody::Resource { type_ref }
+            | RequestBody::Properties {
+                type_ref: Some(type_ref),
+                ..
+            } => self.types.push(type_ref.clone()),
+            RequestBody::Parameters { parameters } => self
+                .types
+                .extend(parameters.iter().map(|p| p.type_ref.clone())),
+            _ => {}
+        }
+        if let ResponseBody::Json { type_ref } = &op.response {
+            self.types.push(type_ref.clone());
+        }
+    }
+}
+
 /// Sets `features` on every type and on relationship fields that need them.
-pub fn gate(
-    version: &VersionApi,
+pub(crate) fn gate(
+    version: ApiVersion,
+    areas: &[AreaRoots],
     types: &mut [TypeDef],
     index: &TypeIndex,
     relationships: &BTreeSet<(String, String)>,
 ) {
-    let reached = reach(version, types, index, relationships);
-    let all: BTreeSet<&str> = version.areas.iter().map(|a| a.feature.as_str()).collect();
-    let models_feature = format!("{}-models", version.version.module());
+    let reached = reach(areas, types, index, relationships);
+    let all: BTreeSet<&str> = areas.iter().map(|a| a.feature.as_str()).collect();
+    let models_feature = format!("{}-models", version.module());
     let features_of = |name: &str| -> Vec<String> {
         match reached.get(name) {
             Some(areas) if areas.len() == all.len() => Vec::new(),
@@ -60,7 +88,7 @@ fn covers(target: &[String], owner: &[String]) -> bool {
 
 /// Rust name → the area features that reach it.
 fn reach(
-    version: &VersionApi,
+    areas: &[AreaRoots],
     types: &[TypeDef],
     index: &TypeIndex,
     relationships: &BTreeSet<(String, String)>,
@@ -68,8 +96,8 @@ fn reach(
     let by_name: BTreeMap<&str, &TypeDef> =
         types.iter().map(|t| (t.rust_name.as_str(), t)).collect();
     let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for area in &version.areas {
-        let mut stack = roots(area, index);
+    for area in areas {
+        let mut stack: Vec<String> = area.types.iter().filter_map(|t| named(t, index)).collect();
         let mut seen = BTreeSet::new();
         while let Some(name) = stack.pop() {
             if !seen.insert(name.clone()) {
@@ -100,28 +128,6 @@ fn dependencies(def: &TypeDef, relationships: &BTreeSet<(String, String)>) -> Ve
         out.extend(mentioned(&field.accessor).map(str::to_owned));
     }
     out
-}
-
-/// The types an area's operations take and return.
-fn roots(area: &Area, index: &TypeIndex) -> Vec<String> {
-    let mut types: Vec<&TypeRef> = Vec::new();
-    for endpoint in area.nodes.iter().flat_map(|n| &n.endpoints) {
-        match &endpoint.request_body {
-            RequestBody::Resource { type_ref }
-            | RequestBody::Properties {
-                type_ref: Some(type_ref),
-                ..
-            } => types.push(type_ref),
-            RequestBody::Parameters { parameters } => {
-                types.extend(parameters.iter().map(|p| &p.type_ref))
-            }
-            _ => {}
-        }
-        if let ResponseBody::Json { type_ref } = &endpoint.response {
-            types.push(type_ref);
-        }
-    }
-    types.into_iter().filter_map(|t| named(t, index)).collect()
 }
 
 fn named(type_ref: &TypeRef, index: &TypeIndex) -> Option<String> {

@@ -8,9 +8,10 @@ mod gate;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use accessor::{accessor, mentioned, TypeIndex};
+pub(crate) use gate::AreaRoots;
 
 use crate::ident::{self, Scope};
-use crate::ir::api::{Api, Field, Member, ModelSet, TypeDef, TypeKind, VersionApi};
+use crate::ir::api::{Field, Member, ModelSet, TypeDef, TypeKind, VIEW_MODULE};
 use crate::ir::page::{ApiVersion, Enumeration, Page, Property, Resource};
 
 /// Names the `Model` trait and the derives give every model (and every
@@ -45,31 +46,41 @@ pub const RESERVED: &[&str] = &[
     "borrow",
 ];
 
-/// The module of each models module that holds `View<K>` (see
-/// `emit::models`): no model module takes its name.
-pub const VIEW_MODULE: &str = "view";
+/// The models a version declares, named, before gating.
+pub(crate) struct DeclaredModels {
+    types: Vec<TypeDef>,
+    /// (resolved name, declaring page) → Rust name: what calls resolve against.
+    pub index: TypeIndex,
+    relationships: BTreeSet<(String, String)>,
+}
 
-/// Adds the models of every version to the lowered API.
-pub fn lower_models(pages: &[Page], api: &mut Api) {
-    let declaring: BTreeSet<ApiVersion> = pages
-        .iter()
-        .filter(|p| p.resource.is_some() || !p.enums.is_empty())
-        .filter_map(|p| p.version)
-        .collect();
-    for version in declaring {
-        if !api.versions.iter().any(|v| v.version == version) {
-            api.versions.push(VersionApi {
-                version,
-                areas: Vec::new(),
-                models: ModelSet::default(),
-            });
-        }
+/// The declared models of every version any page belongs to.
+pub(crate) fn declare(pages: &[Page]) -> BTreeMap<ApiVersion, DeclaredModels> {
+    let versions: BTreeSet<ApiVersion> = pages.iter().filter_map(|p| p.version).collect();
+    versions
+        .into_iter()
+        .map(|version| {
+            let (types, index, relationships) = collect(pages, version);
+            let declared = DeclaredModels {
+                types,
+                index,
+                relationships,
+            };
+            (version, declared)
+        })
+        .collect()
+}
+
+impl DeclaredModels {
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
     }
-    api.versions.sort_by_key(|v| v.version);
-    for version in &mut api.versions {
-        let (mut types, index, relationships) = collect(pages, version.version);
-        gate::gate(version, &mut types, &index, &relationships);
-        version.models = ModelSet { types };
+
+    /// The version's model set, each type gated by the areas that reach it.
+    pub fn gated(self, version: ApiVersion, areas: &[AreaRoots]) -> ModelSet {
+        let mut types = self.types;
+        gate::gate(version, areas, &mut types, &self.index, &self.relationships);
+        ModelSet { types }
     }
 }
 
