@@ -11,9 +11,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use docgen::docs::DocTree;
-use docgen::generate::{snapshot_text, Generator, Settings};
+use docgen::generate::{snapshot_text, Generator};
 use docgen::ir::api::BodyKind;
 use docgen::lower::sample::{samples, Sample, Value, Wire};
+use docgen::settings::Settings;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -64,7 +65,9 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
     let mut texts = Vec::new();
     for page in &pages {
         let name = snapshot_name(&page.file);
-        let files = Generator::new(&settings).generate(std::slice::from_ref(page))?;
+        let files = Generator::new(&settings)
+            .generate(std::slice::from_ref(page))?
+            .files;
         let dir = out.join("fixtures").join(&name);
         let mut versions: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
         let mut models: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use docgen::docs::DocTree;
-use docgen::generate::{Generator, RuntimeDependency, Settings};
+use docgen::settings::{RuntimeDependency, Settings};
 
 /// graph-rs-sdk's own crates at 3.0.1.
 const SDK_CRATES: [&str; 5] = [
@@ -119,12 +119,10 @@ fn generation(docs: &Path, out: &Path) -> BenchResult<()> {
     let start = Instant::now();
     let lowered = docgen::lower::lower(&pages);
     let lowering = start.elapsed();
-    let files = Generator::new(&settings)
-        .generate_lowered(&lowered)
-        .map_err(|e| e.to_string())?;
+    let files = docgen::emit::emit_crate(&settings, &lowered.api).map_err(|e| e.to_string())?;
     let generate = start.elapsed();
     let start = Instant::now();
-    docgen::generate::write(out, &files).map_err(|e| e.to_string())?;
+    docgen::write::write(out, &files).map_err(|e| e.to_string())?;
     let write = start.elapsed();
     let bytes: usize = files.values().map(String::len).sum();
     println!("corpus: {} ({} pages)", docs.display(), pages.len());

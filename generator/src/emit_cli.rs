@@ -76,11 +76,14 @@ pub struct GenerateArgs {
     /// Add an empty `[workspace]` table (for a crate inside another workspace's folder).
     #[arg(long)]
     pub standalone: bool,
+    /// Exit with an error when any page has a diagnostic.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl GenerateArgs {
-    pub fn settings(&self) -> docgen::generate::Settings {
-        use docgen::generate::{RuntimeDependency, Settings};
+    pub fn settings(&self) -> docgen::settings::Settings {
+        use docgen::settings::{RuntimeDependency, Settings};
         let runtime = match &self.runtime_version {
             Some(version) => RuntimeDependency::Version(version.clone()),
             None => RuntimeDependency::Path(self.runtime_path.clone()),
@@ -95,26 +98,30 @@ impl GenerateArgs {
     }
 }
 
-pub fn generate(args: GenerateArgs) -> Result<(), String> {
-    let pages = read_pages(&args.docs)?;
+pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
+    let pages = DocTree::open(&args.docs)?.read_all()?;
     let settings = args.settings();
-    let lowered = docgen::lower::lower(&pages);
-    for refused in &lowered.refused {
-        eprintln!("warning: {refused}");
+    let generated = docgen::generate::Generator::new(&settings).generate(&pages)?;
+    for diagnostic in &generated.diagnostics {
+        eprintln!("{diagnostic}");
     }
-    let files = docgen::generate::Generator::new(&settings)
-        .generate_lowered(&lowered)
-        .map_err(|e| e.to_string())?;
-    docgen::generate::write(&settings.out_dir, &files).map_err(|e| e.to_string())?;
+    docgen::write::write(&settings.out_dir, &generated.files)?;
+    let stats = &generated.stats;
     println!(
-        "{}: {} files, {} builder structs, {} terminal calls; {} of {} path templates left out, {} duplicate operations folded",
+        "{}: {} files, {} builder structs, {} terminal calls; {} of {} path templates left out, {} duplicate operations folded; {}",
         settings.out_dir.display(),
-        files.len(),
-        lowered.stats.nodes,
-        lowered.stats.endpoints,
-        lowered.refused.len(),
-        lowered.stats.templates,
-        lowered.stats.dropped_duplicates
+        generated.files.len(),
+        stats.nodes,
+        stats.endpoints,
+        stats.templates - stats.lowered,
+        stats.templates,
+        stats.dropped_duplicates,
+        docgen::diagnostics::summary(&generated.diagnostics),
     );
+    if args.strict && !generated.diagnostics.is_empty() {
+        return Err(docgen::Error::Strict {
+            summary: docgen::diagnostics::summary(&generated.diagnostics),
+        });
+    }
     Ok(())
 }

@@ -1,17 +1,24 @@
 //! docgen: reads the Microsoft Graph API reference pages and emits a typed,
 //! documented Rust client crate.
 //!
-//! The pipeline is visible in the modules: [`parse`] (markdown → IR), [`ir`]
-//! (plain serde data), and the emitter. I/O lives at the edges ([`docs`]).
+//! The pipeline is visible in the modules: [`parse`] (markdown → [`ir::page`]),
+//! [`lower`] ([`ir::page`] → [`ir::api`]), [`emit`] ([`ir::api`] → files).
+//! [`generate`] is the one entry over them; I/O lives at the edges
+//! ([`docs`] reads the checkout, [`write`] writes the crate).
 
 pub mod bench;
 pub mod corpus;
 pub mod coverage;
+pub mod diagnostics;
 pub mod docs;
 pub mod emit;
+mod error;
 pub mod generate;
 pub mod ident;
 pub mod ir;
 pub mod lower;
 pub mod parse;
+pub mod settings;
 pub mod write;
+
+pub use error::Error;

@@ -64,7 +64,7 @@ fn main() -> ExitCode {
         Command::BenchIr { docs, rounds } => bench_ir(docs, rounds),
         Command::CorpusCheck { en, sxs, zh } => corpus_check(en, sxs, zh),
         Command::Coverage(args) => emit_cli::coverage(args),
-        Command::Generate(args) => emit_cli::generate(args),
+        Command::Generate(args) => emit_cli::generate(args).map_err(|e| e.to_string()),
         Command::BenchGenerate(args) => bench_generate::run(args),
     };
     match result {

@@ -10,8 +10,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::emit::Files;
 use crate::emit::HEADER;
-use crate::generate::Files;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {

@@ -108,11 +108,12 @@ fn side_by_side_models_match_english() {
     ) else {
         return;
     };
-    let settings = docgen::generate::Settings::default();
+    let settings = docgen::settings::Settings::default();
     let generate = |pages: &[Page]| {
         docgen::generate::Generator::new(&settings)
             .generate(pages)
             .expect("generate")
+            .files
     };
     let (en_files, sxs_files) = (generate(&en), generate(&sxs));
     let shared: BTreeSet<&str> = sxs.iter().map(|p| p.file.as_str()).collect();

@@ -4,8 +4,9 @@
 //! checks that what it compiles is what these snapshots pin.
 
 use docgen::docs::DocTree;
-use docgen::generate::{snapshot_text, Generator, Settings};
+use docgen::generate::{snapshot_text, Generator};
 use docgen::ir::page::Page;
+use docgen::settings::Settings;
 
 fn fixture_pages() -> Vec<Page> {
     let root = format!("{}/tests/fixtures/emit", env!("CARGO_MANIFEST_DIR"));
@@ -32,7 +33,8 @@ fn fixture_snapshots() {
     for page in &pages {
         let files = Generator::new(&settings)
             .generate(std::slice::from_ref(page))
-            .expect("generate");
+            .expect("generate")
+            .files;
         insta::assert_snapshot!(snapshot_name(&page.file), snapshot_text(&files));
     }
 }
@@ -51,6 +53,7 @@ fn output_is_deterministic() {
             Generator::new(&settings)
                 .generate(&pages)
                 .expect("generate")
+                .files
         })
     };
     let one = generate(1);
@@ -62,6 +65,7 @@ fn output_is_deterministic() {
         Generator::new(&settings)
             .generate(&reversed)
             .expect("generate")
+            .files
     );
 }
 
@@ -72,7 +76,8 @@ fn editing_a_page_changes_only_its_area_files() {
     let settings = Settings::default();
     let before = Generator::new(&settings)
         .generate(&pages)
-        .expect("generate");
+        .expect("generate")
+        .files;
     let mut edited = pages.clone();
     let page = edited
         .iter_mut()
@@ -85,7 +90,8 @@ fn editing_a_page_changes_only_its_area_files() {
         .push("User.ReadWrite.All".to_owned());
     let after = Generator::new(&settings)
         .generate(&edited)
-        .expect("generate");
+        .expect("generate")
+        .files;
     let changed: Vec<&String> = after
         .iter()
         .filter(|(path, text)| before.get(*path) != Some(*text))
@@ -129,7 +135,8 @@ fn kind_markers_never_collide_with_type_names() {
     assert_eq!(marker("Widget"), "WidgetKind2");
     let files = Generator::new(&Settings::default())
         .generate(&pages)
-        .expect("generate");
+        .expect("generate")
+        .files;
     let module = &files["src/v1_0/models/mod.rs"];
     assert!(
         module.contains("pub use widget::{Widget, WidgetKind2};"),
@@ -174,7 +181,8 @@ fn a_shared_type_takes_its_name_from_its_own_page() {
 fn version_features_enable_a_whole_version() {
     let files = Generator::new(&Settings::default())
         .generate(&fixture_pages())
-        .expect("generate");
+        .expect("generate")
+        .files;
     let manifest = files.get("Cargo.toml").expect("Cargo.toml");
     let list = |name: &str| -> Vec<String> {
         let line = manifest

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use docgen::docs::DocTree;
-use docgen::generate::{Generator, Settings};
+use docgen::generate::Generator;
+use docgen::settings::Settings;
 
 const COMMAND: &str = "cargo run -p docgen -- generate --docs docs-input --out generated";
 
@@ -15,7 +16,8 @@ fn generated_crate_is_fresh() {
         .expect("docs-input");
     let files = Generator::new(&Settings::default())
         .generate(&pages)
-        .expect("generate");
+        .expect("generate")
+        .files;
     let differences =
         docgen::write::compare(&root.join("generated"), &files).expect("read generated/");
     let list: Vec<String> = differences.iter().map(|d| format!("  {d}")).collect();

@@ -4,8 +4,8 @@
 use quote::quote;
 
 use super::{docs, ident, rust_header, unparse, EmitError, HEADER};
-use crate::generate::{RuntimeDependency, Settings};
 use crate::ir::api::{Api, VersionApi};
+use crate::settings::{RuntimeDependency, Settings};
 
 /// `Cargo.toml`: package, dependencies and one feature per version and area.
 pub fn cargo_toml(settings: &Settings, api: &Api) -> String {

@@ -1,0 +1,23 @@
+//! The one error type of a docgen run, from reading the checkout to writing
+//! the crate: what the CLI prints once, and what a build script can match on.
+
+use crate::docs::DocsError;
+use crate::generate::GenerateError;
+use crate::write::WriteError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Docs(#[from] DocsError),
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("cannot write to standard output: {0}")]
+    Output(#[from] std::io::Error),
+    #[error("cannot serialize the IR: {0}")]
+    Json(#[from] serde_json::Error),
+    /// `--strict`: the run found problems on the pages.
+    #[error("{summary} (--strict)")]
+    Strict { summary: String },
+}
