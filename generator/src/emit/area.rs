@@ -5,8 +5,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::parameters;
-use super::types::{models_path, response_type};
-use super::{docs, ident, unparse, EmitError};
+use super::response_types::{models_path, response_type};
+use super::rustdoc;
+use super::syntax::{ident, unparse, EmitError};
 use crate::ir::api::{Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment};
 use crate::ir::page::{ApiVersion, PermissionSource, Permissions};
 
@@ -166,10 +167,11 @@ fn entries(cx: &Context) -> Result<TokenStream, EmitError> {
         let ty = ident(&target.struct_name, || cx.node(target))?;
         let (params, path) = segment_call(cx, target, &edge.segment, &start)?;
         let doc = match edge.segment {
-            Segment::Literal { .. } => {
-                docs::attrs(&[format!("Requests under {}.", docs::code(&target.template))])
-            }
-            _ => docs::attrs(&docs::edge(edge, target)),
+            Segment::Literal { .. } => rustdoc::attrs(&[format!(
+                "Requests under {}.",
+                rustdoc::code(&target.template)
+            )]),
+            _ => rustdoc::attrs(&rustdoc::edge(edge, target)),
         };
         let lints = lint_allowances(&edge.rust_name, params.len());
         items.push(quote! {
@@ -186,7 +188,7 @@ fn entries(cx: &Context) -> Result<TokenStream, EmitError> {
 /// The struct and its impl block.
 fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     let ty = ident(&node.struct_name, || cx.node(node))?;
-    let doc = docs::attrs(&docs::node(node));
+    let doc = rustdoc::attrs(&rustdoc::node(node));
     let mut methods = Vec::new();
     for edge in &node.edges {
         methods.push(edge_method(cx, node, edge)?);
@@ -218,7 +220,7 @@ fn edge_method(cx: &Context, node: &Node, edge: &Edge) -> Result<TokenStream, Em
     let target = cx.target(edge)?;
     let name = ident(&edge.rust_name, || cx.node(node))?;
     let ty = ident(&target.struct_name, || cx.node(target))?;
-    let doc = docs::attrs(&docs::edge(edge, target));
+    let doc = rustdoc::attrs(&rustdoc::edge(edge, target));
     let (params, path) = segment_call(cx, target, &edge.segment, &quote!(self.path.clone()))?;
     let lints = lint_allowances(&edge.rust_name, params.len() + 1);
     Ok(quote! {
@@ -328,7 +330,7 @@ fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError>
     let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
     let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
     let output = response_type(&endpoint.returns, cx.version);
-    let mut doc_lines = docs::endpoint(endpoint);
+    let mut doc_lines = rustdoc::endpoint(endpoint);
     if endpoint.returns == ResponseKind::Binary {
         doc_lines.push(String::new());
         doc_lines.push(
@@ -336,7 +338,7 @@ fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError>
                 .to_owned(),
         );
     }
-    let doc = docs::attrs(&doc_lines);
+    let doc = rustdoc::attrs(&doc_lines);
     let (params, body) = match &endpoint.body {
         BodyKind::None => (quote!(), quote!()),
         BodyKind::Model { model } => {

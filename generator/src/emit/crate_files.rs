@@ -3,7 +3,8 @@
 
 use quote::quote;
 
-use super::{docs, ident, rust_header, unparse, EmitError, HEADER};
+use super::rustdoc;
+use super::syntax::{ident, rust_header, unparse, EmitError, HEADER};
 use crate::ir::api::{Api, VersionApi};
 use crate::settings::{RuntimeDependency, Settings};
 
@@ -98,7 +99,7 @@ pub fn lib_rs(api: &Api) -> Result<String, EmitError> {
     for version in &api.versions {
         let name = ident(version.version.module(), || "lib.rs".to_owned())?;
         let feature = version.version.module();
-        let doc = docs::attrs(&[format!(
+        let doc = rustdoc::attrs(&[format!(
             "Microsoft Graph `{}`: one module per top-level path segment.",
             version.version.as_str()
         )]);
@@ -161,7 +162,7 @@ pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
             entries.push(ident(&entry.rust_name, || format!("area {}", area.wire))?);
         }
         let feature = &area.feature;
-        let doc = docs::attrs(&[format!(
+        let doc = rustdoc::attrs(&[format!(
             "Requests under `/{}` (feature `{}`).",
             area.wire, area.feature
         )]);

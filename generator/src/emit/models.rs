@@ -18,7 +18,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use rayon::prelude::*;
 
-use super::{docs, ident, rust_header, unparse, EmitError};
+use super::rustdoc;
+use super::syntax::{ident, rust_header, unparse, EmitError};
 use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Field, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
@@ -221,13 +222,13 @@ fn models_mod(version: ApiVersion, models: &ModelSet) -> Result<String, EmitErro
 }
 
 fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError> {
-    let mut lines = docs::prose(&def.description);
+    let mut lines = rustdoc::prose(&def.description);
     lines.push(String::new());
     lines.push(format!(
         "OData type `{}`, documented in `{}`.",
         def.qualified, def.page
     ));
-    let doc = docs::attrs(&lines);
+    let doc = rustdoc::attrs(&lines);
     let name = ident(&def.rust_name, || def.page.clone())?;
     match &def.kind {
         TypeKind::Model {
@@ -373,17 +374,17 @@ pub fn accessors_of(
     let getter = ident(&field.getter, || page.to_owned())?;
     let setter = ident(&field.setter, || page.to_owned())?;
     let wire = &field.wire;
-    let mut lines = docs::prose(&field.description);
+    let mut lines = rustdoc::prose(&field.description);
     if lines.is_empty() {
         lines.push(format!("The `{wire}` property."));
     }
-    let doc = docs::attrs(&lines);
+    let doc = rustdoc::attrs(&lines);
     // A raw getter (`r#type`) cannot be an intra-doc link target.
     let set_line = match field.getter.strip_prefix("r#") {
         Some(_) => format!("Sets `{wire}`."),
         None => format!("Sets `{wire}` (see [`Self::{}`]).", field.getter),
     };
-    let set_doc = docs::attrs(&[set_line]);
+    let set_doc = rustdoc::attrs(&[set_line]);
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
     let code = accessor_code(
         &field.accessor,
@@ -525,11 +526,11 @@ fn enumeration(
     let mut names = Vec::new();
     for member in members {
         let variant = ident(&member.rust_name, || def.page.clone())?;
-        let mut lines = docs::prose(&member.description);
+        let mut lines = rustdoc::prose(&member.description);
         if lines.is_empty() {
             lines.push(format!("`{}`", member.wire));
         }
-        let doc = docs::attrs(&lines);
+        let doc = rustdoc::attrs(&lines);
         variants.push(quote!(#doc #variant));
         names.push(variant);
     }

@@ -7,7 +7,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::models::{accessors_of, ViewType};
-use super::{docs, ident, EmitError};
+use super::response_types::models_path;
+use super::rustdoc;
+use super::syntax::{ident, EmitError};
 use crate::ir::api::{Endpoint, Node, ParameterObject, VIEW_MODULE};
 use crate::ir::page::ApiVersion;
 
@@ -20,7 +22,7 @@ pub fn parameter_struct(
 ) -> Result<TokenStream, EmitError> {
     let context = || format!("{} {}:{}", version.as_str(), endpoint.file, endpoint.line);
     let name = ident(&object.rust_name, context)?;
-    let models = super::types::models_path(version);
+    let models = models_path(version);
     let view_module = format_ident!("{}", VIEW_MODULE);
     let mut accessors = Vec::new();
     for field in &object.fields {
@@ -28,7 +30,7 @@ pub fn parameter_struct(
     }
     let method = ident(&endpoint.rust_name, context)?;
     let builder = ident(&node.struct_name, context)?;
-    let doc = docs::attrs(&[format!(
+    let doc = rustdoc::attrs(&[format!(
         "The parameters of [`{builder}::{method}`]: a JSON object built with the setters, starting from `new()`."
     )]);
     let marker = ident(&object.marker, context)?;

@@ -7,7 +7,7 @@ use crate::ir::page::{HttpMethod, RequestBody, TypeRef};
 use super::context::PageContext;
 use super::document::{Block, BlockKind, Table};
 use super::tables::{column, parameters, NAME_LABELS};
-use super::types::linked_type;
+use super::type_names::linked_type;
 
 /// Labels of a first column that lists parameters rather than properties.
 const PARAMETER_LABELS: &[&str] = &["parameter", "parameter name", "参数", "name", "名称"];
@@ -104,53 +104,4 @@ fn is_content_path(path: &str) -> bool {
         || last == "content"
         || last.ends_with(":/content")
         || last.starts_with("content")
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::ir::page::{HttpMethod, RequestBody};
-    use crate::parse::{read_page, NoIncludes};
-
-    /// A POST page whose request body links a resource above a table
-    /// headed "Parameter", answered with `status`.
-    fn post_page(status: &str) -> String {
-        format!(
-            "# Create widget\n\nCreates a widget.\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n\
-             ## Request body\n\nIn the request body, supply a JSON representation of [widget](../resources/widget.md) object.\n\n\
-             | Parameter | Type | Description |\n|:--|:--|:--|\n| displayName | String | The name. |\n\n\
-             ## Response\n\nIf successful, this method returns a `{status}` response code.\n"
-        )
-    }
-
-    fn body(status: &str) -> RequestBody {
-        let page = read_page(
-            "api-reference/v1.0/api/widget-post.md",
-            post_page(status).as_bytes(),
-            &NoIncludes,
-        );
-        let operation = page.operations.first().expect("an operation");
-        assert_eq!(operation.method, HttpMethod::Post);
-        operation.request_body.clone()
-    }
-
-    #[test]
-    fn a_create_lists_the_linked_resources_properties() {
-        let RequestBody::Properties {
-            type_ref,
-            properties,
-        } = body("201 Created")
-        else {
-            panic!("{:?}", body("201 Created"));
-        };
-        assert!(format!("{type_ref:?}").contains("widget"), "{type_ref:?}");
-        assert_eq!(properties[0].name, "displayName");
-    }
-
-    #[test]
-    fn an_action_keeps_its_parameters() {
-        let RequestBody::Parameters { parameters } = body("200 OK") else {
-            panic!("{:?}", body("200 OK"));
-        };
-        assert_eq!(parameters[0].name, "displayName");
-    }
 }

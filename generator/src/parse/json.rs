@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde_json::Value;
 
-use super::types::type_of_text;
+use super::type_names::type_of_text;
 use crate::ir::page::{Primitive, TypeRef};
 
 /// Parses strictly, then after removing trailing commas and `&quot;`.

@@ -16,6 +16,7 @@ mod front_matter;
 mod http;
 mod inline;
 mod json;
+mod load;
 mod operation;
 mod page;
 mod params;
@@ -29,7 +30,7 @@ mod slug;
 mod sxs;
 mod tables;
 mod text;
-mod types;
+mod type_names;
 
 pub use context::{resolve_relative, Includes, NoIncludes};
 pub use json::parse_lenient as parse_json_lenient;
@@ -40,28 +41,4 @@ pub use resolve::resolve;
 /// write such pages.
 pub mod side_by_side {
     pub use super::sxs::{text_unit, CLOSE, LOOKUP, OPEN};
-}
-
-use document::Document;
-use front_matter::FrontMatter;
-use text::Source;
-
-/// A markdown file turned into blocks, ready for the extractors.
-pub(crate) struct Loaded {
-    pub source: Source,
-    pub front_matter: FrontMatter,
-    pub document: Document,
-}
-
-/// Normalizes, strips front matter and comments, and parses the blocks.
-pub(crate) fn load(raw: &[u8]) -> Loaded {
-    let source = Source::new(raw);
-    let front_matter = front_matter::read(&source.text);
-    let mut document = Document::parse(&source.text, front_matter.end);
-    document.number_lines(|offset| source.line(offset));
-    Loaded {
-        source,
-        front_matter,
-        document,
-    }
 }

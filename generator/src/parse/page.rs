@@ -5,8 +5,9 @@ use crate::ir::page::{ApiVersion, Diagnostic, Page, PageKind};
 
 use super::context::{Includes, PageContext};
 use super::document::BlockKind;
+use super::load::load;
 use super::sections::Outline;
-use super::{examples, load, operation, resource};
+use super::{examples, operation, resource};
 
 /// Reads one page. `file` is its path relative to the doc root, with `/`.
 /// Never panics: whatever the bytes, the result is a page with diagnostics.

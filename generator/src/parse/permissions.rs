@@ -17,7 +17,7 @@ use super::context::{Diagnostics, PageContext};
 #[cfg(test)]
 use super::document::Document;
 use super::document::{Block, BlockKind, Cell, Table};
-use super::load;
+use super::load::load;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -277,7 +277,6 @@ pub fn read_document(text: &str, document: &Document) -> Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::load;
 
     fn read(markdown: &str) -> Permissions {
         let loaded = load(markdown.as_bytes());

@@ -227,7 +227,8 @@ fn for_each_type(page: &mut Page, visit: &mut impl FnMut(&mut TypeRef, u32)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{read_page, NoIncludes};
+    use crate::parse::context::NoIncludes;
+    use crate::parse::page::read_page;
 
     const WIDGET: &str = "# widget resource type\n\nA widget.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.widget\" } -->\n```json\n{ \"id\": \"String\" }\n```\n";
 

@@ -17,7 +17,7 @@ use super::sections::Section;
 use super::tables::{
     clean_name, column, is_wire_name, DESCRIPTION_LABELS, NAME_LABELS, TYPE_LABELS, VALUE_LABELS,
 };
-use super::types::{linked_type, type_of_cell};
+use super::type_names::{linked_type, type_of_cell};
 
 pub fn read_resource(ctx: &PageContext<'_>, page: &mut Page) {
     let json_code = json_representation(ctx);

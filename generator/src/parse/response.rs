@@ -10,7 +10,7 @@ use super::context::{Diagnostics, PageContext};
 use super::document::{Block, BlockKind};
 use super::scan::mentions_any;
 use super::sections::Section;
-use super::types::{linked_type, type_of_text};
+use super::type_names::{linked_type, type_of_text};
 
 pub struct ResponseInfo {
     pub status: Option<u16>,

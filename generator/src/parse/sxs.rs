@@ -4,7 +4,6 @@
 //! The reader keeps the English side, so a translated page reads like the English one.
 
 use super::scan::find_from;
-use super::text::Checkpoint;
 
 /// What opens a text unit, up to its id.
 pub const OPEN: &str = "<span data-ttu-id=\"";
@@ -13,6 +12,13 @@ pub const LOOKUP: &str = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"
 /// What closes the English side.
 pub const CLOSE: &str = "</span></span>";
 const MAX_ID: usize = 32;
+
+/// Where a byte range of the unwrapped text was copied from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub output: usize,
+    pub input: usize,
+}
 
 /// One text unit written in the side-by-side format: the inverse of
 /// [`unwrap`], for tests and fixtures that need such pages.

@@ -6,7 +6,7 @@ use crate::ir::page::Parameter;
 
 use super::document::{Cell, Table};
 use super::scan::mentions_any;
-use super::types::type_of_cell;
+use super::type_names::type_of_cell;
 
 /// Header labels by column role, English and Chinese.
 pub const NAME_LABELS: &[&str] = &[

@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use super::scan::{self, newlines};
-use super::sxs;
+use super::sxs::{self, Checkpoint};
 
 /// The text a page is read from, and the way back to original line numbers.
 pub struct Source {
@@ -70,13 +70,6 @@ impl Source {
             None => offset,
         }
     }
-}
-
-/// Where a byte range of the unwrapped text was copied from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Checkpoint {
-    pub output: usize,
-    pub input: usize,
 }
 
 /// Drops a BOM, carriage returns before line feeds and zero-width spaces,

@@ -4,11 +4,11 @@
 
 mod operation;
 mod resource;
-mod types;
+mod type_ref;
 
 pub use operation::*;
 pub use resource::*;
-pub use types::*;
+pub use type_ref::*;
 
 use serde::{Deserialize, Serialize};
 
