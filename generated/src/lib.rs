@@ -5,14 +5,18 @@
 //! Each documented request line maps to calls that mirror its URL: `POST /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload` is `beta::device_management().virtual_endpoint().device_images().by_id(id).reupload().post()`, which returns a [`Request`] to send with a `graph_runtime` client.
 //!
 //! Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `<version>-full` enables a whole version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.
+
 pub use ::graph_runtime;
+
 pub use ::graph_runtime::{
     ApiVersion, Binary, ByteStream, Client, Error, FunctionArg, Page, Permissions,
     Request, RequestPath,
 };
+
 /// Microsoft Graph `v1.0`: one module per top-level path segment.
 #[cfg(feature = "v1_0")]
 pub mod v1_0;
+
 /// Microsoft Graph `beta`: one module per top-level path segment.
 #[cfg(feature = "beta")]
 pub mod beta;

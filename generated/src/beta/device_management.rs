@@ -7,10 +7,12 @@ pub fn device_management() -> DeviceManagement {
             .segment("deviceManagement"),
     }
 }
+
 /// Request builder for `/deviceManagement`.
 pub struct DeviceManagement {
     path: ::graph_runtime::RequestPath,
 }
+
 impl DeviceManagement {
     /// `/deviceManagement/virtualEndpoint`
     pub fn virtual_endpoint(&self) -> VirtualEndpoint {
@@ -19,10 +21,12 @@ impl DeviceManagement {
         }
     }
 }
+
 /// Request builder for `/deviceManagement/virtualEndpoint`.
 pub struct VirtualEndpoint {
     path: ::graph_runtime::RequestPath,
 }
+
 impl VirtualEndpoint {
     /// `/deviceManagement/virtualEndpoint/deviceImages`
     pub fn device_images(&self) -> VirtualEndpointDeviceImages {
@@ -31,10 +35,12 @@ impl VirtualEndpoint {
         }
     }
 }
+
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages`.
 pub struct VirtualEndpointDeviceImages {
     path: ::graph_runtime::RequestPath,
 }
+
 impl VirtualEndpointDeviceImages {
     /// One item by key (`{id}`, `{cloudPcDeviceImageId}`), percent-encoded as one segment:
     ///
@@ -110,10 +116,12 @@ impl VirtualEndpointDeviceImages {
             .json_body(::graph_runtime::model::Model::object(body))
     }
 }
+
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages/getSourceImages`.
 pub struct VirtualEndpointDeviceImagesGetSourceImages {
     path: ::graph_runtime::RequestPath,
 }
+
 impl VirtualEndpointDeviceImagesGetSourceImages {
     /// cloudPcDeviceImage: getSourceImages
     ///
@@ -144,10 +152,12 @@ impl VirtualEndpointDeviceImagesGetSourceImages {
         )
     }
 }
+
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages/{id}`.
 pub struct VirtualEndpointDeviceImagesItem {
     path: ::graph_runtime::RequestPath,
 }
+
 impl VirtualEndpointDeviceImagesItem {
     /// `/deviceManagement/virtualEndpoint/deviceImages/{id}/reupload`
     pub fn reupload(&self) -> VirtualEndpointDeviceImagesItemReupload {
@@ -204,10 +214,12 @@ impl VirtualEndpointDeviceImagesItem {
         )
     }
 }
+
 /// Request builder for `/deviceManagement/virtualEndpoint/deviceImages/{id}/reupload`.
 pub struct VirtualEndpointDeviceImagesItemReupload {
     path: ::graph_runtime::RequestPath,
 }
+
 impl VirtualEndpointDeviceImagesItemReupload {
     /// cloudPcDeviceImage: reupload
     ///
@@ -234,12 +246,14 @@ impl VirtualEndpointDeviceImagesItemReupload {
         )
     }
 }
+
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &["CloudPC.Read.All", "CloudPC.ReadWrite.All"],
     delegated_personal: &[],
     application: &["CloudPC.Read.All", "CloudPC.ReadWrite.All"],
     documented: true,
 };
+
 const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     delegated_work: &["CloudPC.ReadWrite.All"],
     delegated_personal: &[],

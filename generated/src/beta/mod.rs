@@ -3,10 +3,13 @@
 //! Microsoft Graph `beta`.
 //!
 //! Each area is a module with an entry function of the same name, behind its own feature.
+
 /// Typed views over the JSON of this version's resources, complex types and enums.
 pub mod models;
+
 /// Requests under `/deviceManagement` (feature `beta-device-management`).
 #[cfg(feature = "beta-device-management")]
 pub mod device_management;
+
 #[cfg(feature = "beta-device-management")]
 pub use device_management::device_management;

@@ -7,69 +7,79 @@ pub fn drives() -> Drives {
             .segment("drives"),
     }
 }
+
 /// Request builder for `/drives`.
 pub struct Drives {
     path: ::graph_runtime::RequestPath,
 }
+
 impl Drives {
     /// One item by key (`{drive-id}`), percent-encoded as one segment:
     ///
     /// `/drives/{drive-id}`
-    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> Item {
-        Item {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> DrivesItem {
+        DrivesItem {
             path: self.path.clone().key(id),
         }
     }
 }
+
 /// Request builder for `/drives/{drive-id}`.
-pub struct Item {
+pub struct DrivesItem {
     path: ::graph_runtime::RequestPath,
 }
-impl Item {
+
+impl DrivesItem {
     /// `/drives/{drive-id}/items`
-    pub fn items(&self) -> ItemItems {
-        ItemItems {
+    pub fn items(&self) -> DrivesItemItems {
+        DrivesItemItems {
             path: self.path.clone().segment("items"),
         }
     }
     /// `/drives/{drive-id}/root`
-    pub fn root(&self) -> ItemRoot {
-        ItemRoot {
+    pub fn root(&self) -> DrivesItemRoot {
+        DrivesItemRoot {
             path: self.path.clone().segment("root"),
         }
     }
 }
+
 /// Request builder for `/drives/{drive-id}/items`.
-pub struct ItemItems {
+pub struct DrivesItemItems {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemItems {
+
+impl DrivesItemItems {
     /// One item by key (`{item-id}`), percent-encoded as one segment:
     ///
     /// `/drives/{drive-id}/items/{item-id}`
-    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> ItemItemsItem {
-        ItemItemsItem {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> DrivesItemItemsItem {
+        DrivesItemItemsItem {
             path: self.path.clone().key(id),
         }
     }
 }
+
 /// Request builder for `/drives/{drive-id}/items/{item-id}`.
-pub struct ItemItemsItem {
+pub struct DrivesItemItemsItem {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemItemsItem {
+
+impl DrivesItemItemsItem {
     /// `/drives/{drive-id}/items/{item-id}/content`
-    pub fn content(&self) -> ItemItemsItemContent {
-        ItemItemsItemContent {
+    pub fn content(&self) -> DrivesItemItemsItemContent {
+        DrivesItemItemsItemContent {
             path: self.path.clone().segment("content"),
         }
     }
 }
+
 /// Request builder for `/drives/{drive-id}/items/{item-id}/content`.
-pub struct ItemItemsItemContent {
+pub struct DrivesItemItemsItemContent {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemItemsItemContent {
+
+impl DrivesItemItemsItemContent {
     /// Download driveItem content
     ///
     /// Download the main stream (the file contents) of a driveItem. Only items that are files can be downloaded; folders cannot.
@@ -97,11 +107,13 @@ impl ItemItemsItemContent {
         )
     }
 }
+
 /// Request builder for `/drives/{drive-id}/root`.
-pub struct ItemRoot {
+pub struct DrivesItemRoot {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemRoot {
+
+impl DrivesItemRoot {
     /// OData function call or alternate key `/drives/{drive-id}/root/search(q='{search-text}')`.
     ///
     /// Every argument is a parameter; the docs write:
@@ -110,17 +122,19 @@ impl ItemRoot {
     pub fn search(
         &self,
         q: impl ::core::convert::Into<::graph_runtime::FunctionArg>,
-    ) -> ItemRootSearch {
-        ItemRootSearch {
+    ) -> DrivesItemRootSearch {
+        DrivesItemRootSearch {
             path: self.path.clone().function("search", &[("q", q.into())]),
         }
     }
 }
+
 /// Request builder for `/drives/{drive-id}/root/search(q='{search-text}')`.
-pub struct ItemRootSearch {
+pub struct DrivesItemRootSearch {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemRootSearch {
+
+impl DrivesItemRootSearch {
     /// driveItem: search
     ///
     /// Find the driveItem objects below a folder that match a query text. The text is compared with file names, metadata and file content.
@@ -148,6 +162,7 @@ impl ItemRootSearch {
         )
     }
 }
+
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "Files.Read",

@@ -7,69 +7,79 @@ pub fn groups() -> Groups {
             .segment("groups"),
     }
 }
+
 /// Request builder for `/groups`.
 pub struct Groups {
     path: ::graph_runtime::RequestPath,
 }
+
 impl Groups {
     /// One item by key (`{id}`), percent-encoded as one segment:
     ///
     /// `/groups/{id}`
-    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> Item {
-        Item {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> GroupsItem {
+        GroupsItem {
             path: self.path.clone().key(id),
         }
     }
 }
+
 /// Request builder for `/groups/{id}`.
-pub struct Item {
+pub struct GroupsItem {
     path: ::graph_runtime::RequestPath,
 }
-impl Item {
+
+impl GroupsItem {
     /// `/groups/{id}/owners`
-    pub fn owners(&self) -> ItemOwners {
-        ItemOwners {
+    pub fn owners(&self) -> GroupsItemOwners {
+        GroupsItemOwners {
             path: self.path.clone().segment("owners"),
         }
     }
     /// `/groups/{id}/photo`
-    pub fn photo(&self) -> ItemPhoto {
-        ItemPhoto {
+    pub fn photo(&self) -> GroupsItemPhoto {
+        GroupsItemPhoto {
             path: self.path.clone().segment("photo"),
         }
     }
 }
+
 /// Request builder for `/groups/{id}/owners`.
-pub struct ItemOwners {
+pub struct GroupsItemOwners {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemOwners {
+
+impl GroupsItemOwners {
     /// One item by key (`{id}`), percent-encoded as one segment:
     ///
     /// `/groups/{id}/owners/{id}`
-    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> ItemOwnersItem {
-        ItemOwnersItem {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> GroupsItemOwnersItem {
+        GroupsItemOwnersItem {
             path: self.path.clone().key(id),
         }
     }
 }
+
 /// Request builder for `/groups/{id}/owners/{id}`.
-pub struct ItemOwnersItem {
+pub struct GroupsItemOwnersItem {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemOwnersItem {
+
+impl GroupsItemOwnersItem {
     /// `/groups/{id}/owners/{id}/$ref`
-    pub fn reference(&self) -> ItemOwnersItemRef {
-        ItemOwnersItemRef {
+    pub fn reference(&self) -> GroupsItemOwnersItemRef {
+        GroupsItemOwnersItemRef {
             path: self.path.clone().segment("$ref"),
         }
     }
 }
+
 /// Request builder for `/groups/{id}/owners/{id}/$ref`.
-pub struct ItemOwnersItemRef {
+pub struct GroupsItemOwnersItemRef {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemOwnersItemRef {
+
+impl GroupsItemOwnersItemRef {
     /// Remove group owner
     ///
     /// Take a user or service principal off the owners of a group. A group that has owners cannot lose its last owner this way.
@@ -95,23 +105,27 @@ impl ItemOwnersItemRef {
         )
     }
 }
+
 /// Request builder for `/groups/{id}/photo`.
-pub struct ItemPhoto {
+pub struct GroupsItemPhoto {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemPhoto {
+
+impl GroupsItemPhoto {
     /// `/groups/{id}/photo/$value`
-    pub fn value(&self) -> ItemPhotoValue {
-        ItemPhotoValue {
+    pub fn value(&self) -> GroupsItemPhotoValue {
+        GroupsItemPhotoValue {
             path: self.path.clone().segment("$value"),
         }
     }
 }
+
 /// Request builder for `/groups/{id}/photo/$value`.
-pub struct ItemPhotoValue {
+pub struct GroupsItemPhotoValue {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemPhotoValue {
+
+impl GroupsItemPhotoValue {
     /// Get profilePhoto
     ///
     /// Download the picture of a user or a group, or read the profilePhoto metadata (such as its size) that describes it.
@@ -139,12 +153,14 @@ impl ItemPhotoValue {
         )
     }
 }
+
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
     delegated_personal: &[],
     application: &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
     documented: true,
 };
+
 const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.Read",

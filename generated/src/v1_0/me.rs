@@ -7,10 +7,12 @@ pub fn me() -> Me {
             .segment("me"),
     }
 }
+
 /// Request builder for `/me`.
 pub struct Me {
     path: ::graph_runtime::RequestPath,
 }
+
 impl Me {
     /// `/me/drive`
     pub fn drive(&self) -> Drive {
@@ -80,10 +82,12 @@ impl Me {
             .json_body(::graph_runtime::model::Model::object(body))
     }
 }
+
 /// Request builder for `/me/drive`.
 pub struct Drive {
     path: ::graph_runtime::RequestPath,
 }
+
 impl Drive {
     /// `/me/drive/root`
     pub fn root(&self) -> DriveRoot {
@@ -92,10 +96,12 @@ impl Drive {
         }
     }
 }
+
 /// Request builder for `/me/drive/root`.
 pub struct DriveRoot {
     path: ::graph_runtime::RequestPath,
 }
+
 impl DriveRoot {
     /// Colon addressing (`{item-path}`): each `/`-separated part is percent-encoded:
     ///
@@ -119,10 +125,12 @@ impl DriveRoot {
         }
     }
 }
+
 /// Request builder for `/me/drive/root/search(q='{search-text}')`.
 pub struct DriveRootSearch {
     path: ::graph_runtime::RequestPath,
 }
+
 impl DriveRootSearch {
     /// driveItem: search
     ///
@@ -151,10 +159,12 @@ impl DriveRootSearch {
         )
     }
 }
+
 /// Request builder for `/me/drive/root:/{item-path}:`.
 pub struct DriveRootPath {
     path: ::graph_runtime::RequestPath,
 }
+
 impl DriveRootPath {
     /// `/me/drive/root:/{item-path}:/content`
     pub fn content(&self) -> DriveRootPathContent {
@@ -163,10 +173,12 @@ impl DriveRootPath {
         }
     }
 }
+
 /// Request builder for `/me/drive/root:/{item-path}:/content`.
 pub struct DriveRootPathContent {
     path: ::graph_runtime::RequestPath,
 }
+
 impl DriveRootPathContent {
     /// Download driveItem content
     ///
@@ -195,10 +207,12 @@ impl DriveRootPathContent {
         )
     }
 }
+
 /// Request builder for `/me/photo`.
 pub struct Photo {
     path: ::graph_runtime::RequestPath,
 }
+
 impl Photo {
     /// `/me/photo/$value`
     pub fn value(&self) -> PhotoValue {
@@ -231,10 +245,12 @@ impl Photo {
         )
     }
 }
+
 /// Request builder for `/me/photo/$value`.
 pub struct PhotoValue {
     path: ::graph_runtime::RequestPath,
 }
+
 impl PhotoValue {
     /// Get profilePhoto
     ///
@@ -263,10 +279,12 @@ impl PhotoValue {
         )
     }
 }
+
 /// Request builder for `/me/sendMail`.
 pub struct SendMail {
     path: ::graph_runtime::RequestPath,
 }
+
 impl SendMail {
     /// user: sendMail
     ///
@@ -294,13 +312,17 @@ impl SendMail {
             .json_body(::graph_runtime::model::Model::object(body))
     }
 }
+
 /// The parameters of [`SendMail::post`]: a JSON object built with the setters, starting from `new()`.
 pub type SendMailPostParameters = super::models::view::View<SendMailPostParametersKind>;
+
 /// Marks [`SendMailPostParameters`] (`View<SendMailPostParametersKind>`).
 pub enum SendMailPostParametersKind {}
+
 impl super::models::view::Kind for SendMailPostParametersKind {
     const ODATA_TYPE: &'static str = "";
 }
+
 impl SendMailPostParameters {
     /// The message to send. Required.
     pub fn message(&self) -> ::core::option::Option<super::models::Message> {
@@ -321,6 +343,7 @@ impl SendMailPostParameters {
         self
     }
 }
+
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.Read",
@@ -341,6 +364,7 @@ const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.ReadWrite",
@@ -357,6 +381,7 @@ const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_2: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "Files.Read",
@@ -380,6 +405,7 @@ const PERMISSIONS_2: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_3: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.Read",
@@ -398,6 +424,7 @@ const PERMISSIONS_3: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_4: crate::Permissions = crate::Permissions {
     delegated_work: &["Mail.Send"],
     delegated_personal: &["Mail.Send"],

@@ -3,25 +3,34 @@
 //! Microsoft Graph `v1.0`.
 //!
 //! Each area is a module with an entry function of the same name, behind its own feature.
+
 /// Typed views over the JSON of this version's resources, complex types and enums.
 pub mod models;
+
 /// Requests under `/drives` (feature `v1_0-drives`).
 #[cfg(feature = "v1_0-drives")]
 pub mod drives;
+
 #[cfg(feature = "v1_0-drives")]
 pub use drives::drives;
+
 /// Requests under `/groups` (feature `v1_0-groups`).
 #[cfg(feature = "v1_0-groups")]
 pub mod groups;
+
 #[cfg(feature = "v1_0-groups")]
 pub use groups::groups;
+
 /// Requests under `/me` (feature `v1_0-me`).
 #[cfg(feature = "v1_0-me")]
 pub mod me;
+
 #[cfg(feature = "v1_0-me")]
 pub use me::me;
+
 /// Requests under `/users` (feature `v1_0-users`).
 #[cfg(feature = "v1_0-users")]
 pub mod users;
+
 #[cfg(feature = "v1_0-users")]
 pub use users::users;

@@ -7,16 +7,18 @@ pub fn users() -> Users {
             .segment("users"),
     }
 }
+
 /// Request builder for `/users`.
 pub struct Users {
     path: ::graph_runtime::RequestPath,
 }
+
 impl Users {
     /// One item by key (`{id | userPrincipalName}`, `{id}`), percent-encoded as one segment:
     ///
     /// `/users/{id | userPrincipalName}`
-    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> Item {
-        Item {
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> UsersItem {
+        UsersItem {
             path: self.path.clone().key(id),
         }
     }
@@ -47,26 +49,28 @@ impl Users {
         )
     }
 }
+
 /// Request builder for `/users/{id | userPrincipalName}`.
-pub struct Item {
+pub struct UsersItem {
     path: ::graph_runtime::RequestPath,
 }
-impl Item {
+
+impl UsersItem {
     /// `/users/{id | userPrincipalName}/photo`
-    pub fn photo(&self) -> ItemPhoto {
-        ItemPhoto {
+    pub fn photo(&self) -> UsersItemPhoto {
+        UsersItemPhoto {
             path: self.path.clone().segment("photo"),
         }
     }
     /// `/users/{id | userPrincipalName}/manager`
-    pub fn manager(&self) -> ItemManager {
-        ItemManager {
+    pub fn manager(&self) -> UsersItemManager {
+        UsersItemManager {
             path: self.path.clone().segment("manager"),
         }
     }
     /// `/users/{id | userPrincipalName}/sendMail`
-    pub fn send_mail(&self) -> ItemSendMail {
-        ItemSendMail {
+    pub fn send_mail(&self) -> UsersItemSendMail {
+        UsersItemSendMail {
             path: self.path.clone().segment("sendMail"),
         }
     }
@@ -120,23 +124,27 @@ impl Item {
             .json_body(::graph_runtime::model::Model::object(body))
     }
 }
+
 /// Request builder for `/users/{id | userPrincipalName}/manager`.
-pub struct ItemManager {
+pub struct UsersItemManager {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemManager {
+
+impl UsersItemManager {
     /// `/users/{id | userPrincipalName}/manager/$ref`
-    pub fn reference(&self) -> ItemManagerRef {
-        ItemManagerRef {
+    pub fn reference(&self) -> UsersItemManagerRef {
+        UsersItemManagerRef {
             path: self.path.clone().segment("$ref"),
         }
     }
 }
+
 /// Request builder for `/users/{id | userPrincipalName}/manager/$ref`.
-pub struct ItemManagerRef {
+pub struct UsersItemManagerRef {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemManagerRef {
+
+impl UsersItemManagerRef {
     /// Remove manager
     ///
     /// Clear the manager reference of a user. The manager object itself is not deleted.
@@ -162,14 +170,16 @@ impl ItemManagerRef {
         )
     }
 }
+
 /// Request builder for `/users/{id | userPrincipalName}/photo`.
-pub struct ItemPhoto {
+pub struct UsersItemPhoto {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemPhoto {
+
+impl UsersItemPhoto {
     /// `/users/{id | userPrincipalName}/photo/$value`
-    pub fn value(&self) -> ItemPhotoValue {
-        ItemPhotoValue {
+    pub fn value(&self) -> UsersItemPhotoValue {
+        UsersItemPhotoValue {
             path: self.path.clone().segment("$value"),
         }
     }
@@ -198,11 +208,13 @@ impl ItemPhoto {
         )
     }
 }
+
 /// Request builder for `/users/{id | userPrincipalName}/photo/$value`.
-pub struct ItemPhotoValue {
+pub struct UsersItemPhotoValue {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemPhotoValue {
+
+impl UsersItemPhotoValue {
     /// Get profilePhoto
     ///
     /// Download the picture of a user or a group, or read the profilePhoto metadata (such as its size) that describes it.
@@ -230,11 +242,13 @@ impl ItemPhotoValue {
         )
     }
 }
+
 /// Request builder for `/users/{id | userPrincipalName}/sendMail`.
-pub struct ItemSendMail {
+pub struct UsersItemSendMail {
     path: ::graph_runtime::RequestPath,
 }
-impl ItemSendMail {
+
+impl UsersItemSendMail {
     /// user: sendMail
     ///
     /// Send the message that is given in the request body in one step, without creating a draft first. By default a copy is kept in the Sent Items folder.
@@ -254,7 +268,7 @@ impl ItemSendMail {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-sendmail?view=graph-rest-1.0>
     pub fn post(
         &self,
-        body: &ItemSendMailPostParameters,
+        body: &UsersItemSendMailPostParameters,
     ) -> ::graph_runtime::Request<()> {
         ::graph_runtime::Request::documented(
                 ::graph_runtime::http::Method::POST,
@@ -264,16 +278,20 @@ impl ItemSendMail {
             .json_body(::graph_runtime::model::Model::object(body))
     }
 }
-/// The parameters of [`ItemSendMail::post`]: a JSON object built with the setters, starting from `new()`.
-pub type ItemSendMailPostParameters = super::models::view::View<
-    ItemSendMailPostParametersKind,
+
+/// The parameters of [`UsersItemSendMail::post`]: a JSON object built with the setters, starting from `new()`.
+pub type UsersItemSendMailPostParameters = super::models::view::View<
+    UsersItemSendMailPostParametersKind,
 >;
-/// Marks [`ItemSendMailPostParameters`] (`View<ItemSendMailPostParametersKind>`).
-pub enum ItemSendMailPostParametersKind {}
-impl super::models::view::Kind for ItemSendMailPostParametersKind {
+
+/// Marks [`UsersItemSendMailPostParameters`] (`View<UsersItemSendMailPostParametersKind>`).
+pub enum UsersItemSendMailPostParametersKind {}
+
+impl super::models::view::Kind for UsersItemSendMailPostParametersKind {
     const ODATA_TYPE: &'static str = "";
 }
-impl ItemSendMailPostParameters {
+
+impl UsersItemSendMailPostParameters {
     /// The message to send. Required.
     pub fn message(&self) -> ::core::option::Option<super::models::Message> {
         ::graph_runtime::model::get(&self.0, "message")
@@ -293,6 +311,7 @@ impl ItemSendMailPostParameters {
         self
     }
 }
+
 const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.ReadBasic.All",
@@ -311,6 +330,7 @@ const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.Read",
@@ -331,6 +351,7 @@ const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_2: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.ReadWrite",
@@ -347,6 +368,7 @@ const PERMISSIONS_2: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_3: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.ReadWrite.All",
@@ -357,6 +379,7 @@ const PERMISSIONS_3: crate::Permissions = crate::Permissions {
     application: &["User.ReadWrite.All", "Directory.ReadWrite.All"],
     documented: true,
 };
+
 const PERMISSIONS_4: crate::Permissions = crate::Permissions {
     delegated_work: &[
         "User.Read",
@@ -375,6 +398,7 @@ const PERMISSIONS_4: crate::Permissions = crate::Permissions {
     ],
     documented: true,
 };
+
 const PERMISSIONS_5: crate::Permissions = crate::Permissions {
     delegated_work: &["Mail.Send"],
     delegated_personal: &["Mail.Send"],

@@ -104,6 +104,11 @@ fn view_rs() -> Result<String, EmitError> {
 
         impl<K: Derived> ::core::ops::Deref for View<K> {
             type Target = View<K::Base>;
+            /// The same object viewed under its base type. The cast is sound:
+            /// `View` is `repr(transparent)` over its only non-zero-sized
+            /// field, the `Object`, so `View<K>` and `View<K::Base>` have the
+            /// same layout and validity, and the reference keeps its lifetime
+            /// and mutability.
             #[allow(unsafe_code, reason = "a view of the same object under its base type")]
             fn deref(&self) -> &View<K::Base> {
                 unsafe { &*::core::ptr::from_ref(self).cast::<View<K::Base>>() }
@@ -111,6 +116,11 @@ fn view_rs() -> Result<String, EmitError> {
         }
 
         impl<K: Derived> ::core::ops::DerefMut for View<K> {
+            /// The same object viewed under its base type. The cast is sound:
+            /// `View` is `repr(transparent)` over its only non-zero-sized
+            /// field, the `Object`, so `View<K>` and `View<K::Base>` have the
+            /// same layout and validity, and the reference keeps its lifetime
+            /// and mutability.
             #[allow(unsafe_code, reason = "a view of the same object under its base type")]
             fn deref_mut(&mut self) -> &mut View<K::Base> {
                 unsafe { &mut *::core::ptr::from_mut(self).cast::<View<K::Base>>() }
@@ -131,25 +141,7 @@ fn view_rs() -> Result<String, EmitError> {
         }
     };
     let body = unparse(vec![(tokens, "view.rs".to_owned())])?;
-    Ok(format!("{}{}", rust_header(), with_safety_comments(&body)))
-}
-
-/// The `// SAFETY:` comment of each `unsafe` block in `view.rs` (comments
-/// do not survive `quote!`, so they are added to the formatted text).
-fn with_safety_comments(body: &str) -> String {
-    const SAFETY: &str = "// SAFETY: `View` is `repr(transparent)` over its only non-zero-sized field, the `Object`, so `View<K>` and `View<K::Base>` have the same layout and validity; the reference keeps its lifetime and mutability.";
-    let mut out = String::with_capacity(body.len() + 2 * SAFETY.len());
-    for line in body.lines() {
-        let code = line.trim_start();
-        if code.starts_with("unsafe {") {
-            out.push_str(&line[..line.len() - code.len()]);
-            out.push_str(SAFETY);
-            out.push('\n');
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
+    Ok(format!("{}{body}", rust_header()))
 }
 
 fn context(version: ApiVersion, def: &TypeDef) -> String {
@@ -563,32 +555,11 @@ fn enumeration(
     })
 }
 
-/// `Clone`, `Debug`, `PartialEq`, `Eq` and `Hash` through the wire name: one
-/// line each, where derives would match over every member (see
-/// `graph_runtime::model::clone_enum`).
+/// `Clone`, `Debug`, `PartialEq`, `Eq` and `Hash` through the wire name, in
+/// one line (see `graph_runtime::wire_enum_traits!`), where derives would
+/// match over every member.
 fn enum_standard_traits(name: &Ident) -> TokenStream {
-    let label = name.to_string();
     quote! {
-        impl ::core::clone::Clone for #name {
-            fn clone(&self) -> Self {
-                ::graph_runtime::model::clone_enum(self)
-            }
-        }
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::graph_runtime::model::debug_enum(#label, self, f)
-            }
-        }
-        impl ::core::cmp::PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                ::graph_runtime::model::eq_enum(self, other)
-            }
-        }
-        impl ::core::cmp::Eq for #name {}
-        impl ::core::hash::Hash for #name {
-            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                ::graph_runtime::model::hash_enum(self, state)
-            }
-        }
+        ::graph_runtime::wire_enum_traits!(#name);
     }
 }

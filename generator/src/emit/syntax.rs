@@ -26,7 +26,9 @@ pub(crate) fn ident(name: &str, context: impl FnOnce() -> String) -> Result<Iden
     })
 }
 
-/// Parses each item group (naming it on failure) and formats the file.
+/// Parses each item group (naming it on failure) and formats the file, a
+/// blank line between top-level items (prettyplease formats each item; it
+/// keeps no blank lines of its own).
 pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, EmitError> {
     let mut items = Vec::new();
     let mut attrs = Vec::new();
@@ -38,11 +40,25 @@ pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, Emit
         attrs.extend(file.attrs);
         items.extend(file.items);
     }
-    Ok(prettyplease::unparse(&syn::File {
+    let mut out = String::new();
+    if !attrs.is_empty() {
+        out.push_str(&format_file(attrs, Vec::new()));
+    }
+    for item in items {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format_file(Vec::new(), vec![item]));
+    }
+    Ok(out)
+}
+
+fn format_file(attrs: Vec<syn::Attribute>, items: Vec<syn::Item>) -> String {
+    prettyplease::unparse(&syn::File {
         shebang: None,
         attrs,
         items,
-    }))
+    })
 }
 
 /// `// line` comments for the header of a Rust file.

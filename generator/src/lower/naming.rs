@@ -86,13 +86,22 @@ fn name_structs(wire: &str, entries: &[Edge], nodes: &mut [Node]) {
     }
     let mut scope = Scope::new();
     for at in 0..nodes.len() {
+        let is_area = roots[at].is_some() && words[at].is_empty();
         let name = roots[at]
             .take()
             .unwrap_or_else(|| ident::type_name(&words[at]));
         nodes[at].struct_name = scope.claim_type(&name);
         for edge in &nodes[at].edges {
             let word = segment_word(&edge.segment);
-            words[edge.target] = format!("{} {word}", words[at]);
+            // Names start after the area (`users().manager()` is
+            // `Manager`), but a key or path right under it takes the
+            // area's name (`users().by_id(id)` is `UsersItem`, not `Item`).
+            let keyed = matches!(
+                edge.segment,
+                Segment::Key { .. } | Segment::ColonPath { .. }
+            );
+            let parent = if is_area && keyed { wire } else { &words[at] };
+            words[edge.target] = format!("{parent} {word}");
         }
     }
 }

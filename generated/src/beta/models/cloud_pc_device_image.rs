@@ -4,14 +4,18 @@
 ///
 /// OData type `microsoft.graph.cloudPcDeviceImage`, documented in `api-reference/beta/resources/cloudpcdeviceimage.md`.
 pub type CloudPcDeviceImage = super::view::View<CloudPcDeviceImageKind>;
+
 /// Marks [`CloudPcDeviceImage`] (`View<CloudPcDeviceImageKind>`): its [`Kind`](super::view::Kind).
 pub enum CloudPcDeviceImageKind {}
+
 impl super::view::Kind for CloudPcDeviceImageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.cloudPcDeviceImage";
 }
+
 impl super::view::Derived for CloudPcDeviceImageKind {
     type Base = super::EntityKind;
 }
+
 impl CloudPcDeviceImage {
     /// Name of the image as shown to admins.
     pub fn display_name(&self) -> ::core::option::Option<&str> {

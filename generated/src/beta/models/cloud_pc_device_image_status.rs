@@ -15,6 +15,7 @@ pub enum CloudPcDeviceImageStatus {
     /// A value the docs do not list, kept as sent.
     Other(::std::string::String),
 }
+
 impl ::graph_runtime::model::WireEnum for CloudPcDeviceImageStatus {
     fn from_wire(value: &str) -> Self {
         match value {
@@ -35,24 +36,5 @@ impl ::graph_runtime::model::WireEnum for CloudPcDeviceImageStatus {
         }
     }
 }
-impl ::core::clone::Clone for CloudPcDeviceImageStatus {
-    fn clone(&self) -> Self {
-        ::graph_runtime::model::clone_enum(self)
-    }
-}
-impl ::core::fmt::Debug for CloudPcDeviceImageStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::graph_runtime::model::debug_enum("CloudPcDeviceImageStatus", self, f)
-    }
-}
-impl ::core::cmp::PartialEq for CloudPcDeviceImageStatus {
-    fn eq(&self, other: &Self) -> bool {
-        ::graph_runtime::model::eq_enum(self, other)
-    }
-}
-impl ::core::cmp::Eq for CloudPcDeviceImageStatus {}
-impl ::core::hash::Hash for CloudPcDeviceImageStatus {
-    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-        ::graph_runtime::model::hash_enum(self, state)
-    }
-}
+
+::graph_runtime::wire_enum_traits!(CloudPcDeviceImageStatus);

@@ -19,6 +19,7 @@ pub enum CloudPcDeviceImageStatusDetails {
     /// A value the docs do not list, kept as sent.
     Other(::std::string::String),
 }
+
 impl ::graph_runtime::model::WireEnum for CloudPcDeviceImageStatusDetails {
     fn from_wire(value: &str) -> Self {
         match value {
@@ -43,24 +44,5 @@ impl ::graph_runtime::model::WireEnum for CloudPcDeviceImageStatusDetails {
         }
     }
 }
-impl ::core::clone::Clone for CloudPcDeviceImageStatusDetails {
-    fn clone(&self) -> Self {
-        ::graph_runtime::model::clone_enum(self)
-    }
-}
-impl ::core::fmt::Debug for CloudPcDeviceImageStatusDetails {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::graph_runtime::model::debug_enum("CloudPcDeviceImageStatusDetails", self, f)
-    }
-}
-impl ::core::cmp::PartialEq for CloudPcDeviceImageStatusDetails {
-    fn eq(&self, other: &Self) -> bool {
-        ::graph_runtime::model::eq_enum(self, other)
-    }
-}
-impl ::core::cmp::Eq for CloudPcDeviceImageStatusDetails {}
-impl ::core::hash::Hash for CloudPcDeviceImageStatusDetails {
-    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-        ::graph_runtime::model::hash_enum(self, state)
-    }
-}
+
+::graph_runtime::wire_enum_traits!(CloudPcDeviceImageStatusDetails);

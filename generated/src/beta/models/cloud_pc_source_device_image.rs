@@ -4,11 +4,14 @@
 ///
 /// OData type `microsoft.graph.cloudPcSourceDeviceImage`, documented in `api-reference/beta/resources/cloudpcsourcedeviceimage.md`.
 pub type CloudPcSourceDeviceImage = super::view::View<CloudPcSourceDeviceImageKind>;
+
 /// Marks [`CloudPcSourceDeviceImage`] (`View<CloudPcSourceDeviceImageKind>`): its [`Kind`](super::view::Kind).
 pub enum CloudPcSourceDeviceImageKind {}
+
 impl super::view::Kind for CloudPcSourceDeviceImageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.cloudPcSourceDeviceImage";
 }
+
 impl CloudPcSourceDeviceImage {
     /// Identifier of the source image.
     pub fn id(&self) -> ::core::option::Option<&str> {

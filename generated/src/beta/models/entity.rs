@@ -4,11 +4,14 @@
 ///
 /// OData type `microsoft.graph.entity`, documented in `api-reference/beta/resources/entity.md`.
 pub type Entity = super::view::View<EntityKind>;
+
 /// Marks [`Entity`] (`View<EntityKind>`): its [`Kind`](super::view::Kind).
 pub enum EntityKind {}
+
 impl super::view::Kind for EntityKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
 }
+
 impl Entity {
     /// Unique identifier of the entity. Read-only.
     pub fn id(&self) -> ::core::option::Option<&str> {

@@ -3,6 +3,7 @@
 //! The models of Microsoft Graph `beta`: typed views over the JSON the service sends.
 //!
 //! Each type compiles with the features of the areas that use it, or with `<version>-models`.
+
 /// The shape every model shares: `View<K>`, a typed view over one JSON object.
 ///
 /// A model is a type alias, `pub type User = View<UserKind>`, where
@@ -15,15 +16,25 @@
 /// `Entity`). Each model's own accessors are an inherent `impl` in its
 /// file.
 pub mod view;
+
 mod cloud_pc_device_image;
+
 pub use cloud_pc_device_image::{CloudPcDeviceImage, CloudPcDeviceImageKind};
+
 mod cloud_pc_device_image_status;
+
 pub use cloud_pc_device_image_status::CloudPcDeviceImageStatus;
+
 mod cloud_pc_device_image_status_details;
+
 pub use cloud_pc_device_image_status_details::CloudPcDeviceImageStatusDetails;
+
 mod cloud_pc_source_device_image;
+
 pub use cloud_pc_source_device_image::{
     CloudPcSourceDeviceImage, CloudPcSourceDeviceImageKind,
 };
+
 mod entity;
+
 pub use entity::{Entity, EntityKind};

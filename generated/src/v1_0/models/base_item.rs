@@ -4,14 +4,18 @@
 ///
 /// OData type `microsoft.graph.baseItem`, documented in `api-reference/v1.0/resources/baseitem.md`.
 pub type BaseItem = super::view::View<BaseItemKind>;
+
 /// Marks [`BaseItem`] (`View<BaseItemKind>`): its [`Kind`](super::view::Kind).
 pub enum BaseItemKind {}
+
 impl super::view::Kind for BaseItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.baseItem";
 }
+
 impl super::view::Derived for BaseItemKind {
     type Base = super::EntityKind;
 }
+
 impl BaseItem {
     /// Name of the item.
     pub fn name(&self) -> ::core::option::Option<&str> {

@@ -11,6 +11,7 @@ pub enum BodyType {
     /// A value the docs do not list, kept as sent.
     Other(::std::string::String),
 }
+
 impl ::graph_runtime::model::WireEnum for BodyType {
     fn from_wire(value: &str) -> Self {
         match value {
@@ -27,24 +28,5 @@ impl ::graph_runtime::model::WireEnum for BodyType {
         }
     }
 }
-impl ::core::clone::Clone for BodyType {
-    fn clone(&self) -> Self {
-        ::graph_runtime::model::clone_enum(self)
-    }
-}
-impl ::core::fmt::Debug for BodyType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::graph_runtime::model::debug_enum("BodyType", self, f)
-    }
-}
-impl ::core::cmp::PartialEq for BodyType {
-    fn eq(&self, other: &Self) -> bool {
-        ::graph_runtime::model::eq_enum(self, other)
-    }
-}
-impl ::core::cmp::Eq for BodyType {}
-impl ::core::hash::Hash for BodyType {
-    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-        ::graph_runtime::model::hash_enum(self, state)
-    }
-}
+
+::graph_runtime::wire_enum_traits!(BodyType);

@@ -4,14 +4,18 @@
 ///
 /// OData type `microsoft.graph.directoryObject`, documented in `api-reference/v1.0/resources/directoryobject.md`.
 pub type DirectoryObject = super::view::View<DirectoryObjectKind>;
+
 /// Marks [`DirectoryObject`] (`View<DirectoryObjectKind>`): its [`Kind`](super::view::Kind).
 pub enum DirectoryObjectKind {}
+
 impl super::view::Kind for DirectoryObjectKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
 }
+
 impl super::view::Derived for DirectoryObjectKind {
     type Base = super::EntityKind;
 }
+
 impl DirectoryObject {
     /// When the object was soft-deleted, in ISO 8601 format and UTC. Empty for objects that are not deleted.
     pub fn deleted_date_time(

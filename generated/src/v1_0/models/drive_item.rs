@@ -4,15 +4,19 @@
 ///
 /// OData type `microsoft.graph.driveItem`, documented in `api-reference/v1.0/resources/driveitem.md`.
 pub type DriveItem = super::view::View<DriveItemKind>;
+
 /// Marks [`DriveItem`] (`View<DriveItemKind>`): its [`Kind`](super::view::Kind).
 pub enum DriveItemKind {}
+
 impl super::view::Kind for DriveItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.driveItem";
     const TAGGED: bool = true;
 }
+
 impl super::view::Derived for DriveItemKind {
     type Base = super::BaseItemKind;
 }
+
 impl DriveItem {
     /// Version tag of the item's content only. Read-only.
     pub fn c_tag(&self) -> ::core::option::Option<&str> {

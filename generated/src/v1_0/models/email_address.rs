@@ -4,11 +4,14 @@
 ///
 /// OData type `microsoft.graph.emailAddress`, documented in `api-reference/v1.0/resources/emailaddress.md`.
 pub type EmailAddress = super::view::View<EmailAddressKind>;
+
 /// Marks [`EmailAddress`] (`View<EmailAddressKind>`): its [`Kind`](super::view::Kind).
 pub enum EmailAddressKind {}
+
 impl super::view::Kind for EmailAddressKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.emailAddress";
 }
+
 impl EmailAddress {
     /// The SMTP address, such as `AlexW@contoso.com`.
     pub fn address(&self) -> ::core::option::Option<&str> {

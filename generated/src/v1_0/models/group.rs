@@ -4,15 +4,19 @@
 ///
 /// OData type `microsoft.graph.group`, documented in `api-reference/v1.0/resources/group.md`.
 pub type Group = super::view::View<GroupKind>;
+
 /// Marks [`Group`] (`View<GroupKind>`): its [`Kind`](super::view::Kind).
 pub enum GroupKind {}
+
 impl super::view::Kind for GroupKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.group";
     const TAGGED: bool = true;
 }
+
 impl super::view::Derived for GroupKind {
     type Base = super::DirectoryObjectKind;
 }
+
 impl Group {
     /// Name of the group.
     pub fn display_name(&self) -> ::core::option::Option<&str> {

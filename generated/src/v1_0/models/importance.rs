@@ -13,6 +13,7 @@ pub enum Importance {
     /// A value the docs do not list, kept as sent.
     Other(::std::string::String),
 }
+
 impl ::graph_runtime::model::WireEnum for Importance {
     fn from_wire(value: &str) -> Self {
         match value {
@@ -31,24 +32,5 @@ impl ::graph_runtime::model::WireEnum for Importance {
         }
     }
 }
-impl ::core::clone::Clone for Importance {
-    fn clone(&self) -> Self {
-        ::graph_runtime::model::clone_enum(self)
-    }
-}
-impl ::core::fmt::Debug for Importance {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::graph_runtime::model::debug_enum("Importance", self, f)
-    }
-}
-impl ::core::cmp::PartialEq for Importance {
-    fn eq(&self, other: &Self) -> bool {
-        ::graph_runtime::model::eq_enum(self, other)
-    }
-}
-impl ::core::cmp::Eq for Importance {}
-impl ::core::hash::Hash for Importance {
-    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-        ::graph_runtime::model::hash_enum(self, state)
-    }
-}
+
+::graph_runtime::wire_enum_traits!(Importance);

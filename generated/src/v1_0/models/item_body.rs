@@ -4,11 +4,14 @@
 ///
 /// OData type `microsoft.graph.itemBody`, documented in `api-reference/v1.0/resources/itembody.md`.
 pub type ItemBody = super::view::View<ItemBodyKind>;
+
 /// Marks [`ItemBody`] (`View<ItemBodyKind>`): its [`Kind`](super::view::Kind).
 pub enum ItemBodyKind {}
+
 impl super::view::Kind for ItemBodyKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.itemBody";
 }
+
 impl ItemBody {
     /// The content itself.
     pub fn content(&self) -> ::core::option::Option<&str> {

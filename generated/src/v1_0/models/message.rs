@@ -4,15 +4,19 @@
 ///
 /// OData type `microsoft.graph.message`, documented in `api-reference/v1.0/resources/message.md`.
 pub type Message = super::view::View<MessageKind>;
+
 /// Marks [`Message`] (`View<MessageKind>`): its [`Kind`](super::view::Kind).
 pub enum MessageKind {}
+
 impl super::view::Kind for MessageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.message";
     const TAGGED: bool = true;
 }
+
 impl super::view::Derived for MessageKind {
     type Base = super::OutlookItemKind;
 }
+
 impl Message {
     /// Subject line of the message.
     pub fn subject(&self) -> ::core::option::Option<&str> {

@@ -3,6 +3,7 @@
 //! The models of Microsoft Graph `v1.0`: typed views over the JSON the service sends.
 //!
 //! Each type compiles with the features of the areas that use it, or with `<version>-models`.
+
 /// The shape every model shares: `View<K>`, a typed view over one JSON object.
 ///
 /// A model is a type alias, `pub type User = View<UserKind>`, where
@@ -15,48 +16,71 @@
 /// `Entity`). Each model's own accessors are an inherent `impl` in its
 /// file.
 pub mod view;
+
 #[cfg(any(feature = "v1_0-drives", feature = "v1_0-me", feature = "v1_0-models"))]
 mod base_item;
+
 #[cfg(any(feature = "v1_0-drives", feature = "v1_0-me", feature = "v1_0-models"))]
 pub use base_item::{BaseItem, BaseItemKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod body_type;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use body_type::BodyType;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod directory_object;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use directory_object::{DirectoryObject, DirectoryObjectKind};
+
 #[cfg(any(feature = "v1_0-drives", feature = "v1_0-me", feature = "v1_0-models"))]
 mod drive_item;
+
 #[cfg(any(feature = "v1_0-drives", feature = "v1_0-me", feature = "v1_0-models"))]
 pub use drive_item::{DriveItem, DriveItemKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod email_address;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use email_address::{EmailAddress, EmailAddressKind};
+
 mod entity;
+
 pub use entity::{Entity, EntityKind};
+
 #[cfg(feature = "v1_0-models")]
 mod group;
+
 #[cfg(feature = "v1_0-models")]
 pub use group::{Group, GroupKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod importance;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use importance::Importance;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod item_body;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use item_body::{ItemBody, ItemBodyKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod message;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use message::{Message, MessageKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod outlook_item;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use outlook_item::{OutlookItem, OutlookItemKind};
+
 #[cfg(
     any(
         feature = "v1_0-groups",
@@ -66,6 +90,7 @@ pub use outlook_item::{OutlookItem, OutlookItemKind};
     )
 )]
 mod profile_photo;
+
 #[cfg(
     any(
         feature = "v1_0-groups",
@@ -75,11 +100,15 @@ mod profile_photo;
     )
 )]
 pub use profile_photo::{ProfilePhoto, ProfilePhotoKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod recipient;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use recipient::{Recipient, RecipientKind};
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod user;
+
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 pub use user::{User, UserKind};

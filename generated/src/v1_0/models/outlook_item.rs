@@ -4,14 +4,18 @@
 ///
 /// OData type `microsoft.graph.outlookItem`, documented in `api-reference/v1.0/resources/outlookitem.md`.
 pub type OutlookItem = super::view::View<OutlookItemKind>;
+
 /// Marks [`OutlookItem`] (`View<OutlookItemKind>`): its [`Kind`](super::view::Kind).
 pub enum OutlookItemKind {}
+
 impl super::view::Kind for OutlookItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.outlookItem";
 }
+
 impl super::view::Derived for OutlookItemKind {
     type Base = super::EntityKind;
 }
+
 impl OutlookItem {
     /// Names of the categories applied to the item.
     pub fn categories(&self) -> ::core::option::Option<::std::vec::Vec<&str>> {

@@ -4,14 +4,18 @@
 ///
 /// OData type `microsoft.graph.profilePhoto`, documented in `api-reference/v1.0/resources/profilephoto.md`.
 pub type ProfilePhoto = super::view::View<ProfilePhotoKind>;
+
 /// Marks [`ProfilePhoto`] (`View<ProfilePhotoKind>`): its [`Kind`](super::view::Kind).
 pub enum ProfilePhotoKind {}
+
 impl super::view::Kind for ProfilePhotoKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.profilePhoto";
 }
+
 impl super::view::Derived for ProfilePhotoKind {
     type Base = super::EntityKind;
 }
+
 impl ProfilePhoto {
     /// Height of the photo in pixels. Read-only.
     pub fn height(&self) -> ::core::option::Option<i32> {

@@ -4,11 +4,14 @@
 ///
 /// OData type `microsoft.graph.recipient`, documented in `api-reference/v1.0/resources/recipient.md`.
 pub type Recipient = super::view::View<RecipientKind>;
+
 /// Marks [`Recipient`] (`View<RecipientKind>`): its [`Kind`](super::view::Kind).
 pub enum RecipientKind {}
+
 impl super::view::Kind for RecipientKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.recipient";
 }
+
 impl Recipient {
     /// The address and display name of the recipient.
     pub fn email_address(&self) -> ::core::option::Option<super::EmailAddress> {

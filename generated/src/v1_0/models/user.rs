@@ -4,15 +4,19 @@
 ///
 /// OData type `microsoft.graph.user`, documented in `api-reference/v1.0/resources/user.md`.
 pub type User = super::view::View<UserKind>;
+
 /// Marks [`User`] (`View<UserKind>`): its [`Kind`](super::view::Kind).
 pub enum UserKind {}
+
 impl super::view::Kind for UserKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.user";
     const TAGGED: bool = true;
 }
+
 impl super::view::Derived for UserKind {
     type Base = super::DirectoryObjectKind;
 }
+
 impl User {
     /// `true` if the account can sign in; otherwise, `false`.
     pub fn account_enabled(&self) -> ::core::option::Option<bool> {

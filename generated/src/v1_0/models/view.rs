@@ -9,11 +9,13 @@ pub trait Kind {
     /// collection of its base type needs.
     const TAGGED: bool = false;
 }
+
 /// A marker whose model derives from another model.
 pub trait Derived: Kind {
     /// The base model's marker.
     type Base: Kind;
 }
+
 /// A typed view over one JSON object; the model is named by `K`.
 ///
 /// Every view of a type hierarchy has the same layout (the object),
@@ -23,16 +25,19 @@ pub struct View<K>(
     pub(crate) ::graph_runtime::model::Object,
     ::core::marker::PhantomData<fn() -> K>,
 );
+
 impl<K> ::core::clone::Clone for View<K> {
     fn clone(&self) -> Self {
         View(::core::clone::Clone::clone(&self.0), ::core::marker::PhantomData)
     }
 }
+
 impl<K: Kind> ::core::fmt::Debug for View<K> {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_tuple(::graph_runtime::model::kind_name::<K>()).field(&self.0).finish()
     }
 }
+
 impl<K: Kind> ::graph_runtime::model::Model for View<K> {
     const ODATA_TYPE: &'static str = K::ODATA_TYPE;
     fn from_object(object: ::graph_runtime::model::Object) -> Self {
@@ -48,21 +53,32 @@ impl<K: Kind> ::graph_runtime::model::Model for View<K> {
         self.0
     }
 }
+
 impl<K: Derived> ::core::ops::Deref for View<K> {
     type Target = View<K::Base>;
+    /// The same object viewed under its base type. The cast is sound:
+    /// `View` is `repr(transparent)` over its only non-zero-sized
+    /// field, the `Object`, so `View<K>` and `View<K::Base>` have the
+    /// same layout and validity, and the reference keeps its lifetime
+    /// and mutability.
     #[allow(unsafe_code, reason = "a view of the same object under its base type")]
     fn deref(&self) -> &View<K::Base> {
-        // SAFETY: `View` is `repr(transparent)` over its only non-zero-sized field, the `Object`, so `View<K>` and `View<K::Base>` have the same layout and validity; the reference keeps its lifetime and mutability.
         unsafe { &*::core::ptr::from_ref(self).cast::<View<K::Base>>() }
     }
 }
+
 impl<K: Derived> ::core::ops::DerefMut for View<K> {
+    /// The same object viewed under its base type. The cast is sound:
+    /// `View` is `repr(transparent)` over its only non-zero-sized
+    /// field, the `Object`, so `View<K>` and `View<K::Base>` have the
+    /// same layout and validity, and the reference keeps its lifetime
+    /// and mutability.
     #[allow(unsafe_code, reason = "a view of the same object under its base type")]
     fn deref_mut(&mut self) -> &mut View<K::Base> {
-        // SAFETY: `View` is `repr(transparent)` over its only non-zero-sized field, the `Object`, so `View<K>` and `View<K::Base>` have the same layout and validity; the reference keeps its lifetime and mutability.
         unsafe { &mut *::core::ptr::from_mut(self).cast::<View<K::Base>>() }
     }
 }
+
 impl<K: Kind> View<K> {
     /// An empty object, to fill with the setters (with `@odata.type`
     /// set for a subtype of something other than `entity`).
