@@ -5,8 +5,6 @@ use std::error::Error as StdError;
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
-use crate::RawResponse;
-
 /// How many characters of a body an error keeps.
 const EXCERPT_CHARS: usize = 200;
 
@@ -131,20 +129,31 @@ pub(crate) fn transport_message(error: &(dyn StdError + 'static)) -> String {
     message
 }
 
-/// Maps a non-2xx response to [`Error::Graph`] or [`Error::Status`].
-pub(crate) fn from_status(response: &RawResponse, client_request_id: &str) -> Error {
-    let parsed = serde_json::from_slice::<Value>(&response.body).ok();
+/// Maps a non-2xx response (status, headers, the body or its start) to
+/// [`Error::Graph`] or [`Error::Status`].
+pub(crate) fn from_status(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    client_request_id: &str,
+) -> Error {
+    let parsed = serde_json::from_slice::<Value>(body).ok();
     let error = parsed.as_ref().and_then(|body| body.get("error"));
     match error.and_then(|error| error.get("code")?.as_str().map(|code| (error, code))) {
-        Some((error, code)) => graph_error(response, error, code, client_request_id),
+        Some((error, code)) => graph_error((status, headers), error, code, client_request_id),
         None => Error::Status {
-            status: response.status,
-            body_excerpt: excerpt(&response.body),
+            status,
+            body_excerpt: excerpt(body),
         },
     }
 }
 
-fn graph_error(response: &RawResponse, error: &Value, code: &str, sent_id: &str) -> Error {
+fn graph_error(
+    (status, headers): (StatusCode, &HeaderMap),
+    error: &Value,
+    code: &str,
+    sent_id: &str,
+) -> Error {
     let inner = error
         .get("innerError")
         .or_else(|| error.get("innererror"))
@@ -155,9 +164,8 @@ fn graph_error(response: &RawResponse, error: &Value, code: &str, sent_id: &str)
             .and_then(|inner| inner.get(name)?.as_str())
             .map(str::to_owned)
     };
-    let headers = &response.headers;
     Error::Graph {
-        status: response.status,
+        status,
         code: code.to_owned(),
         message: error
             .get("message")
@@ -181,25 +189,21 @@ fn header(headers: &HeaderMap, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bytes::Bytes;
 
-    fn response(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> RawResponse {
+    fn response(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> Error {
         let mut map = HeaderMap::new();
         for (name, value) in headers {
             map.insert(*name, http::HeaderValue::from_static(value));
         }
-        RawResponse {
-            status: StatusCode::from_u16(status).unwrap(),
-            headers: map,
-            body: Bytes::from(body.to_owned()),
-        }
+        let status = StatusCode::from_u16(status).unwrap();
+        from_status(status, &map, body.as_bytes(), "sent")
     }
 
     #[test]
     fn graph_error_body() {
         let body = r#"{"error":{"code":"Request_ResourceNotFound","message":"Resource 'x' does not exist.",
             "innerError":{"request-id":"rid-1","date":"2024-01-01T00:00:00","client-request-id":"cid-1"}}}"#;
-        let error = from_status(&response(404, body, &[]), "sent");
+        let error = response(404, body, &[]);
         let Error::Graph {
             code,
             request_id,
@@ -232,7 +236,7 @@ mod tests {
             ("request-id", "hdr-id"),
             ("date", "Mon, 01 Jan 2024 00:00:00 GMT"),
         ];
-        let error = from_status(&response(403, body, &headers), "sent");
+        let error = response(403, body, &headers);
         let Error::Graph {
             request_id,
             client_request_id,
@@ -251,9 +255,9 @@ mod tests {
 
     #[test]
     fn non_graph_bodies_become_status() {
-        let error = from_status(&response(502, "<html>bad gateway</html>", &[]), "x");
+        let error = response(502, "<html>bad gateway</html>", &[]);
         assert_eq!(error.to_string(), "HTTP 502: <html>bad gateway</html>");
-        let error = from_status(&response(400, r#"{"error":"invalid"}"#, &[]), "x");
+        let error = response(400, r#"{"error":"invalid"}"#, &[]);
         assert!(matches!(error, Error::Status { .. }));
     }
 

@@ -66,6 +66,7 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+mod body;
 mod client;
 mod cloud;
 mod credentials;
@@ -77,6 +78,7 @@ mod page;
 mod paging;
 mod path;
 mod permissions;
+mod prepared;
 mod request;
 mod response;
 mod retry;
@@ -84,8 +86,10 @@ mod rng;
 mod secret;
 mod send;
 mod stream;
+mod transport;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
+pub use body::Body;
 pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
 pub use credentials::ClientCredentials;
@@ -94,7 +98,7 @@ pub use page::Page;
 pub use paging::Collected;
 pub use path::{ApiVersion, FunctionArg, RequestPath};
 pub use permissions::Permissions;
-pub use request::{Body, Request};
+pub use request::Request;
 pub use response::{Binary, FromResponse, Json, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -2,8 +2,9 @@
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
+use crate::body::Body;
 use crate::model::FromJson;
-use crate::send::Prepared;
+use crate::prepared::Prepared;
 use crate::{Client, Error, FromResponse, Page, Request};
 
 /// All items of a collection, gathered by [`Client::collect_all`].
@@ -100,7 +101,7 @@ impl Client {
             method: http::Method::GET,
             url: link.to_owned(),
             headers: previous.headers.clone(),
-            body: crate::Body::Empty,
+            body: Body::Empty,
         })
     }
 }

@@ -3,23 +3,16 @@
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 
-use crate::error::{from_status, transport_message};
+use crate::error::from_status;
+use crate::prepared::Prepared;
 use crate::retry::{Outcome, RetryState, TransportRetry};
+use crate::transport::classify;
 use crate::{
-    rng, Body, ByteStream, Client, Error, FromResponse, RawResponse, Request, RetryPolicy, Secret,
+    rng, ByteStream, Client, Error, FromResponse, RawResponse, Request, RetryPolicy, Secret,
 };
 
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
-
-/// A request resolved to an absolute URL, ready to be sent (and re-sent).
-#[derive(Clone, Debug)]
-pub(crate) struct Prepared {
-    pub(crate) method: Method,
-    pub(crate) url: String,
-    pub(crate) headers: HeaderMap,
-    pub(crate) body: Body,
-}
 
 impl Client {
     /// Sends `request`, retrying as the policy says, and decodes a 2xx
@@ -241,28 +234,9 @@ async fn read_whole(response: reqwest::Response) -> Outcome {
     }
 }
 
-/// The error a transport failure becomes (for a body read after the retries).
-pub(crate) fn transport_error(error: &reqwest::Error) -> Error {
-    classify(error).0
-}
-
 fn failed(error: &reqwest::Error) -> Outcome {
     let (error, retry) = classify(error);
     Outcome::Failed { error, retry }
-}
-
-/// A transport failure's error, and how the request may be retried.
-fn classify(error: &reqwest::Error) -> (Error, TransportRetry) {
-    let message = transport_message(error);
-    if error.is_timeout() {
-        (Error::Timeout, TransportRetry::Never)
-    } else if error.is_builder() {
-        (Error::InvalidRequest(message), TransportRetry::Never)
-    } else if error.is_connect() {
-        (Error::Transport(message), TransportRetry::Always)
-    } else {
-        (Error::Transport(message), TransportRetry::IfIdempotent)
-    }
 }
 
 fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Error> {
@@ -275,7 +249,12 @@ fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Err
 /// The error for an outcome that is not a success.
 fn failure(outcome: Outcome, request_id: &HeaderValue) -> Error {
     match outcome {
-        Outcome::Response(response) => from_status(&response, request_id.to_str().unwrap_or("")),
+        Outcome::Response(response) => from_status(
+            response.status,
+            &response.headers,
+            &response.body,
+            request_id.to_str().unwrap_or(""),
+        ),
         Outcome::Failed { error, .. } => error,
     }
 }

@@ -8,7 +8,7 @@ use http::header::CONTENT_TYPE;
 use http::{HeaderMap, StatusCode};
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 
-use crate::send::transport_error;
+use crate::transport::transport_error;
 use crate::{Binary, Error};
 
 /// A 2xx response whose body has not been read yet: `$value` downloads,
