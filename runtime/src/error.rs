@@ -1,6 +1,7 @@
 //! The error type and the decoding of Graph error bodies.
 
 use std::error::Error as StdError;
+use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
@@ -62,7 +63,8 @@ pub enum Error {
     /// No access token could be obtained.
     #[error("authentication failed: {0}")]
     Auth(String),
-    /// A page's `@odata.nextLink` is not on the client's host, or repeats.
+    /// A page's `@odata.nextLink` is not on the client's origin, or leads
+    /// back to a page of the same listing.
     #[error("refusing to follow @odata.nextLink: {0}")]
     InvalidNextLink(String),
     /// The request cannot be sent as built (an empty, `.` or `..` key, an
@@ -72,6 +74,34 @@ pub enum Error {
     /// The client configuration is unusable (bad base URL or user agent).
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// A body to hold in memory is longer than the client's limit
+    /// ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)).
+    #[error(
+        "the response body is larger than the limit of {limit} bytes; \
+         read large downloads with send_streaming"
+    )]
+    BodyTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A streamed body sent nothing for the client's idle timeout
+    /// ([`ClientBuilder::idle_timeout`](crate::ClientBuilder::idle_timeout)).
+    #[error("the response body stalled: nothing arrived for {} ms", .idle.as_millis())]
+    IdleTimeout {
+        /// The idle timeout.
+        idle: Duration,
+    },
+    /// A redirect the client does not follow: more than five hops, a
+    /// request body to another origin, a `Location` that is not `http(s)`.
+    #[error("refusing to follow a redirect: {0}")]
+    Redirect(String),
+    /// A listing has more pages than the client's cap
+    /// ([`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)).
+    #[error("stopped after {limit} pages: the listing goes on (raise ClientBuilder::max_pages)")]
+    TooManyPages {
+        /// The cap, in pages.
+        limit: usize,
+    },
     /// A streamed body could not be written where the caller asked
     /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
     #[error("cannot write the response body: {0}")]
@@ -104,14 +134,24 @@ impl Error {
     }
 }
 
-/// The first ~200 characters of `body`, lossily decoded.
+/// The first ~200 characters of `body`, lossily decoded, on one line:
+/// line breaks and tabs read as spaces, other control characters (terminal
+/// escapes a server could send) as U+FFFD.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
+    let mut out: String = text.chars().take(EXCERPT_CHARS).map(printable).collect();
     if text.chars().nth(EXCERPT_CHARS).is_some() {
         out.push('…');
     }
     out
+}
+
+fn printable(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => ' ',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
 }
 
 /// A transport error's message with its whole source chain.
@@ -269,5 +309,6 @@ mod tests {
         assert!(cut.ends_with('…'));
         assert_eq!(excerpt(b"short"), "short");
         assert_eq!(excerpt(&[0xff, b'a']), "\u{fffd}a");
+        assert_eq!(excerpt(b"a\r\nb\x1b[31mc\x07"), "a  b\u{fffd}[31mc\u{fffd}");
     }
 }

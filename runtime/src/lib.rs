@@ -19,6 +19,14 @@
 //! [`Error`] that says what the service said. Tokens and secrets never show
 //! in `Debug` output or error messages.
 //!
+//! Nothing a server sends can make a call loop, wait or grow without end:
+//! redirects stop after 5 hops and never carry the token or a body to
+//! another origin (token requests follow none); a listing ends at a page
+//! seen before or after [`ClientBuilder::max_pages`]; bodies read into
+//! memory stop at [`ClientBuilder::max_body_size`] (error bodies at
+//! 64 KiB); every attempt ends within [`ClientBuilder::timeout`], and a
+//! streamed body may pause at most [`ClientBuilder::idle_timeout`].
+//!
 //! ```no_run
 //! use graph_runtime::http::Method;
 //! use graph_runtime::{
@@ -72,13 +80,17 @@ mod cloud;
 mod credentials;
 mod encode;
 mod error;
+mod exchange;
 mod httpdate;
 pub mod model;
 mod page;
+mod page_guard;
 mod paging;
 mod path;
 mod permissions;
 mod prepared;
+mod read;
+mod redirect;
 mod request;
 mod response;
 mod retry;
