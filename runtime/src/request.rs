@@ -233,7 +233,9 @@ impl<T> Request<T> {
         }
         if self.path.has_unsendable_key() {
             return Err(Error::InvalidRequest(
-                "a path key is empty, \".\" or \"..\", which would address another resource".into(),
+                "a path key is empty, \".\" or \"..\", or a path literal is not safe ASCII: \
+                 the request would address another resource"
+                    .into(),
             ));
         }
         Ok(Prepared {
