@@ -5,10 +5,36 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::TokenProvider;
+use crate::redirect::MAX_REDIRECTS;
 use crate::{Cloud, Error, RetryPolicy, Secret, StaticToken};
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_MAX_BODY_SIZE: u64 = 64 * 1024 * 1024;
+const DEFAULT_MAX_PAGES: usize = 10_000;
+
+/// The bounds on what one request or listing may cost.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    pub(crate) timeout: Duration,
+    pub(crate) idle_timeout: Duration,
+    pub(crate) max_body_size: u64,
+    pub(crate) max_pages: usize,
+    pub(crate) max_redirects: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            timeout: DEFAULT_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_pages: DEFAULT_MAX_PAGES,
+            max_redirects: MAX_REDIRECTS,
+        }
+    }
+}
 
 /// A Microsoft Graph client. Build it once with [`Client::builder`]; it is
 /// cheap to clone (an `Arc` inside) and clones share one connection pool.
@@ -21,22 +47,24 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) token: Option<Arc<dyn TokenProvider>>,
     pub(crate) retry: RetryPolicy,
+    pub(crate) limits: Limits,
     cloud: Cloud,
     base: reqwest::Url,
     user_agent: String,
     connect_timeout: Duration,
-    timeout: Duration,
 }
 
 impl Client {
     /// A builder with the defaults: global cloud, 10 s connect timeout,
-    /// 60 s request timeout, user agent `graph-runtime/<version>`, the
-    /// default [`RetryPolicy`] and no token provider.
+    /// 60 s request timeout, 30 s idle timeout for streamed bodies, 64 MiB
+    /// bodies, 10,000 pages per listing, 5 redirects, user agent
+    /// `graph-runtime/<version>`, the default [`RetryPolicy`] and no token
+    /// provider.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
             cloud: Cloud::Global,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
+            limits: Limits::default(),
             user_agent: concat!("graph-runtime/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
             token: None,
@@ -54,6 +82,31 @@ impl Client {
         &self.inner.cloud
     }
 
+    /// The most pages one listing fetches.
+    pub fn max_pages(&self) -> usize {
+        self.inner.limits.max_pages
+    }
+
+    /// The largest body read into memory, in bytes.
+    pub fn max_body_size(&self) -> u64 {
+        self.inner.limits.max_body_size
+    }
+
+    /// How long a streamed body may send nothing.
+    pub fn idle_timeout(&self) -> Duration {
+        self.inner.limits.idle_timeout
+    }
+
+    /// The timeout of one attempt (buffered: up to the end of the body;
+    /// streamed: up to the response headers).
+    pub fn timeout(&self) -> Duration {
+        self.inner.limits.timeout
+    }
+
+    /// The most redirects one attempt follows.
+    pub fn max_redirects(&self) -> usize {
+        self.inner.limits.max_redirects
+    }
     /// The retry policy.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.inner.retry
@@ -75,7 +128,7 @@ impl fmt::Debug for Client {
             .field("base_url", &self.base_url())
             .field("user_agent", &inner.user_agent)
             .field("connect_timeout", &inner.connect_timeout)
-            .field("timeout", &inner.timeout)
+            .field("limits", &inner.limits)
             .field("retry", &inner.retry)
             .field(
                 "token_provider",
@@ -89,7 +142,7 @@ impl fmt::Debug for Client {
 pub struct ClientBuilder {
     cloud: Cloud,
     connect_timeout: Duration,
-    timeout: Duration,
+    limits: Limits,
     user_agent: String,
     retry: RetryPolicy,
     token: Option<Arc<dyn TokenProvider>>,
@@ -114,13 +167,48 @@ impl ClientBuilder {
         self
     }
 
-    /// Timeout for one attempt, from connecting to the end of the response
-    /// body (default 60 s). Exceeding it gives [`Error::Timeout`].
+    /// Timeout for one attempt (default 60 s), from connecting, through
+    /// redirects, to the end of the response body; for
+    /// [`Client::send_streaming`], to the response headers, after which
+    /// [`ClientBuilder::idle_timeout`] bounds the body. Exceeding it gives
+    /// [`Error::Timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.limits.timeout = timeout;
         self
     }
 
+    /// How long a body read with [`Client::send_streaming`] may send
+    /// nothing before it fails with [`Error::IdleTimeout`] (default 30 s).
+    /// A streamed body is not bounded by [`ClientBuilder::timeout`], so a
+    /// slow but live download finishes.
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.idle_timeout = timeout;
+        self
+    }
+
+    /// The largest response body read into memory, in bytes (default
+    /// 64 MiB): larger bodies fail with [`Error::BodyTooLarge`], unread when
+    /// their `Content-Length` says so. Streamed bodies are not limited
+    /// (except by [`ByteStream::collect`](crate::ByteStream::collect)).
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.limits.max_body_size = bytes;
+        self
+    }
+
+    /// The most pages one listing (`pages`, `items`, `collect_all`)
+    /// fetches (default 10,000, at least 1); one more fails with
+    /// [`Error::TooManyPages`].
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.limits.max_pages = pages.max(1);
+        self
+    }
+
+    /// The most redirects one attempt follows: at most, and by default, 5;
+    /// 0 follows none. One more fails with [`Error::Redirect`].
+    pub fn max_redirects(mut self, hops: usize) -> Self {
+        self.limits.max_redirects = hops.min(MAX_REDIRECTS);
+        self
+    }
     /// The `User-Agent` header (default `graph-runtime/<version>`).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
@@ -155,9 +243,11 @@ impl ClientBuilder {
     /// unusable user agent.
     pub fn build(self) -> Result<Client, Error> {
         let base = parse_base(self.cloud.base_url())?;
+        // Timeouts past connecting and redirects are the runtime's own
+        // (send.rs, redirect.rs), so a streamed body can outlast `timeout`.
         let mut http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(
                 http::HeaderValue::from_str(&self.user_agent)
                     .map_err(|_| Error::Config("invalid user agent".into()))?,
@@ -172,11 +262,11 @@ impl ClientBuilder {
             http,
             token: self.token,
             retry: self.retry,
+            limits: self.limits,
             cloud: self.cloud,
             base,
             user_agent: self.user_agent,
             connect_timeout: self.connect_timeout,
-            timeout: self.timeout,
         };
         Ok(Client {
             inner: Arc::new(inner),
@@ -205,7 +295,7 @@ impl fmt::Debug for ClientBuilder {
             .field("cloud", &self.cloud)
             .field("user_agent", &self.user_agent)
             .field("connect_timeout", &self.connect_timeout)
-            .field("timeout", &self.timeout)
+            .field("limits", &self.limits)
             .field("retry", &self.retry)
             .field("token_provider", &self.token.as_ref().map(|_| "<redacted>"))
             .field("no_proxy", &self.no_proxy)

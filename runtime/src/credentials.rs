@@ -9,19 +9,34 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 
 use crate::auth::{BoxFuture, TokenProvider};
-use crate::error::{excerpt, transport_message};
+use crate::error::excerpt;
+use crate::read::{read_limited, read_prefix, BodyError, ERROR_BODY_LIMIT};
+use crate::redirect::origin;
 use crate::secret::scrub;
+use crate::transport;
 use crate::{encode, Cloud, Error, Secret};
 
 const DEFAULT_SKEW: Duration = Duration::from_secs(5 * 60);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_MAX_RESPONSE_SIZE: u64 = 1024 * 1024;
+/// The longest a token is cached, whatever `expires_in` says (Entra ID
+/// tokens live 60 to 90 minutes).
+const MAX_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Tokens from the Microsoft identity platform's client-credentials flow
 /// (`POST {authority}/{tenant}/oauth2/v2.0/token`).
 ///
 /// The token is cached and fetched again `refresh_skew` (default 5 minutes)
-/// before it expires. Concurrent callers share one refresh: the cache sits
-/// behind an async mutex, so only one token request is in flight.
+/// before it expires (at most 24 hours, whatever the endpoint says).
+/// Concurrent callers share one refresh: the cache sits behind an async
+/// mutex, so only one token request is in flight.
+///
+/// The token request never follows a redirect (the form carries the
+/// secret): a 3xx is an [`Error::Auth`] naming the status and the
+/// `Location`'s origin. Its response is read up to `max_response_size`
+/// (default 1 MiB). Errors are built from the OAuth `error` and
+/// `error_description` fields, never from the raw body, and never contain
+/// the secret in any encoding the request used.
 pub struct ClientCredentials {
     tenant: String,
     client_id: String,
@@ -30,6 +45,7 @@ pub struct ClientCredentials {
     scope: String,
     refresh_skew: Duration,
     timeout: Duration,
+    max_response_size: u64,
     state: Mutex<State>,
 }
 
@@ -62,6 +78,7 @@ impl ClientCredentials {
             scope: cloud.default_scope(),
             refresh_skew: DEFAULT_SKEW,
             timeout: DEFAULT_TIMEOUT,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             state: Mutex::new(State::default()),
         }
     }
@@ -91,6 +108,13 @@ impl ClientCredentials {
         self
     }
 
+    /// The largest token response read, in bytes (default 1 MiB); a
+    /// larger one is an [`Error::Auth`] naming the limit.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
     /// Timeout of one token request (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
@@ -115,7 +139,8 @@ impl ClientCredentials {
         }
         let http = self.http_client(&mut state)?;
         let (token, lifetime) = self.fetch(&http).await?;
-        let refresh_at = Instant::now() + lifetime.saturating_sub(self.refresh_skew);
+        let fresh_for = lifetime.min(MAX_LIFETIME).saturating_sub(self.refresh_skew);
+        let refresh_at = Instant::now() + fresh_for;
         state.cached = Some(Cached {
             token: token.clone(),
             refresh_at,
@@ -129,6 +154,7 @@ impl ClientCredentials {
         }
         let http = reqwest::Client::builder()
             .timeout(self.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Auth(format!("cannot build HTTP client: {e}")))?;
         state.http = Some(http.clone());
@@ -150,38 +176,75 @@ impl ClientCredentials {
     }
 
     async fn fetch(&self, http: &reqwest::Client) -> Result<(Secret, Duration), Error> {
-        let response = http
+        let mut response = http
             .post(self.token_url())
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
             .body(self.form_body())
             .send()
             .await
-            .map_err(|e| self.request_failed(&e))?;
+            .map_err(|e| self.request_failed(e))?;
         let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| self.request_failed(&e))?;
+        if status.is_redirection() {
+            return Err(self.redirected(status, response.headers()));
+        }
         if !status.is_success() {
+            let body = read_prefix(&mut response, ERROR_BODY_LIMIT)
+                .await
+                .map_err(|e| self.request_failed(e))?;
             return Err(self.endpoint_error(status, &body));
         }
+        let body = read_limited(&mut response, self.max_response_size)
+            .await
+            .map_err(|error| match error {
+                BodyError::TooLarge => Error::Auth(format!(
+                    "the token response is larger than the limit of {} bytes",
+                    self.max_response_size
+                )),
+                BodyError::Transport(error) => self.request_failed(error),
+            })?;
         parse_token(&body)
     }
 
-    fn request_failed(&self, error: &reqwest::Error) -> Error {
-        let message = format!("token request failed: {}", transport_message(error));
+    fn request_failed(&self, error: reqwest::Error) -> Error {
+        let message = format!("token request failed: {}", transport::message(error));
         Error::Auth(scrub(&message, &self.client_secret))
     }
 
-    fn endpoint_error(&self, status: StatusCode, body: &[u8]) -> Error {
-        let detail = serde_json::from_slice::<Value>(body)
-            .ok()
-            .map(|value| {
-                let field = |name| value.get(name).and_then(Value::as_str).unwrap_or("");
-                format!("{}: {}", field("error"), field("error_description"))
+    /// A 3xx: not followed, since the form it would repeat holds the secret.
+    fn redirected(&self, status: StatusCode, headers: &http::HeaderMap) -> Error {
+        let target = headers
+            .get(http::header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|location| {
+                reqwest::Url::parse(&self.token_url())
+                    .ok()?
+                    .join(location)
+                    .ok()
             })
-            .unwrap_or_else(|| excerpt(body));
+            .map_or_else(|| "no usable Location".to_owned(), |url| origin(&url));
+        Error::Auth(format!(
+            "token endpoint answered HTTP {} redirecting to {target}; \
+             token requests do not follow redirects",
+            status.as_u16()
+        ))
+    }
+
+    /// An error from the OAuth `error` and `error_description` fields of
+    /// the body's start; the body itself is never quoted.
+    fn endpoint_error(&self, status: StatusCode, body: &[u8]) -> Error {
+        let value = serde_json::from_slice::<Value>(body).ok();
+        let field = |name| {
+            value
+                .as_ref()
+                .and_then(|value| value.get(name)?.as_str())
+                .map(str::to_owned)
+        };
+        let detail = match (field("error"), field("error_description")) {
+            (Some(code), Some(description)) => format!("{code}: {description}"),
+            (Some(code), None) => code,
+            _ => "no OAuth error in the response".to_owned(),
+        };
         let message = format!("token endpoint returned HTTP {}: {detail}", status.as_u16());
         Error::Auth(excerpt(scrub(&message, &self.client_secret).as_bytes()))
     }
@@ -240,6 +303,7 @@ impl fmt::Debug for ClientCredentials {
             .field("scope", &self.scope)
             .field("refresh_skew", &self.refresh_skew)
             .field("timeout", &self.timeout)
+            .field("max_response_size", &self.max_response_size)
             .finish_non_exhaustive()
     }
 }

@@ -1,11 +1,10 @@
 //! The error type and the decoding of Graph error bodies.
 
 use std::error::Error as StdError;
+use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
-
-use crate::RawResponse;
 
 /// How many characters of a body an error keeps.
 const EXCERPT_CHARS: usize = 200;
@@ -64,7 +63,8 @@ pub enum Error {
     /// No access token could be obtained.
     #[error("authentication failed: {0}")]
     Auth(String),
-    /// A page's `@odata.nextLink` is not on the client's host, or repeats.
+    /// A page's `@odata.nextLink` is not on the client's origin, or leads
+    /// back to a page of the same listing.
     #[error("refusing to follow @odata.nextLink: {0}")]
     InvalidNextLink(String),
     /// The request cannot be sent as built (an empty, `.` or `..` key, an
@@ -74,6 +74,34 @@ pub enum Error {
     /// The client configuration is unusable (bad base URL or user agent).
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// A body to hold in memory is longer than the client's limit
+    /// ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)).
+    #[error(
+        "the response body is larger than the limit of {limit} bytes; \
+         read large downloads with send_streaming"
+    )]
+    BodyTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A streamed body sent nothing for the client's idle timeout
+    /// ([`ClientBuilder::idle_timeout`](crate::ClientBuilder::idle_timeout)).
+    #[error("the response body stalled: nothing arrived for {} ms", .idle.as_millis())]
+    IdleTimeout {
+        /// The idle timeout.
+        idle: Duration,
+    },
+    /// A redirect the client does not follow: more than five hops, a
+    /// request body to another origin, a `Location` that is not `http(s)`.
+    #[error("refusing to follow a redirect: {0}")]
+    Redirect(String),
+    /// A listing has more pages than the client's cap
+    /// ([`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)).
+    #[error("stopped after {limit} pages: the listing goes on (raise ClientBuilder::max_pages)")]
+    TooManyPages {
+        /// The cap, in pages.
+        limit: usize,
+    },
     /// A streamed body could not be written where the caller asked
     /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
     #[error("cannot write the response body: {0}")]
@@ -106,14 +134,24 @@ impl Error {
     }
 }
 
-/// The first ~200 characters of `body`, lossily decoded.
+/// The first ~200 characters of `body`, lossily decoded, on one line:
+/// line breaks and tabs read as spaces, other control characters (terminal
+/// escapes a server could send) as U+FFFD.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
+    let mut out: String = text.chars().take(EXCERPT_CHARS).map(printable).collect();
     if text.chars().nth(EXCERPT_CHARS).is_some() {
         out.push('…');
     }
     out
+}
+
+fn printable(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => ' ',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
 }
 
 /// A transport error's message with its whole source chain.
@@ -131,20 +169,31 @@ pub(crate) fn transport_message(error: &(dyn StdError + 'static)) -> String {
     message
 }
 
-/// Maps a non-2xx response to [`Error::Graph`] or [`Error::Status`].
-pub(crate) fn from_status(response: &RawResponse, client_request_id: &str) -> Error {
-    let parsed = serde_json::from_slice::<Value>(&response.body).ok();
+/// Maps a non-2xx response (status, headers, the body or its start) to
+/// [`Error::Graph`] or [`Error::Status`].
+pub(crate) fn from_status(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    client_request_id: &str,
+) -> Error {
+    let parsed = serde_json::from_slice::<Value>(body).ok();
     let error = parsed.as_ref().and_then(|body| body.get("error"));
     match error.and_then(|error| error.get("code")?.as_str().map(|code| (error, code))) {
-        Some((error, code)) => graph_error(response, error, code, client_request_id),
+        Some((error, code)) => graph_error((status, headers), error, code, client_request_id),
         None => Error::Status {
-            status: response.status,
-            body_excerpt: excerpt(&response.body),
+            status,
+            body_excerpt: excerpt(body),
         },
     }
 }
 
-fn graph_error(response: &RawResponse, error: &Value, code: &str, sent_id: &str) -> Error {
+fn graph_error(
+    (status, headers): (StatusCode, &HeaderMap),
+    error: &Value,
+    code: &str,
+    sent_id: &str,
+) -> Error {
     let inner = error
         .get("innerError")
         .or_else(|| error.get("innererror"))
@@ -155,9 +204,8 @@ fn graph_error(response: &RawResponse, error: &Value, code: &str, sent_id: &str)
             .and_then(|inner| inner.get(name)?.as_str())
             .map(str::to_owned)
     };
-    let headers = &response.headers;
     Error::Graph {
-        status: response.status,
+        status,
         code: code.to_owned(),
         message: error
             .get("message")
@@ -181,25 +229,21 @@ fn header(headers: &HeaderMap, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bytes::Bytes;
 
-    fn response(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> RawResponse {
+    fn response(status: u16, body: &str, headers: &[(&'static str, &'static str)]) -> Error {
         let mut map = HeaderMap::new();
         for (name, value) in headers {
             map.insert(*name, http::HeaderValue::from_static(value));
         }
-        RawResponse {
-            status: StatusCode::from_u16(status).unwrap(),
-            headers: map,
-            body: Bytes::from(body.to_owned()),
-        }
+        let status = StatusCode::from_u16(status).unwrap();
+        from_status(status, &map, body.as_bytes(), "sent")
     }
 
     #[test]
     fn graph_error_body() {
         let body = r#"{"error":{"code":"Request_ResourceNotFound","message":"Resource 'x' does not exist.",
             "innerError":{"request-id":"rid-1","date":"2024-01-01T00:00:00","client-request-id":"cid-1"}}}"#;
-        let error = from_status(&response(404, body, &[]), "sent");
+        let error = response(404, body, &[]);
         let Error::Graph {
             code,
             request_id,
@@ -232,7 +276,7 @@ mod tests {
             ("request-id", "hdr-id"),
             ("date", "Mon, 01 Jan 2024 00:00:00 GMT"),
         ];
-        let error = from_status(&response(403, body, &headers), "sent");
+        let error = response(403, body, &headers);
         let Error::Graph {
             request_id,
             client_request_id,
@@ -251,9 +295,9 @@ mod tests {
 
     #[test]
     fn non_graph_bodies_become_status() {
-        let error = from_status(&response(502, "<html>bad gateway</html>", &[]), "x");
+        let error = response(502, "<html>bad gateway</html>", &[]);
         assert_eq!(error.to_string(), "HTTP 502: <html>bad gateway</html>");
-        let error = from_status(&response(400, r#"{"error":"invalid"}"#, &[]), "x");
+        let error = response(400, r#"{"error":"invalid"}"#, &[]);
         assert!(matches!(error, Error::Status { .. }));
     }
 
@@ -265,5 +309,6 @@ mod tests {
         assert!(cut.ends_with('…'));
         assert_eq!(excerpt(b"short"), "short");
         assert_eq!(excerpt(&[0xff, b'a']), "\u{fffd}a");
+        assert_eq!(excerpt(b"a\r\nb\x1b[31mc\x07"), "a  b\u{fffd}[31mc\u{fffd}");
     }
 }

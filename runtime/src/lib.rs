@@ -19,6 +19,14 @@
 //! [`Error`] that says what the service said. Tokens and secrets never show
 //! in `Debug` output or error messages.
 //!
+//! Nothing a server sends can make a call loop, wait or grow without end:
+//! redirects stop after 5 hops and never carry the token or a body to
+//! another origin (token requests follow none); a listing ends at a page
+//! seen before or after [`ClientBuilder::max_pages`]; bodies read into
+//! memory stop at [`ClientBuilder::max_body_size`] (error bodies at
+//! 64 KiB); every attempt ends within [`ClientBuilder::timeout`], and a
+//! streamed body may pause at most [`ClientBuilder::idle_timeout`].
+//!
 //! ```no_run
 //! use graph_runtime::http::Method;
 //! use graph_runtime::{
@@ -66,17 +74,23 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+mod body;
 mod client;
 mod cloud;
 mod credentials;
 mod encode;
 mod error;
+mod exchange;
 mod httpdate;
 pub mod model;
 mod page;
+mod page_guard;
 mod paging;
 mod path;
 mod permissions;
+mod prepared;
+mod read;
+mod redirect;
 mod request;
 mod response;
 mod retry;
@@ -84,8 +98,10 @@ mod rng;
 mod secret;
 mod send;
 mod stream;
+mod transport;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
+pub use body::Body;
 pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
 pub use credentials::ClientCredentials;
@@ -94,7 +110,7 @@ pub use page::Page;
 pub use paging::Collected;
 pub use path::{ApiVersion, FunctionArg, RequestPath};
 pub use permissions::Permissions;
-pub use request::{Body, Request};
+pub use request::Request;
 pub use response::{Binary, FromResponse, Json, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -2,9 +2,15 @@
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
+use crate::body::Body;
 use crate::model::FromJson;
-use crate::send::Prepared;
+use crate::page_guard::PageGuard;
+use crate::prepared::Prepared;
 use crate::{Client, Error, FromResponse, Page, Request};
+
+/// The longest `@odata.nextLink` followed, in bytes (Graph's are far
+/// shorter; a longer one is a server trying to make the client carry it).
+const MAX_LINK_BYTES: usize = 16 * 1024;
 
 /// All items of a collection, gathered by [`Client::collect_all`].
 #[derive(Clone, Debug, PartialEq)]
@@ -20,14 +26,20 @@ pub struct Collected<T> {
 struct Cursor {
     client: Client,
     next: Option<Result<Prepared, Error>>,
+    /// `None` until the first page is prepared.
+    guard: Option<PageGuard>,
 }
 
 impl Client {
     /// Sends `first` and then follows each page's `@odata.nextLink` (a GET
     /// with the same headers), yielding pages. The stream ends after the last
-    /// page or the first error. A next link on another host than the client's
-    /// base URL, or repeating the current URL, yields
-    /// [`Error::InvalidNextLink`].
+    /// page or the first error, and always ends: a next link on another
+    /// origin than the client's base URL, or leading back to a page of this
+    /// listing (compared as the request it makes: fragment dropped, origin
+    /// and path normalised, query as sent), yields
+    /// [`Error::InvalidNextLink`] naming both pages; the page after
+    /// [`max_pages`](crate::ClientBuilder::max_pages) yields
+    /// [`Error::TooManyPages`].
     pub fn pages<T>(
         &self,
         first: Request<Page<T>>,
@@ -35,9 +47,15 @@ impl Client {
     where
         T: FromJson + Send + 'static,
     {
+        let first = first.prepare(self.base_url());
+        let guard = first
+            .as_ref()
+            .ok()
+            .map(|first| PageGuard::new(self.max_pages(), &first.url));
         let cursor = Cursor {
             client: self.clone(),
-            next: Some(first.prepare(self.base_url())),
+            next: Some(first),
+            guard,
         };
         Box::pin(stream::unfold(cursor, next_page::<T>))
     }
@@ -79,28 +97,37 @@ impl Client {
         }
         Ok(collected)
     }
+}
 
-    /// The request for `link`, the next link of the page fetched by `previous`.
-    fn follow(&self, previous: &Prepared, link: &str) -> Result<Prepared, Error> {
+impl Cursor {
+    /// The request for `link`, the next link of the page fetched by
+    /// `previous`, if the listing may go on to it.
+    fn follow(&mut self, previous: &Prepared, link: &str) -> Result<Prepared, Error> {
+        if link.len() > MAX_LINK_BYTES {
+            return Err(Error::InvalidNextLink(format!(
+                "it is longer than {MAX_LINK_BYTES} bytes"
+            )));
+        }
         let url = reqwest::Url::parse(link)
             .map_err(|_| Error::InvalidNextLink("not an absolute URL".into()))?;
-        let host = url.host_str().unwrap_or("");
-        if !self.is_own_origin(&url) {
+        if !self.client.is_own_origin(&url) {
+            let host = url.host_str().unwrap_or("");
             return Err(Error::InvalidNextLink(format!(
                 "{}://{host} is not the client's base URL",
                 url.scheme()
             )));
         }
-        if link == previous.url {
-            return Err(Error::InvalidNextLink(
-                "it repeats the URL of the current page".into(),
-            ));
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::InvalidNextLink("it carries credentials".into()));
+        }
+        if let Some(guard) = &mut self.guard {
+            guard.admit(&previous.url, &url)?;
         }
         Ok(Prepared {
             method: http::Method::GET,
             url: link.to_owned(),
             headers: previous.headers.clone(),
-            body: crate::Body::Empty,
+            body: Body::Empty,
         })
     }
 }
@@ -116,10 +143,9 @@ async fn next_page<T: FromJson>(mut cursor: Cursor) -> Option<(Result<Page<T>, E
         .await
         .and_then(Page::<T>::from_response);
     if let Ok(page) = &result {
-        cursor.next = page
-            .next_link
-            .as_deref()
-            .map(|link| cursor.client.follow(&prepared, link));
+        if let Some(link) = page.next_link.as_deref() {
+            cursor.next = Some(cursor.follow(&prepared, link));
+        }
     }
     Some((result, cursor))
 }

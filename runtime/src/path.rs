@@ -51,8 +51,11 @@ impl RequestPath {
     }
 
     /// Appends `/` and `literal` as-is. The generator only passes safe ASCII
-    /// (letters, digits and `$ . : ' ( ) = , - _`).
+    /// (letters, digits and `$ . : ' ( ) = , - _`); a literal with anything
+    /// else (`/ ? # %`, space), or that is empty, `.` or `..`, makes the
+    /// request unsendable ([`crate::Error::InvalidRequest`] at send time).
     pub fn segment(mut self, literal: &'static str) -> Self {
+        self.unsendable_key |= !is_safe_literal(literal);
         self.path.push('/');
         self.path.push_str(literal);
         self
@@ -76,6 +79,10 @@ impl RequestPath {
     /// without arguments. An argument with an empty name is positional:
     /// only its value is written (`/range('A1')`).
     pub fn function(mut self, name: &'static str, args: &[(&'static str, FunctionArg)]) -> Self {
+        self.unsendable_key |= !is_safe_literal(name)
+            || args
+                .iter()
+                .any(|(arg, _)| !arg.is_empty() && !is_safe_literal(arg));
         self.path.push('/');
         self.path.push_str(name);
         self.path.push('(');
@@ -121,8 +128,9 @@ impl RequestPath {
         &self.path
     }
 
-    /// True when a key was empty, or a key or colon-path part was exactly
-    /// `.` or `..`: sending such a path would address another resource.
+    /// True when a key was empty, a key or colon-path part was exactly `.`
+    /// or `..`, or a literal was not safe ASCII: sending such a path would
+    /// address another resource.
     pub(crate) fn has_unsendable_key(&self) -> bool {
         self.unsendable_key
     }
@@ -146,6 +154,14 @@ impl fmt::Display for RequestPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "/{}{}", self.version, self.path)
     }
+}
+
+/// A literal the URL parser keeps as one segment, unchanged.
+fn is_safe_literal(literal: &str) -> bool {
+    !matches!(literal, "" | "." | "..")
+        && literal
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"$.:'()=,-_".contains(&b))
 }
 
 /// One argument value of an OData function call in a path.
@@ -274,6 +290,25 @@ mod tests {
         let empty = root().segment("u").key("");
         assert_eq!(empty.as_str(), "/u/");
         assert!(empty.has_unsendable_key());
+    }
+
+    #[test]
+    fn unsafe_literals_make_the_path_unsendable() {
+        let v1 = || RequestPath::new(ApiVersion::V1_0);
+        for literal in ["", ".", "..", "a/b", "a?b", "a#b", "a%2F", "a b", "é"] {
+            assert!(v1().segment(literal).has_unsendable_key(), "{literal:?}");
+            assert!(
+                v1().function(literal, &[]).has_unsendable_key(),
+                "{literal:?}"
+            );
+        }
+        let arg = [("a/b", FunctionArg::Int(1))];
+        assert!(v1().function("f", &arg).has_unsendable_key());
+        let fine = v1()
+            .segment("$value")
+            .segment("microsoft.graph.user")
+            .function("range", &[("", "A1".into()), ("x_y-z", 1i64.into())]);
+        assert!(!fine.has_unsendable_key());
     }
 
     #[test]

@@ -141,6 +141,16 @@ pub(crate) enum Outcome {
     Failed { error: Error, retry: TransportRetry },
 }
 
+impl Outcome {
+    /// A failure that is not retried (only a replaced token repeats it).
+    pub(crate) fn final_error(error: Error) -> Self {
+        Outcome::Failed {
+            error,
+            retry: TransportRetry::Never,
+        }
+    }
+}
+
 /// Retry bookkeeping for one logical request.
 pub(crate) struct RetryState<'a> {
     policy: &'a RetryPolicy,

@@ -1,30 +1,24 @@
-//! Sending a request: headers, attempts, retries and status decoding.
+//! Sending a request: attempts within the timeout, retries, reading the
+//! body within its limit, and status decoding.
 
-use http::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
-use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use std::future::Future;
 
-use crate::error::{from_status, transport_message};
-use crate::retry::{Outcome, RetryState, TransportRetry};
-use crate::{
-    rng, Body, ByteStream, Client, Error, FromResponse, RawResponse, Request, RetryPolicy, Secret,
-};
+use http::{HeaderValue, StatusCode};
 
-const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
-const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
-
-/// A request resolved to an absolute URL, ready to be sent (and re-sent).
-#[derive(Clone, Debug)]
-pub(crate) struct Prepared {
-    pub(crate) method: Method,
-    pub(crate) url: String,
-    pub(crate) headers: HeaderMap,
-    pub(crate) body: Body,
-}
+use crate::error::from_status;
+use crate::exchange::{client_request_id, AuthRetry};
+use crate::prepared::Prepared;
+use crate::read::{read_limited, read_prefix, BodyError, ERROR_BODY_LIMIT};
+use crate::retry::{Outcome, RetryState};
+use crate::transport::failed;
+use crate::{ByteStream, Client, Error, FromResponse, RawResponse, Request, RetryPolicy};
 
 impl Client {
     /// Sends `request`, retrying as the policy says, and decodes a 2xx
     /// response with [`FromResponse`]; other statuses become
-    /// [`Error::Graph`] or [`Error::Status`].
+    /// [`Error::Graph`] or [`Error::Status`]. A body over the client's
+    /// [`max_body_size`](crate::ClientBuilder::max_body_size) is
+    /// [`Error::BodyTooLarge`].
     pub async fn send<T: FromResponse>(&self, request: Request<T>) -> Result<T, Error> {
         let prepared = request.prepare(self.base_url())?;
         let response = self.execute(&prepared).await?;
@@ -37,9 +31,11 @@ impl Client {
         let mut tries = Tries::new(&self.inner.retry);
         loop {
             let retry = tries.retries.retries();
+            let attempt = self.attempt(prepared, &request_id, retry, &mut tries.auth);
             let outcome = self
-                .attempt(prepared, &request_id, retry, &mut tries.auth)
-                .await;
+                .in_time(attempt)
+                .await
+                .unwrap_or_else(|outcome| outcome);
             if !self.try_again(prepared, &outcome, &mut tries).await {
                 return finish(outcome, &request_id);
             }
@@ -48,25 +44,32 @@ impl Client {
 
     /// Sends `request` like [`Client::send`], retrying the same way, but
     /// hands back a 2xx response before reading its body, for downloads too
-    /// large to hold in memory: [`ByteStream`] reads it chunk by chunk.
+    /// large to hold in memory: [`ByteStream`] reads it chunk by chunk. The
+    /// client's timeout ends at the response headers; the body is bounded
+    /// by the idle timeout instead, so a slow but live download finishes.
     pub async fn send_streaming<T>(&self, request: Request<T>) -> Result<ByteStream, Error> {
         let prepared = request.prepare(self.base_url())?;
         let request_id = client_request_id(&prepared.headers);
         let mut tries = Tries::new(&self.inner.retry);
         loop {
             let retry = tries.retries.retries();
-            let exchange = self.exchange(&prepared, &request_id, retry, &mut tries.auth);
-            let outcome = match exchange.await {
-                Ok(response) if response.status().is_success() => {
-                    return Ok(ByteStream::new(response))
-                }
-                Ok(response) => read_whole(response).await,
-                Err(outcome) => outcome,
+            let attempt = self.stream_attempt(&prepared, &request_id, retry, &mut tries.auth);
+            let outcome = match self.in_time(attempt).await {
+                Ok(Ok(stream)) => return Ok(stream),
+                Ok(Err(outcome)) | Err(outcome) => outcome,
             };
             if !self.try_again(&prepared, &outcome, &mut tries).await {
                 return Err(failure(outcome, &request_id));
             }
         }
+    }
+
+    /// Runs `attempt` within the client's timeout; `Err` with
+    /// [`Error::Timeout`] when it takes longer.
+    async fn in_time<F: Future>(&self, attempt: F) -> Result<F::Output, Outcome> {
+        tokio::time::timeout(self.inner.limits.timeout, attempt)
+            .await
+            .map_err(|_| Outcome::final_error(Error::Timeout))
     }
 
     /// Whether to send again after `outcome`: at once when a refused token
@@ -106,7 +109,7 @@ impl Client {
         provider.token_rejected(&sent).await
     }
 
-    /// One attempt: a fresh token, the HTTP exchange and the whole body.
+    /// One attempt: a fresh token, the HTTP exchange and the body.
     async fn attempt(
         &self,
         prepared: &Prepared,
@@ -115,70 +118,55 @@ impl Client {
         auth: &mut AuthRetry,
     ) -> Outcome {
         match self.exchange(prepared, request_id, retry, auth).await {
-            Ok(response) => read_whole(response).await,
+            Ok(response) => self.read_response(response).await,
             Err(outcome) => outcome,
         }
     }
 
-    /// A fresh token and the HTTP exchange, up to the response headers.
-    async fn exchange(
+    /// One streamed attempt: a 2xx response with its body unread, or the
+    /// outcome of a failure (its body read like any error body).
+    async fn stream_attempt(
         &self,
         prepared: &Prepared,
         request_id: &HeaderValue,
         retry: u32,
         auth: &mut AuthRetry,
-    ) -> Result<reqwest::Response, Outcome> {
-        let headers = match self.headers_for(prepared, request_id, retry, auth).await {
-            Ok(headers) => headers,
-            Err(error) => {
-                return Err(Outcome::Failed {
-                    error,
-                    retry: TransportRetry::Never,
-                })
-            }
-        };
-        let mut request = self
-            .inner
-            .http
-            .request(prepared.method.clone(), prepared.url.as_str())
-            .headers(headers);
-        if !prepared.body.is_empty() {
-            request = request.body(prepared.body.bytes());
+    ) -> Result<ByteStream, Outcome> {
+        let response = self.exchange(prepared, request_id, retry, auth).await?;
+        if !response.status().is_success() {
+            return Err(self.read_response(response).await);
         }
-        request.send().await.map_err(|error| failed(&error))
+        let limits = &self.inner.limits;
+        Ok(ByteStream::new(
+            response,
+            limits.idle_timeout,
+            limits.max_body_size,
+        ))
     }
 
-    async fn headers_for(
-        &self,
-        prepared: &Prepared,
-        request_id: &HeaderValue,
-        retry: u32,
-        auth: &mut AuthRetry,
-    ) -> Result<HeaderMap, Error> {
-        let mut headers = prepared.headers.clone();
-        if let Some(provider) = &self.inner.token {
-            let token = provider.access_token().await?;
-            headers.insert(AUTHORIZATION, bearer(&token)?);
-            auth.sent = Some(token);
+    /// Reads a response's body: a 2xx body whole, within the client's
+    /// limit; another body only as far as an error keeps (its start).
+    async fn read_response(&self, mut response: reqwest::Response) -> Outcome {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let limit = self.inner.limits.max_body_size;
+        let body = if status.is_success() {
+            read_limited(&mut response, limit).await
+        } else {
+            let cap = usize::try_from(limit).map_or(ERROR_BODY_LIMIT, |l| l.min(ERROR_BODY_LIMIT));
+            read_prefix(&mut response, cap)
+                .await
+                .map_err(BodyError::Transport)
+        };
+        match body {
+            Ok(body) => Outcome::Response(RawResponse {
+                status,
+                headers,
+                body,
+            }),
+            Err(BodyError::TooLarge) => Outcome::final_error(Error::BodyTooLarge { limit }),
+            Err(BodyError::Transport(error)) => failed(error),
         }
-        headers.insert(CLIENT_REQUEST_ID, request_id.clone());
-        if !headers.contains_key(ACCEPT) {
-            headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        }
-        if let Some(content_type) = prepared.body.content_type() {
-            if !headers.contains_key(CONTENT_TYPE) {
-                let value = HeaderValue::from_str(content_type)
-                    .map_err(|_| Error::InvalidRequest("invalid body content type".into()))?;
-                headers.insert(CONTENT_TYPE, value);
-            }
-        }
-        if prepared.body.is_empty() && needs_length(&prepared.method) {
-            headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
-        }
-        if retry > 0 {
-            headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
-        }
-        Ok(headers)
     }
 }
 
@@ -197,74 +185,6 @@ impl<'a> Tries<'a> {
     }
 }
 
-/// The token an attempt sent, and whether a refused token was already
-/// replaced for this request.
-#[derive(Default)]
-struct AuthRetry {
-    sent: Option<Secret>,
-    refreshed: bool,
-}
-
-/// POST, PUT and PATCH without a body get an explicit `Content-Length: 0`:
-/// Graph answers 411 Length Required without it.
-fn needs_length(method: &Method) -> bool {
-    matches!(*method, Method::POST | Method::PUT | Method::PATCH)
-}
-
-/// The caller's `client-request-id` header, else a fresh UUID v4.
-fn client_request_id(headers: &HeaderMap) -> HeaderValue {
-    match headers.get(CLIENT_REQUEST_ID) {
-        Some(value) => value.clone(),
-        None => HeaderValue::from_str(&rng::uuid_v4())
-            .unwrap_or_else(|_| HeaderValue::from_static("00000000-0000-4000-8000-000000000000")),
-    }
-}
-
-fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-        .map_err(|_| Error::Auth("the access token is not a valid header value".into()))?;
-    value.set_sensitive(true);
-    Ok(value)
-}
-
-/// Reads the whole body of a response.
-async fn read_whole(response: reqwest::Response) -> Outcome {
-    let status = response.status();
-    let headers = response.headers().clone();
-    match response.bytes().await {
-        Ok(body) => Outcome::Response(RawResponse {
-            status,
-            headers,
-            body,
-        }),
-        Err(error) => failed(&error),
-    }
-}
-
-/// The error a transport failure becomes (for a body read after the retries).
-pub(crate) fn transport_error(error: &reqwest::Error) -> Error {
-    classify(error).0
-}
-
-fn failed(error: &reqwest::Error) -> Outcome {
-    let (error, retry) = classify(error);
-    Outcome::Failed { error, retry }
-}
-
-/// A transport failure's error, and how the request may be retried.
-fn classify(error: &reqwest::Error) -> (Error, TransportRetry) {
-    let message = transport_message(error);
-    if error.is_timeout() {
-        (Error::Timeout, TransportRetry::Never)
-    } else if error.is_builder() {
-        (Error::InvalidRequest(message), TransportRetry::Never)
-    } else if error.is_connect() {
-        (Error::Transport(message), TransportRetry::Always)
-    } else {
-        (Error::Transport(message), TransportRetry::IfIdempotent)
-    }
-}
-
 fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Error> {
     match outcome {
         Outcome::Response(response) if response.status.is_success() => Ok(response),
@@ -275,7 +195,12 @@ fn finish(outcome: Outcome, request_id: &HeaderValue) -> Result<RawResponse, Err
 /// The error for an outcome that is not a success.
 fn failure(outcome: Outcome, request_id: &HeaderValue) -> Error {
     match outcome {
-        Outcome::Response(response) => from_status(&response, request_id.to_str().unwrap_or("")),
+        Outcome::Response(response) => from_status(
+            response.status,
+            &response.headers,
+            &response.body,
+            request_id.to_str().unwrap_or(""),
+        ),
         Outcome::Failed { error, .. } => error,
     }
 }

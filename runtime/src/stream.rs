@@ -1,6 +1,7 @@
 //! Response bodies read as they arrive, for downloads of any size.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use futures_util::Stream;
@@ -8,7 +9,7 @@ use http::header::CONTENT_TYPE;
 use http::{HeaderMap, StatusCode};
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 
-use crate::send::transport_error;
+use crate::transport::transport_error;
 use crate::{Binary, Error};
 
 /// A 2xx response whose body has not been read yet: `$value` downloads,
@@ -17,18 +18,29 @@ use crate::{Binary, Error};
 /// Made by [`Client::send_streaming`](crate::Client::send_streaming). Retries
 /// (throttling, unavailability) all happen before the body starts; an error
 /// while reading it is returned as is, for the caller to decide.
+///
+/// The body is not bounded by the client's request timeout: each chunk
+/// must arrive within its idle timeout
+/// ([`ClientBuilder::idle_timeout`](crate::ClientBuilder::idle_timeout)),
+/// else [`Error::IdleTimeout`].
 pub struct ByteStream {
     status: StatusCode,
     headers: HeaderMap,
     response: reqwest::Response,
+    idle: Duration,
+    max_collect: u64,
 }
 
 impl ByteStream {
-    pub(crate) fn new(response: reqwest::Response) -> Self {
+    /// `response` read with chunks at most `idle` apart; [`Self::collect`]
+    /// holds at most `max_collect` bytes.
+    pub(crate) fn new(response: reqwest::Response, idle: Duration, max_collect: u64) -> Self {
         ByteStream {
             status: response.status(),
             headers: response.headers().clone(),
             response,
+            idle,
+            max_collect,
         }
     }
 
@@ -52,9 +64,13 @@ impl ByteStream {
         self.response.content_length()
     }
 
-    /// The next chunk of the body, or `None` at its end.
+    /// The next chunk of the body, or `None` at its end;
+    /// [`Error::IdleTimeout`] when none arrives within the idle timeout.
     pub async fn next_chunk(&mut self) -> Result<Option<Bytes>, Error> {
-        self.response.chunk().await.map_err(|e| transport_error(&e))
+        match tokio::time::timeout(self.idle, self.response.chunk()).await {
+            Ok(chunk) => chunk.map_err(transport_error),
+            Err(_) => Err(Error::IdleTimeout { idle: self.idle }),
+        }
     }
 
     /// Copies the rest of the body into `writer` (a file, a socket), one
@@ -72,10 +88,22 @@ impl ByteStream {
         Ok(written)
     }
 
-    /// Reads the rest of the body into memory.
+    /// Reads the rest of the body into memory, up to the client's
+    /// [`max_body_size`](crate::ClientBuilder::max_body_size)
+    /// ([`Error::BodyTooLarge`] beyond it: write a large download somewhere
+    /// with [`Self::write_to`] instead).
     pub async fn collect(mut self) -> Result<Binary, Error> {
+        let too_large = Error::BodyTooLarge {
+            limit: self.max_collect,
+        };
+        if self.content_length().is_some_and(|n| n > self.max_collect) {
+            return Err(too_large);
+        }
         let mut data = BytesMut::new();
         while let Some(chunk) = self.next_chunk().await? {
+            if (data.len() + chunk.len()) as u64 > self.max_collect {
+                return Err(too_large);
+            }
             data.extend_from_slice(&chunk);
         }
         Ok(Binary {

@@ -312,3 +312,128 @@ async fn a_fixed_token_refused_is_not_sent_again() {
     );
     assert_eq!(bearers(&graph), ["Bearer fixed"]);
 }
+
+#[tokio::test]
+async fn a_redirect_from_the_token_endpoint_is_not_followed() {
+    let (login, elsewhere, graph) = (
+        TestServer::start().await,
+        TestServer::start().await,
+        TestServer::start().await,
+    );
+    for status in [307, 308, 302] {
+        login.push(
+            Reply::new(status)
+                .header("location", &format!("{}/steal?x=1", elsewhere.url()))
+                .body("text/plain", b"redirect-body-text".to_vec()),
+        );
+    }
+    elsewhere.push(token_reply("stolen-token", 3600));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login));
+    for status in ["307", "308", "302"] {
+        let error = me().send(&client).await.unwrap_err();
+        let Error::Auth(message) = &error else {
+            panic!("{error:?}");
+        };
+        assert!(message.contains(status), "{message}");
+        assert!(message.contains(&elsewhere.url()), "{message}");
+        assert!(!message.contains("redirect-body-text"), "{message}");
+        assert!(!message.contains("steal"), "only the origin: {message}");
+    }
+    assert!(elsewhere.requests().is_empty(), "the secret went elsewhere");
+    assert!(graph.requests().is_empty(), "no token, no Graph request");
+}
+
+/// A secret that form- and percent-encoding change (`+ / = & space é`).
+const ODD_SECRET: &str = "s3cr+t/=&é ~x";
+
+/// `ODD_SECRET` in every encoding an echo could carry it in.
+fn odd_secret_spellings() -> Vec<String> {
+    let upper = "s3cr%2Bt%2F%3D%26%C3%A9%20~x";
+    vec![
+        ODD_SECRET.to_owned(),
+        upper.to_owned(),
+        upper.to_lowercase(),
+        "s3cr%2Bt%2F%3D%26%C3%A9+~x".to_owned(),
+    ]
+}
+
+#[tokio::test]
+async fn a_token_endpoint_that_echoes_the_request_leaks_no_secret() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    let echoes: Vec<fn(&str) -> Reply> = vec![
+        |body| Reply::new(400).body("text/plain", body.as_bytes().to_vec()),
+        |body| {
+            let described = json!({"error": "invalid_request", "error_description": body});
+            Reply::json(400, described.to_string())
+        },
+        |body| {
+            let lower = body.to_lowercase();
+            let described = json!({"error": "invalid_client", "error_description": lower});
+            Reply::json(401, described.to_string())
+        },
+        |body| {
+            let plus = body.replace("%20", "+");
+            let described = json!({"error": "invalid_client", "error_description": plus});
+            Reply::json(401, described.to_string())
+        },
+        |_| {
+            let described = json!({"error": "invalid_client", "error_description": ODD_SECRET});
+            Reply::json(401, described.to_string())
+        },
+    ];
+    let echoes = std::sync::Mutex::new(echoes.into_iter());
+    login.fallback(move |request| {
+        let echo = echoes.lock().unwrap().next().expect("one echo per request");
+        echo(&request.body_text()).into()
+    });
+    let creds = ClientCredentials::new("tenant-1", "app-1", ODD_SECRET).authority(login.url());
+    let client = graph_client(&graph, creds);
+    for round in 0..5 {
+        let error = me().send(&client).await.unwrap_err();
+        assert!(matches!(error, Error::Auth(_)), "{round}: {error:?}");
+        for text in [error.to_string(), format!("{error:?}")] {
+            for spelling in odd_secret_spellings() {
+                assert!(!text.contains(&spelling), "{round}: {spelling} in {text}");
+            }
+        }
+        if round == 0 {
+            assert!(!error.to_string().contains("grant_type"), "body in {error}");
+        } else {
+            assert!(error.to_string().contains("invalid_"), "{error}");
+        }
+    }
+    let sent = login.requests()[0].body_text();
+    assert!(sent.contains(&odd_secret_spellings()[1]), "{sent}");
+    assert!(graph.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_token_response_over_the_limit_is_refused() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    let padding = "x".repeat(200_000);
+    let body = json!({"access_token": "tok", "expires_in": 3600, "padding": padding});
+    login.push(Reply::json(200, body.to_string()));
+    let creds = credentials(&login).max_response_size(64 * 1024);
+    let error = me().send(&graph_client(&graph, creds)).await.unwrap_err();
+    let Error::Auth(message) = &error else {
+        panic!("{error:?}");
+    };
+    assert!(message.contains("65536"), "{message}");
+    assert!(graph.requests().is_empty());
+}
+
+#[tokio::test]
+async fn an_endless_token_lifetime_is_cached_without_overflow() {
+    let (login, graph) = (TestServer::start().await, TestServer::start().await);
+    login.push(Reply::json(
+        200,
+        json!({"access_token": "tok-1", "expires_in": u64::MAX}).to_string(),
+    ));
+    graph.push(Reply::json(200, "{}"));
+    graph.push(Reply::json(200, "{}"));
+    let client = graph_client(&graph, credentials(&login).refresh_skew(Duration::ZERO));
+    me().send(&client).await.unwrap();
+    me().send(&client).await.unwrap();
+    assert_eq!(bearers(&graph), ["Bearer tok-1", "Bearer tok-1"]);
+}

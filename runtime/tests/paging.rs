@@ -226,3 +226,135 @@ async fn invalid_first_request_is_yielded_once() {
     assert!(pages.next().await.is_none());
     assert!(server.requests().is_empty());
 }
+
+/// Runs `listing` to its end, failing the test if it does not end: a
+/// runtime that loops would otherwise hang the test.
+async fn ends<T>(listing: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(std::time::Duration::from_secs(10), listing)
+        .await
+        .expect("the listing never ended")
+}
+
+/// The error a listing ended with.
+fn final_error<T: std::fmt::Debug>(results: Vec<Result<T, Error>>) -> Error {
+    results
+        .into_iter()
+        .find_map(Result::err)
+        .expect("the listing ended without an error")
+}
+
+/// Every entry point, each run on its own to its end: `collect_all`,
+/// `items` and `pages`; the error each ended with.
+async fn every_entry_point(client: &graph_runtime::Client) -> Vec<Error> {
+    let collected = ends(delta().collect_all(client)).await;
+    let items = ends(client.items(delta()).collect::<Vec<_>>()).await;
+    let pages = ends(delta().pages(client).collect::<Vec<_>>()).await;
+    vec![
+        collected.unwrap_err(),
+        final_error(items),
+        final_error(pages),
+    ]
+}
+
+/// Pages whose next link is whatever `next` makes of the request target.
+fn serve_pages(server: &TestServer, next: impl Fn(&str) -> String + Send + Sync + 'static) {
+    server.fallback(move |request| {
+        let page = json!({"value": [{"id": "u"}], "@odata.nextLink": next(&request.target)});
+        Reply::json(200, page.to_string()).into()
+    });
+}
+
+#[tokio::test]
+async fn a_two_page_cycle_ends_with_an_error_naming_both_pages() {
+    let server = TestServer::start().await;
+    let base = server.url();
+    // Page 1 links to page 2, page 2 back to page 1 (the first request).
+    serve_pages(&server, move |target| {
+        if target.contains("skiptoken") {
+            format!("{base}/v1.0/users/delta()?$select=id")
+        } else {
+            format!("{base}/v1.0/users/delta()?$select=id&$skiptoken=2")
+        }
+    });
+    let client = client(&server);
+    for error in every_entry_point(&client).await {
+        assert!(matches!(error, Error::InvalidNextLink(_)), "{error:?}");
+        let text = error.to_string();
+        assert!(text.contains("page 2"), "{text}");
+        assert!(text.contains("page 1"), "{text}");
+    }
+    assert_eq!(server.requests().len(), 3 * 2, "two pages per listing");
+}
+
+#[tokio::test]
+async fn a_self_link_that_differs_by_a_fragment_is_a_cycle() {
+    let server = TestServer::start().await;
+    let base = server.url();
+    // The first page links to itself, with a new fragment each time.
+    let served = std::sync::atomic::AtomicUsize::new(0);
+    serve_pages(&server, move |_| {
+        let n = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        format!("{base}/v1.0/users/delta()?$select=id#{n}")
+    });
+    let client = client(&server);
+    for error in every_entry_point(&client).await {
+        assert!(matches!(error, Error::InvalidNextLink(_)), "{error:?}");
+        assert!(error.to_string().contains("page 1"), "{error}");
+    }
+    assert_eq!(server.requests().len(), 3, "one page per listing");
+}
+
+#[tokio::test]
+async fn a_self_link_spelled_differently_is_a_cycle() {
+    let server = TestServer::start().await;
+    let port = server.url().rsplit(':').next().unwrap().to_owned();
+    let spellings = [
+        format!("HTTP://127.0.0.1:{port}/v1.0/users/delta()?$select=id"),
+        format!("{}/v1.0/groups/../users/delta()?$select=id", server.url()),
+        format!("{}/v1.0/%75sers/delta()?$select=id", server.url()),
+    ];
+    let client = client(&server);
+    for link in spellings {
+        let next = link.clone();
+        serve_pages(&server, move |_| next.clone());
+        let before = server.requests().len();
+        for error in every_entry_point(&client).await {
+            assert!(
+                matches!(error, Error::InvalidNextLink(_)),
+                "{link}: {error:?}"
+            );
+            assert!(error.to_string().contains("page 1"), "{error}");
+        }
+        assert_eq!(server.requests().len() - before, 3, "{link}: one page each");
+    }
+}
+
+#[tokio::test]
+async fn a_listing_stops_at_the_page_cap() {
+    let server = TestServer::start().await;
+    let base = server.url();
+    // Every page links to a new one: no cycle, no end.
+    serve_pages(&server, move |target| {
+        let n: u64 = target
+            .rsplit("skiptoken=")
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        format!("{base}/v1.0/users/delta()?$select=id&$skiptoken={}", n + 1)
+    });
+    let client = graph_runtime::Client::builder()
+        .base_url(server.url())
+        .max_pages(5)
+        .no_proxy()
+        .build()
+        .unwrap();
+    for error in every_entry_point(&client).await {
+        assert!(
+            matches!(error, Error::TooManyPages { limit: 5 }),
+            "{error:?}"
+        );
+    }
+    assert_eq!(server.requests().len(), 3 * 5);
+    let default = graph_runtime::Client::builder().build().unwrap();
+    assert_eq!(default.max_pages(), 10_000);
+}

@@ -6,6 +6,7 @@
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -57,7 +58,32 @@ pub enum Step {
     Delay(Duration, Reply),
     /// Closes the connection with a TCP reset, without replying.
     Reset,
+    /// Sends the head of `reply` (status, headers), then a body of
+    /// `total` filler bytes in 64 KiB pieces, with a `content-length` or
+    /// chunked, until done or the client goes away.
+    Stream {
+        reply: Reply,
+        total: usize,
+        chunked: bool,
+    },
+    /// Sends the head of `reply` with its `content-length`, then the body in
+    /// `pieces` parts with `pause` before each.
+    Trickle {
+        reply: Reply,
+        pieces: usize,
+        pause: Duration,
+    },
+    /// Sends the head of `reply` with its `content-length` and the first
+    /// `sent` body bytes, waits `stall`, then closes.
+    Stall {
+        reply: Reply,
+        sent: usize,
+        stall: Duration,
+    },
 }
+
+/// Answers every request the script does not: see [`TestServer::fallback`].
+pub type Handler = Arc<dyn Fn(&Recorded) -> Step + Send + Sync>;
 
 impl From<Reply> for Step {
     fn from(reply: Reply) -> Self {
@@ -101,6 +127,9 @@ impl Recorded {
 struct Shared {
     steps: Mutex<VecDeque<Step>>,
     requests: Mutex<Vec<Recorded>>,
+    fallback: Mutex<Option<Handler>>,
+    /// Body bytes the server managed to write, over all responses.
+    body_written: AtomicUsize,
 }
 
 pub struct TestServer {
@@ -127,6 +156,17 @@ impl TestServer {
 
     pub fn push(&self, step: impl Into<Step>) {
         self.shared.steps.lock().unwrap().push_back(step.into());
+    }
+
+    /// Answers with `handler` once the scripted steps are used up.
+    pub fn fallback(&self, handler: impl Fn(&Recorded) -> Step + Send + Sync + 'static) {
+        *self.shared.fallback.lock().unwrap() = Some(Arc::new(handler));
+    }
+
+    /// Body bytes written to clients so far (an upper bound of what they
+    /// read: the rest sat in socket buffers when they hung up).
+    pub fn body_bytes_written(&self) -> usize {
+        self.shared.body_written.load(Ordering::SeqCst)
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -157,14 +197,18 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
     let Some(request) = read_request(&mut stream).await else {
         return;
     };
-    shared.requests.lock().unwrap().push(request);
     let step = shared.steps.lock().unwrap().pop_front();
-    let step = step.unwrap_or_else(|| {
-        Step::Reply(Reply::json(
-            599,
-            r#"{"error":{"code":"unscripted","message":"no scripted reply"}}"#,
-        ))
-    });
+    let fallback = shared.fallback.lock().unwrap().clone();
+    let step = step
+        .or_else(|| fallback.map(|handler| handler(&request)))
+        .unwrap_or_else(|| {
+            Step::Reply(Reply::json(
+                599,
+                r#"{"error":{"code":"unscripted","message":"no scripted reply"}}"#,
+            ))
+        });
+    shared.requests.lock().unwrap().push(request);
+    let written = &shared.body_written;
     match step {
         Step::Reply(reply) => write_reply(&mut stream, &reply).await,
         Step::Delay(delay, reply) => {
@@ -175,7 +219,100 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
             let _ = stream.set_zero_linger();
             drop(stream);
         }
+        Step::Stream {
+            reply,
+            total,
+            chunked,
+        } => write_stream(&mut stream, &reply, total, chunked, written).await,
+        Step::Trickle {
+            reply,
+            pieces,
+            pause,
+        } => write_trickle(&mut stream, &reply, pieces, pause, written).await,
+        Step::Stall { reply, sent, stall } => {
+            let _ = stream
+                .write_all(&head(&reply, Some(reply.body.len())))
+                .await;
+            let _ = stream.write_all(&reply.body[..sent]).await;
+            written.fetch_add(sent, Ordering::SeqCst);
+            tokio::time::sleep(stall).await;
+        }
     }
+}
+
+/// The status line and headers of `reply`, with `content-length: length`
+/// or, without a length, chunked.
+fn head(reply: &Reply, length: Option<usize>) -> Vec<u8> {
+    let mut head = format!("HTTP/1.1 {} Scripted\r\n", reply.status);
+    for (name, value) in &reply.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    match length {
+        Some(length) => head.push_str(&format!("content-length: {length}\r\n")),
+        None => head.push_str("transfer-encoding: chunked\r\n"),
+    }
+    head.push_str("connection: close\r\n\r\n");
+    head.into_bytes()
+}
+
+async fn write_stream(
+    stream: &mut TcpStream,
+    reply: &Reply,
+    total: usize,
+    chunked: bool,
+    written: &AtomicUsize,
+) {
+    let length = (!chunked).then_some(total);
+    if stream.write_all(&head(reply, length)).await.is_err() {
+        return;
+    }
+    let piece = vec![b'1'; 64 * 1024];
+    let mut sent = 0;
+    while sent < total {
+        let part = &piece[..piece.len().min(total - sent)];
+        let ok = if chunked {
+            let mut framed = format!("{:x}\r\n", part.len()).into_bytes();
+            framed.extend_from_slice(part);
+            framed.extend_from_slice(b"\r\n");
+            stream.write_all(&framed).await.is_ok()
+        } else {
+            stream.write_all(part).await.is_ok()
+        };
+        if !ok {
+            return;
+        }
+        sent += part.len();
+        written.fetch_add(part.len(), Ordering::SeqCst);
+    }
+    if chunked {
+        let _ = stream.write_all(b"0\r\n\r\n").await;
+    }
+    let _ = stream.shutdown().await;
+}
+
+async fn write_trickle(
+    stream: &mut TcpStream,
+    reply: &Reply,
+    pieces: usize,
+    pause: Duration,
+    written: &AtomicUsize,
+) {
+    if stream
+        .write_all(&head(reply, Some(reply.body.len())))
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let size = reply.body.len().div_ceil(pieces.max(1)).max(1);
+    for part in reply.body.chunks(size) {
+        tokio::time::sleep(pause).await;
+        if stream.write_all(part).await.is_err() {
+            return;
+        }
+        written.fetch_add(part.len(), Ordering::SeqCst);
+    }
+    let _ = stream.shutdown().await;
 }
 
 async fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
@@ -229,15 +366,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 async fn write_reply(stream: &mut TcpStream, reply: &Reply) {
-    let mut head = format!("HTTP/1.1 {} Scripted\r\n", reply.status);
-    for (name, value) in &reply.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str(&format!(
-        "content-length: {}\r\nconnection: close\r\n\r\n",
-        reply.body.len()
-    ));
-    let mut bytes = head.into_bytes();
+    let mut bytes = head(reply, Some(reply.body.len()));
     bytes.extend_from_slice(&reply.body);
     let _ = stream.write_all(&bytes).await;
     let _ = stream.shutdown().await;
