@@ -1,12 +1,8 @@
 //! Reading and writing one property of an object, and whole-model helpers.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{FromJson, Model, ToJson, WireEnum};
-
-/// A JSON object. Key order is kept (`serde_json`'s `preserve_order`), so a
-/// decoded and re-encoded object reads the same.
-pub type Object = Map<String, Value>;
+use super::{FromJson, Model, Object, ToJson, WireEnum};
 
 /// The value of `key` as a `T`; `None` when the key is absent, `null`, or
 /// not of the documented type (the raw value stays in the object).

@@ -87,14 +87,14 @@ pub(crate) use response::kind as json_kind;
 
 pub use access::{
     from_value, get, get_enum, get_enum_list, get_str, get_str_list, set, set_enum, set_enum_list,
-    set_str, set_str_list, to_value, Object,
+    set_str, set_str_list, to_value,
 };
 pub use convert::{FromJson, ToJson};
 pub use enums::{
     clone_enum, debug_enum, enum_from_json, enum_to_json, eq_enum, flags_from_json, flags_to_json,
     hash_enum, WireEnum,
 };
-pub use view::{kind_name, Model};
+pub use view::{kind_name, Model, Object};
 pub use wire::{
     Base64, Date, DateTimeOffset, Decimal, Duration, DurationParts, Guid, TimeOfDay, WireError,
 };

@@ -1,8 +1,10 @@
 //! The [`Model`] trait: a typed view over one JSON object.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::Object;
+/// A JSON object. Key order is kept (`serde_json`'s `preserve_order`), so a
+/// decoded and re-encoded object reads the same.
+pub type Object = Map<String, Value>;
 
 /// The Rust name of a generated model, read off its marker type
 /// (`UserKind` gives `User`), for `Debug`: one generic function instead of a
