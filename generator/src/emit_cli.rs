@@ -22,7 +22,12 @@ pub struct CoverageArgs {
 
 fn read_pages(docs: &PathBuf) -> Result<Vec<docgen::ir::Page>, String> {
     let tree = DocTree::open(docs).map_err(|e| e.to_string())?;
-    tree.read_all().map_err(|e| e.to_string())
+    let checkout = tree.read_checked().map_err(|e| e.to_string())?;
+    for refusal in &checkout.refused {
+        let path = tree.root().join(&refusal.path);
+        eprintln!("warning: {}: not read: {}", path.display(), refusal.reason);
+    }
+    Ok(checkout.pages)
 }
 
 pub fn coverage(args: CoverageArgs) -> Result<(), String> {
