@@ -81,6 +81,9 @@ pub struct GenerateArgs {
     /// Add an empty `[workspace]` table (for a crate inside another workspace's folder).
     #[arg(long)]
     pub standalone: bool,
+    /// Write into a non-empty --out that holds no docgen manifest (nothing in it is removed).
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl GenerateArgs {
@@ -110,7 +113,8 @@ pub fn generate(args: GenerateArgs) -> Result<(), String> {
     let files = docgen::generate::Generator::new(&settings)
         .generate_lowered(&lowered)
         .map_err(|e| e.to_string())?;
-    docgen::generate::write(&settings.out_dir, &files).map_err(|e| e.to_string())?;
+    let options = docgen::write::WriteOptions { force: args.force };
+    docgen::write::write_with(&settings.out_dir, &files, &options).map_err(|e| e.to_string())?;
     println!(
         "{}: {} files, {} builder structs, {} terminal calls; {} of {} path templates left out, {} duplicate operations folded",
         settings.out_dir.display(),
