@@ -493,4 +493,27 @@ mod tests {
         assert!(!recover(&out).unwrap(), "nothing left to play");
         fs::remove_dir_all(root).unwrap();
     }
+
+    #[test]
+    fn the_next_write_finishes_a_killed_run_before_its_own() {
+        let root = temp("journal-next");
+        let out = root.join("crate");
+        let mut first = files("a");
+        first.insert("src/first.rs".into(), "1".into());
+        write(&out, &first).unwrap();
+        let mut second = files("b");
+        second.insert("src/second.rs".into(), "2".into());
+        let meta = fs::metadata(&out).unwrap();
+        let owned = owned_files(&out, &WriteOptions::default()).unwrap();
+        let plan = plan(&out, &meta, &second, &owned).unwrap();
+        stage(&out, &second, &plan).unwrap();
+        journal::commit(&out, &plan).unwrap();
+        // The next run generates the first files again: it must first finish
+        // the second (so src/second.rs becomes owned), then remove it.
+        let report = write_with(&out, &first, &WriteOptions::default()).unwrap();
+        assert!(report.recovered);
+        assert_eq!(report.removed, 1);
+        assert!(compare(&out, &first).unwrap().is_empty());
+        fs::remove_dir_all(root).unwrap();
+    }
 }
