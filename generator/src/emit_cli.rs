@@ -22,7 +22,22 @@ pub struct CoverageArgs {
 
 fn read_pages(docs: &PathBuf) -> Result<Vec<docgen::ir::page::Page>, String> {
     let tree = DocTree::open(docs).map_err(|e| e.to_string())?;
-    tree.read_all().map_err(|e| e.to_string())
+    let checkout = tree.read_checked().map_err(|e| e.to_string())?;
+    for refusal in &checkout.refused {
+        let path = tree.root().join(&refusal.path);
+        eprintln!("warning: {}: not read: {}", path.display(), refusal.reason);
+    }
+    Ok(checkout.pages)
+}
+
+/// An entry of the checkout that was not read, in the diagnostics stream.
+fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::LocatedDiagnostic {
+    docgen::diagnostics::LocatedDiagnostic {
+        file: refusal.path.clone(),
+        line: 1,
+        severity: docgen::ir::page::Severity::Warning,
+        message: format!("not read: {}", refusal.reason),
+    }
 }
 
 pub fn coverage(args: CoverageArgs) -> Result<(), String> {
@@ -76,9 +91,12 @@ pub struct GenerateArgs {
     /// Add an empty `[workspace]` table (for a crate inside another workspace's folder).
     #[arg(long)]
     pub standalone: bool,
-    /// Exit with an error when any page has a diagnostic.
+    /// Exit with an error when any page has a diagnostic or any entry was not read.
     #[arg(long)]
     pub strict: bool,
+    /// Write into a non-empty --out that holds no docgen manifest (nothing in it is removed).
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl GenerateArgs {
@@ -99,13 +117,18 @@ impl GenerateArgs {
 }
 
 pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
-    let pages = DocTree::open(&args.docs)?.read_all()?;
+    let checkout = DocTree::open(&args.docs)?.read_checked()?;
     let settings = args.settings();
-    let generated = docgen::generate::Generator::new(&settings).generate(&pages)?;
+    let mut generated = docgen::generate::Generator::new(&settings).generate(&checkout.pages)?;
+    generated
+        .diagnostics
+        .extend(checkout.refused.iter().map(refusal_diagnostic));
+    generated.diagnostics.sort();
     for diagnostic in &generated.diagnostics {
         eprintln!("{diagnostic}");
     }
-    docgen::write::write(&settings.out_dir, &generated.files)?;
+    let options = docgen::write::WriteOptions { force: args.force };
+    docgen::write::write_with(&settings.out_dir, &generated.files, &options)?;
     let stats = &generated.stats;
     println!(
         "{}: {} files, {} builder structs, {} terminal calls; {} of {} path templates left out, {} duplicate operations folded; {}",

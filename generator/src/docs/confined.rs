@@ -1,0 +1,170 @@
+//! What the reader may open in a doc checkout, and how.
+//!
+//! The policy, for pages and includes alike:
+//! - **No symbolic links at all below the checkout root.** A link is refused
+//!   whether it points inside the checkout, outside it, to a device or
+//!   nowhere: no real checkout needs one (the shared corpora hold none), and
+//!   refusing them all means no path can lead out. The root itself, as the
+//!   user names it, may be reached through links.
+//! - **Only regular files** are read (not folders, FIFOs, sockets or devices),
+//!   judged by `lstat` before anything is opened, so a FIFO never blocks.
+//! - **At most [`PAGE_SIZE_LIMIT`] bytes** per file: a size over it is refused
+//!   from `lstat`, and a file that grows while read is cut off at the limit
+//!   and refused, so memory stays bounded by the limit.
+//! - The file opened must be the one inspected (same device and inode), so a
+//!   link swapped in between the two is refused. Folders on the way are
+//!   checked the same way when listed; swapping one for a link while docgen
+//!   runs is a race this reader does not defend against.
+
+use std::fmt;
+use std::fs::{self, File, Metadata};
+use std::io::{ErrorKind, Read};
+#[cfg(unix)]
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::path::Path;
+
+/// The largest page or include docgen reads: 16 MiB. Real reference pages are
+/// under 1 MB; the limit only stops runaway input (a huge generated table, a
+/// file that never ends).
+pub const PAGE_SIZE_LIMIT: u64 = 16 * 1024 * 1024;
+
+/// Why an entry of the checkout was not read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+    /// A symbolic link (to anywhere: see the module documentation).
+    SymbolicLink { target: String },
+    /// A folder where a page was expected (`x.md/`).
+    Folder,
+    /// A FIFO, socket or device.
+    Special { kind: &'static str },
+    /// Something else where a folder belongs.
+    NotAFolder,
+    /// Larger than [`PAGE_SIZE_LIMIT`].
+    TooLarge { size: u64 },
+    /// A name that is not UTF-8 (pages are named by `/`-separated UTF-8 paths).
+    NameNotUtf8,
+    /// Changed while it was being read (replaced, or grown past the limit).
+    Changed,
+    /// An I/O error other than "not found".
+    Unreadable { error: String },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::SymbolicLink { target } => write!(
+                f,
+                "a symbolic link (to `{target}`); docgen follows no links inside the checkout"
+            ),
+            Reason::Folder => write!(f, "a folder, not a page"),
+            Reason::Special { kind } => write!(f, "a {kind}, not a regular file"),
+            Reason::NotAFolder => write!(f, "not a folder"),
+            Reason::TooLarge { size } => write!(
+                f,
+                "{size} bytes, over the page size limit of {PAGE_SIZE_LIMIT} bytes"
+            ),
+            Reason::NameNotUtf8 => write!(f, "a file name that is not UTF-8"),
+            Reason::Changed => write!(f, "changed while it was read"),
+            Reason::Unreadable { error } => write!(f, "cannot read: {error}"),
+        }
+    }
+}
+
+/// What kind of entry `meta` (from `lstat`) describes: `Ok(())` for a
+/// regular file within the size limit.
+pub fn check_entry(path: &Path, meta: &Metadata) -> Result<(), Reason> {
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        let target = fs::read_link(path)
+            .map(|t| t.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "?".to_owned());
+        return Err(Reason::SymbolicLink { target });
+    }
+    if kind.is_dir() {
+        return Err(Reason::Folder);
+    }
+    if !kind.is_file() {
+        return Err(Reason::Special {
+            kind: special_kind(meta),
+        });
+    }
+    if meta.len() > PAGE_SIZE_LIMIT {
+        return Err(Reason::TooLarge { size: meta.len() });
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "FIFO"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_char_device() {
+        "character device"
+    } else if kind.is_block_device() {
+        "block device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &Metadata) -> &'static str {
+    "special file"
+}
+
+/// Reads the regular file at `path` under the policy above. `Ok(None)` when
+/// it does not exist.
+pub fn read_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unreadable(e)),
+    };
+    check_entry(path, &meta)?;
+    let file = File::open(path).map_err(unreadable)?;
+    let opened = file.metadata().map_err(unreadable)?;
+    if !same_file(&meta, &opened) {
+        return Err(Reason::Changed);
+    }
+    let mut bytes = Vec::with_capacity(opened.len().min(PAGE_SIZE_LIMIT) as usize);
+    file.take(PAGE_SIZE_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > PAGE_SIZE_LIMIT {
+        return Err(Reason::Changed);
+    }
+    Ok(Some(bytes))
+}
+
+/// `Ok(true)` when `path` (from `lstat`) is a real folder, `Ok(false)` when
+/// it does not exist; a link or anything else is refused.
+pub fn check_folder(path: &Path) -> Result<bool, Reason> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => Ok(true),
+        Ok(meta) => match check_entry(path, &meta) {
+            Err(Reason::TooLarge { .. }) | Ok(()) => Err(Reason::NotAFolder),
+            Err(reason) => Err(reason),
+        },
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(unreadable(e)),
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    a.dev() == b.dev() && a.ino() == b.ino() && b.file_type().is_file()
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Metadata, b: &Metadata) -> bool {
+    b.file_type().is_file()
+}
+
+fn unreadable(e: std::io::Error) -> Reason {
+    Reason::Unreadable {
+        error: e.to_string(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Folders on the way to a file inside `--out`: each must be a real folder
+//! (never a symbolic link, which would carry a write or a removal outside)
+//! on the same file system as `--out` (so the final renames cannot fail
+//! half-way with "cross-device link").
+
+use std::fs::{self, Metadata};
+use std::io::ErrorKind;
+#[cfg(unix)]
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use super::WriteError;
+
+/// The folders strictly between `out` and the file `relative`, outermost first.
+fn folders(out: &Path, relative: &str) -> Vec<PathBuf> {
+    let parts: Vec<&str> = relative.split('/').collect();
+    let mut path = out.to_owned();
+    let mut folders = Vec::new();
+    for part in &parts[..parts.len().saturating_sub(1)] {
+        path.push(part);
+        folders.push(path.clone());
+    }
+    folders
+}
+
+/// `Ok(true)` when every folder on the way to `relative` exists and is real,
+/// `Ok(false)` when one is missing (the ones before it are real); an error
+/// for a link, a file or another device on the way.
+pub fn check(out: &Path, out_meta: &Metadata, relative: &str) -> Result<bool, WriteError> {
+    for folder in folders(out, relative) {
+        match fs::symlink_metadata(&folder) {
+            Ok(meta) => real_folder(&folder, &meta, out_meta)?,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+            Err(source) => {
+                return Err(WriteError::Io {
+                    path: folder,
+                    source,
+                })
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Creates the missing folders on the way to `relative`, checking the
+/// existing ones like [`check`].
+pub fn create(out: &Path, out_meta: &Metadata, relative: &str) -> Result<(), WriteError> {
+    for folder in folders(out, relative) {
+        let meta = match fs::symlink_metadata(&folder) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                match fs::create_dir(&folder) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+                    Err(source) => {
+                        return Err(WriteError::Io {
+                            path: folder,
+                            source,
+                        })
+                    }
+                }
+                fs::symlink_metadata(&folder).map_err(|source| WriteError::Io {
+                    path: folder.clone(),
+                    source,
+                })?
+            }
+            Err(source) => {
+                return Err(WriteError::Io {
+                    path: folder,
+                    source,
+                })
+            }
+        };
+        real_folder(&folder, &meta, out_meta)?;
+    }
+    Ok(())
+}
+
+/// Removes the folders on the way to `relative` that are now empty, deepest
+/// first, stopping at the first that is not (never `out` itself).
+pub fn prune(out: &Path, relative: &str) {
+    for folder in folders(out, relative).iter().rev() {
+        if fs::remove_dir(folder).is_err() {
+            break;
+        }
+    }
+}
+
+fn real_folder(path: &Path, meta: &Metadata, out_meta: &Metadata) -> Result<(), WriteError> {
+    if meta.file_type().is_symlink() || !meta.is_dir() {
+        return Err(WriteError::NotARealFolder {
+            path: path.to_owned(),
+        });
+    }
+    if !same_device(meta, out_meta) {
+        return Err(WriteError::OtherFileSystem {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_device(a: &Metadata, b: &Metadata) -> bool {
+    a.dev() == b.dev()
+}
+
+#[cfg(not(unix))]
+fn same_device(_a: &Metadata, _b: &Metadata) -> bool {
+    true
+}
