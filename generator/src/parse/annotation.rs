@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde_json::{Map, Value};
 
+use super::json::parse_annotation;
+
 /// The annotation fields the reader uses.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Annotation {
@@ -33,7 +35,7 @@ pub fn parse(offset: usize, body: &str) -> Option<Annotation> {
     }
     let unescaped = body.replace("&quot;", "\"");
     let json = json_part(&unescaped)?;
-    match lenient_object(json) {
+    match parse_annotation(json) {
         Some(object) => from_object(offset, &object),
         None => regex_fallback(offset, &unescaped),
     }
@@ -43,28 +45,6 @@ fn json_part(body: &str) -> Option<&str> {
     let start = body.find('{')?;
     let end = body.rfind('}')?;
     (end > start).then(|| &body[start..=end])
-}
-
-fn lenient_object(json: &str) -> Option<Map<String, Value>> {
-    if let Ok(Value::Object(map)) = serde_json::from_str(json) {
-        return Some(map);
-    }
-    let repaired = trailing_commas().replace_all(json, "$1");
-    let repaired = unquoted_keys().replace_all(&repaired, "$1\"$2\":");
-    match serde_json::from_str(&repaired) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    }
-}
-
-fn trailing_commas() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r",(\s*[}\]])").expect("valid regex"))
-}
-
-fn unquoted_keys() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r#"([{,]\s*)([A-Za-z@][\w.@]*)\s*:"#).expect("valid regex"))
 }
 
 fn from_object(offset: usize, object: &Map<String, Value>) -> Option<Annotation> {

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::type_names::type_of_text;
 use crate::ir::page::{Primitive, TypeRef};
@@ -14,18 +14,46 @@ pub fn parse_lenient(text: &str) -> Result<Value, String> {
     match serde_json::from_str(text) {
         Ok(value) => Ok(value),
         Err(strict) => {
-            let repaired = repair(text);
+            let repaired = repair(text, Keys::AsWritten);
             serde_json::from_str(&repaired).map_err(|_| strict.to_string())
         }
     }
 }
 
-fn repair(text: &str) -> String {
+/// An annotation's JSON object (`{ "blockType": ... }`), parsed strictly,
+/// then after the repairs of [`parse_lenient`] and quoting bare keys
+/// (`isCollection: true`), which annotations often have and JSON blocks
+/// never need.
+pub(crate) fn parse_annotation(text: &str) -> Option<Map<String, Value>> {
+    if let Ok(Value::Object(map)) = serde_json::from_str(text) {
+        return Some(map);
+    }
+    match serde_json::from_str(&repair(text, Keys::QuoteBare)) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    AsWritten,
+    QuoteBare,
+}
+
+/// The one repairer of the docs' JSON slips: `&quot;` for `"`, trailing
+/// commas, and (for annotations) bare keys.
+fn repair(text: &str, keys: Keys) -> String {
     static TRAILING: OnceLock<Regex> = OnceLock::new();
+    static BARE_KEY: OnceLock<Regex> = OnceLock::new();
     let trailing = TRAILING.get_or_init(|| Regex::new(r",(\s*[}\]])").expect("valid regex"));
-    trailing
-        .replace_all(&text.replace("&quot;", "\""), "$1")
-        .into_owned()
+    let unescaped = text.replace("&quot;", "\"");
+    let repaired = trailing.replace_all(&unescaped, "$1");
+    if keys == Keys::AsWritten {
+        return repaired.into_owned();
+    }
+    let bare_key = BARE_KEY
+        .get_or_init(|| Regex::new(r#"([{,]\s*)([A-Za-z@][\w.@]*)\s*:"#).expect("valid regex"));
+    bare_key.replace_all(&repaired, "$1\"$2\":").into_owned()
 }
 
 /// The type a JSON representation placeholder stands for: `"String"`,

@@ -15,7 +15,8 @@ use super::json;
 use super::scan::mentions_any;
 use super::sections::Section;
 use super::tables::{
-    clean_name, column, is_wire_name, DESCRIPTION_LABELS, NAME_LABELS, TYPE_LABELS, VALUE_LABELS,
+    clean_name, column, is_wire_name, NameTypeColumns, DESCRIPTION_LABELS, NAME_LABELS,
+    TYPE_LABELS, VALUE_LABELS,
 };
 use super::type_names::{linked_type, type_of_cell};
 
@@ -242,10 +243,11 @@ fn read_properties(
 }
 
 fn read_property_rows(table: &Table, out: &mut Vec<Property>) {
-    let name_col = column(table, NAME_LABELS).unwrap_or(0);
-    let type_col = column(table, TYPE_LABELS).unwrap_or(1);
-    let description_col =
-        column(table, DESCRIPTION_LABELS).unwrap_or(table.header.len().saturating_sub(1));
+    let NameTypeColumns {
+        name: name_col,
+        type_of: type_col,
+        description: description_col,
+    } = NameTypeColumns::of(table);
     for row in &table.rows {
         let (Some(name_cell), Some(type_cell)) = (row.cells.get(name_col), row.cells.get(type_col))
         else {

@@ -89,13 +89,34 @@ pub fn is_wire_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '@' | '-' | '$'))
 }
 
+/// Where a `Name | Type | Description` table keeps each role: found by its
+/// header label, else the first, second and last column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameTypeColumns {
+    pub name: usize,
+    pub type_of: usize,
+    pub description: usize,
+}
+
+impl NameTypeColumns {
+    pub fn of(table: &Table) -> Self {
+        NameTypeColumns {
+            name: column(table, NAME_LABELS).unwrap_or(0),
+            type_of: column(table, TYPE_LABELS).unwrap_or(1),
+            description: column(table, DESCRIPTION_LABELS)
+                .unwrap_or(table.header.len().saturating_sub(1)),
+        }
+    }
+}
+
 /// Rows of a `Name | Type | Description` table as parameters; rows without a
 /// usable name are skipped.
 pub fn parameters(table: &Table) -> Vec<Parameter> {
-    let name_col = column(table, NAME_LABELS).unwrap_or(0);
-    let type_col = column(table, TYPE_LABELS).unwrap_or(1);
-    let description_col =
-        column(table, DESCRIPTION_LABELS).unwrap_or(table.header.len().saturating_sub(1));
+    let NameTypeColumns {
+        name: name_col,
+        type_of: type_col,
+        description: description_col,
+    } = NameTypeColumns::of(table);
     let required_col = column(table, REQUIRED_LABELS);
     table
         .rows
