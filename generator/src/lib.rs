@@ -4,9 +4,6 @@
 //! The pipeline is visible in the modules: [`parse`] (markdown → IR), [`ir`]
 //! (plain serde data), and the emitter. I/O lives at the edges ([`docs`]).
 
-pub mod bench;
-pub mod corpus;
-pub mod coverage;
 pub mod docs;
 pub mod emit;
 pub mod generate;

@@ -6,7 +6,6 @@
 mod endpoint;
 pub mod models;
 mod naming;
-pub mod sample;
 pub mod template;
 mod tree;
 
