@@ -32,7 +32,9 @@ pub struct Sample {
     pub steps: Vec<Step>,
     /// The terminal endpoint reached.
     pub endpoint: Endpoint,
-    /// What the path must be: the parsed template with the sample values.
+    /// The path by lowering's reading of the template, with the sample
+    /// values: what the builders must append, step by step. The compiled
+    /// test takes its expected path from [`crate::oracle`] instead.
     pub expected: Vec<Wire>,
 }
 
