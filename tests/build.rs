@@ -1,19 +1,25 @@
 //! Runs the docgen library at build time:
 //! - on each emitter fixture page (`generator/tests/fixtures/emit/`), writing
-//!   the area files that the snapshot tests pin, which `src/lib.rs` includes
-//!   and so compiles;
+//!   the area and model files, which `src/lib.rs` includes and so compiles:
+//!   every file the emitter's snapshots pin (`devtools::snapshot::is_pinned`);
 //! - on `docs-input/`, writing one reachability case per documented path
 //!   template: the builder calls with sample values (hostile ones included)
-//!   and the method and path they must produce.
+//!   and the method and path they must produce, read from the documented
+//!   template by `devtools::oracle`, independently of lowering.
+//!
+//! The docgen internals used here (beyond `DocTree` and `Generator`) are the
+//! body kind of an endpoint and the type index it needs: see `body_tokens`.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use devtools::oracle::expected_path;
+use devtools::reachability::{samples, Sample, Value};
+use devtools::snapshot::{is_pinned, snapshot_name};
 use docgen::docs::DocTree;
-use docgen::generate::{snapshot_text, Generator};
+use docgen::generate::Generator;
 use docgen::ir::api::BodyKind;
-use docgen::lower::sample::{samples, Sample, Value, Wire};
 use docgen::settings::Settings;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -32,16 +38,6 @@ fn main() -> BuildResult<()> {
     Ok(())
 }
 
-/// `api-reference/v1.0/api/user-get.md` → `v1_0_user-get` (as in generator/tests/emit.rs).
-fn snapshot_name(file: &str) -> String {
-    let stem = file
-        .trim_start_matches("api-reference/")
-        .trim_end_matches(".md")
-        .replace("/api/", "_")
-        .replace("/resources/", "_");
-    stem.replace('.', "_")
-}
-
 fn ident(name: &str) -> BuildResult<Ident> {
     Ok(syn::parse_str::<Ident>(name)?)
 }
@@ -57,12 +53,13 @@ fn write_rust(path: &Path, tokens: TokenStream) -> BuildResult<()> {
     Ok(())
 }
 
-/// `OUT_DIR/fixtures.rs`: `pub mod <fixture> { pub mod <version> { pub mod <area> { include!(..) } } }`.
+/// `OUT_DIR/fixtures.rs`: `pub mod <fixture> { pub mod <version> { pub mod <area> { include!(..) } } }`
+/// and `FIXTURES`, the snapshot name of each compiled fixture.
 fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
     let pages = DocTree::open(fixtures)?.read_all()?;
     let settings = Settings::default();
     let mut modules = Vec::new();
-    let mut texts = Vec::new();
+    let mut names = Vec::new();
     for page in &pages {
         let name = snapshot_name(&page.file);
         let files = Generator::new(&settings)
@@ -72,6 +69,10 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
         let mut versions: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
         let mut models: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
         for (path, contents) in &files {
+            let compiled = model_path(path).is_some() || area_path(path).is_some();
+            if is_pinned(path) && !compiled {
+                return Err(format!("{name}: pinned file {path} would not be compiled").into());
+            }
             if let Some((version, stem)) = model_path(path) {
                 let target = dir.join(path);
                 fs::create_dir_all(target.parent().ok_or("no parent")?)?;
@@ -108,19 +109,16 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
             let version = ident(version)?;
             areas.push(quote!(pub mod #version { #(#modules)* }));
         }
-        let text_path = dir.join("snapshot.txt");
-        fs::write(&text_path, snapshot_text(&files))?;
-        let text_path = text_path.to_string_lossy().into_owned();
         let module = ident(&name.replace('-', "_"))?;
         modules.push(quote!(pub mod #module { #(#areas)* }));
-        texts.push(quote!((#name, include_str!(#text_path))));
+        names.push(name);
     }
     write_rust(
         &out.join("fixtures.rs"),
         quote! {
             #(#modules)*
-            /// (snapshot name, the text the compiled fixture files make).
-            pub const SNAPSHOT_TEXTS: &[(&str, &str)] = &[#(#texts),*];
+            /// The snapshot name of every fixture page compiled above.
+            pub const FIXTURES: &[&str] = &[#(#names),*];
         },
     )
 }
@@ -181,16 +179,7 @@ fn case(sample: &Sample) -> BuildResult<TokenStream> {
         calls.push(quote!(.#method(#(#args),*)));
     }
     let terminal = ident(&sample.endpoint.rust_name)?;
-    let body = match &sample.endpoint.body {
-        BodyKind::None => quote!(),
-        BodyKind::Json => quote!(&::serde_json::Value::Null),
-        BodyKind::Model { .. } | BodyKind::Parameters(_) => {
-            quote!(&::graph_runtime::model::Model::from_object(
-                ::core::default::Default::default()
-            ))
-        }
-        BodyKind::Bytes => quote!(b"x".to_vec(), "application/octet-stream"),
-    };
+    let body = body_tokens(sample);
     let where_ = format!(
         "{}:{}: {} {}",
         sample.file,
@@ -199,7 +188,9 @@ fn case(sample: &Sample) -> BuildResult<TokenStream> {
         sample.template
     );
     let method = sample.method.as_str();
-    let expected = expected_path(&sample.expected);
+    // A disagreement with the oracle's reading fails the test, naming it.
+    let expected = expected_path(&sample.template, &sample.arguments())
+        .unwrap_or_else(|e| format!("(the oracle cannot read this call: {e})"));
     Ok(quote! {
         let request = ::graph_client::#version::#entry(#(#entry_args),*) #(#calls)* .#terminal(#body);
         cases.push(Case {
@@ -222,56 +213,16 @@ fn value(value: &Value) -> TokenStream {
     }
 }
 
-/// The path a template must give for its sample values: written
-/// independently of the runtime, from its documented encoding rules.
-fn expected_path(wires: &[Wire]) -> String {
-    let mut path = String::new();
-    for wire in wires {
-        match wire {
-            Wire::Literal(text) => path.push_str(&format!("/{text}")),
-            Wire::Key(value) => path.push_str(&format!("/{}", encode(value))),
-            Wire::Colon(value) => {
-                let parts: Vec<String> = value
-                    .split('/')
-                    .filter(|p| !p.is_empty())
-                    .map(encode)
-                    .collect();
-                path.push_str(&format!(":/{}:", parts.join("/")));
-            }
-            Wire::Function { name, args } => {
-                let args: Vec<String> = args
-                    .iter()
-                    .map(|(name, value)| {
-                        let value = match value {
-                            Value::Str(s) | Value::Text(s) => {
-                                format!("'{}'", encode(&s.replace('\'', "''")))
-                            }
-                            Value::Int(n) => n.to_string(),
-                            Value::Raw(s) => encode(s),
-                        };
-                        if name.is_empty() {
-                            value
-                        } else {
-                            format!("{name}={value}")
-                        }
-                    })
-                    .collect();
-                path.push_str(&format!("/{name}({})", args.join(",")));
-            }
+/// The body argument of the terminal call, by the endpoint's body kind.
+fn body_tokens(sample: &Sample) -> TokenStream {
+    match &sample.endpoint.body {
+        BodyKind::None => quote!(),
+        BodyKind::Json => quote!(&::serde_json::Value::Null),
+        BodyKind::Model { .. } | BodyKind::Parameters(_) => {
+            quote!(&::graph_runtime::model::Model::from_object(
+                ::core::default::Default::default()
+            ))
         }
+        BodyKind::Bytes => quote!(b"x".to_vec(), "application/octet-stream"),
     }
-    path
-}
-
-/// RFC 3986: everything but `A-Z a-z 0-9 - . _ ~` is percent-encoded (UTF-8).
-fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }

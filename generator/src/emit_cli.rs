@@ -1,34 +1,12 @@
-//! The emitter's subcommands: `generate`, `coverage`, `bench-generate`.
-//! Thin wrappers over the library; errors become one message each.
+//! The user's subcommands, `generate` and `ir`: thin wrappers over the
+//! library that print its diagnostics rustc-style and return its one error
+//! type (printed once, by `main`).
 
-use std::path::PathBuf;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use docgen::docs::DocTree;
-
-/// `docgen coverage`.
-#[derive(Args)]
-pub struct CoverageArgs {
-    /// The doc checkout (the folder holding `api-reference/`).
-    #[arg(long, default_value = "docs-input")]
-    pub docs: PathBuf,
-    /// Print every unreachable template (default: the first 20).
-    #[arg(long)]
-    pub all: bool,
-    /// Fail when fewer templates than this percentage are reachable.
-    #[arg(long)]
-    pub min_percent: Option<f64>,
-}
-
-fn read_pages(docs: &PathBuf) -> Result<Vec<docgen::ir::page::Page>, String> {
-    let tree = DocTree::open(docs).map_err(|e| e.to_string())?;
-    let checkout = tree.read_checked().map_err(|e| e.to_string())?;
-    for refusal in &checkout.refused {
-        let path = tree.root().join(&refusal.path);
-        eprintln!("warning: {}: not read: {}", path.display(), refusal.reason);
-    }
-    Ok(checkout.pages)
-}
 
 /// An entry of the checkout that was not read, in the diagnostics stream.
 fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::LocatedDiagnostic {
@@ -37,36 +15,6 @@ fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::L
         line: 1,
         severity: docgen::ir::page::Severity::Warning,
         message: format!("not read: {}", refusal.reason),
-    }
-}
-
-pub fn coverage(args: CoverageArgs) -> Result<(), String> {
-    let pages = read_pages(&args.docs)?;
-    let report = docgen::coverage::coverage(&pages);
-    println!(
-        "{}: {} path templates parsed, {} reachable ({:.2}%), {} unreachable",
-        args.docs.display(),
-        report.templates,
-        report.reachable,
-        report.percent(),
-        report.unreachable.len()
-    );
-    println!(
-        "{} builder structs, {} terminal calls, {} operations dropped as duplicates of an earlier one",
-        report.nodes, report.endpoints, report.dropped_duplicates
-    );
-    for (reason, count) in &report.reasons {
-        println!("  {count:>5}  {reason}");
-    }
-    let shown = if args.all { usize::MAX } else { 20 };
-    for line in report.unreachable.iter().take(shown) {
-        println!("{line}");
-    }
-    match args.min_percent {
-        Some(min) if report.percent() < min => {
-            Err(format!("{:.2}% reachable, below {min}%", report.percent()))
-        }
-        _ => Ok(()),
     }
 }
 
@@ -116,6 +64,26 @@ impl GenerateArgs {
     }
 }
 
+/// `docgen ir`: every page's IR as JSON Lines on stdout; entries of the
+/// checkout that were not read are reported on stderr.
+pub fn ir(docs: &Path) -> Result<(), docgen::Error> {
+    let checkout = DocTree::open(docs)?.read_checked()?;
+    for refusal in &checkout.refused {
+        eprintln!("{}", refusal_diagnostic(refusal));
+    }
+    let lines = docgen::docs::json_lines(&checkout.pages)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for line in &lines {
+        out.write_all(line)?;
+    }
+    out.flush()?;
+    // The process ends here: freeing a corpus's pages one by one only costs time.
+    std::mem::forget((checkout, lines));
+    Ok(())
+}
+
+/// `docgen generate`: read, generate, write; diagnostics on stderr.
 pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
     let settings = args.settings();

@@ -61,22 +61,3 @@ impl<'a> Generator<'a> {
         })
     }
 }
-
-/// The area and model files of `files` (the code that differs per page),
-/// each after a `==> path <==` line: the text pinned by the snapshot tests.
-pub fn snapshot_text(files: &Files) -> String {
-    let mut out = String::new();
-    for (path, contents) in files {
-        let is_area = path.starts_with("src/")
-            && path.matches('/').count() == 2
-            && !path.ends_with("/mod.rs");
-        // `view.rs` is the same for every page (the generated crate pins it).
-        let view = format!("/models/{}.rs", crate::ir::api::VIEW_MODULE);
-        let is_model =
-            path.contains("/models/") && !path.ends_with("/mod.rs") && !path.ends_with(&view);
-        if is_area || is_model {
-            out.push_str(&format!("==> {path} <==\n{contents}\n"));
-        }
-    }
-    out
-}

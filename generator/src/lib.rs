@@ -6,9 +6,6 @@
 //! [`generate`] is the one entry over them; I/O lives at the edges
 //! ([`docs`] reads the checkout, [`write`] writes the crate).
 
-pub mod bench;
-pub mod corpus;
-pub mod coverage;
 pub mod diagnostics;
 pub mod docs;
 pub mod emit;

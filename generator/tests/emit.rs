@@ -1,10 +1,11 @@
 //! Emitter snapshots: one per fixture page of `tests/fixtures/emit/`, each
-//! generated from that page alone. The same text is compiled by the
-//! `docgen-tests` crate (its build.rs includes the same files), which also
-//! checks that what it compiles is what these snapshots pin.
+//! generated from that page alone. The `docgen-tests` crate compiles the
+//! same files (its build.rs selects them with the same helper), so the code
+//! pinned here is code that compiles.
 
+use devtools::snapshot::{snapshot_name, snapshot_text};
 use docgen::docs::DocTree;
-use docgen::generate::{snapshot_text, Generator};
+use docgen::generate::Generator;
 use docgen::ir::page::Page;
 use docgen::settings::Settings;
 
@@ -13,16 +14,6 @@ fn fixture_pages() -> Vec<Page> {
     DocTree::open(root)
         .and_then(|tree| tree.read_all())
         .expect("emit fixture checkout")
-}
-
-/// `api-reference/v1.0/api/user-get.md` → `v1_0_user-get`.
-pub fn snapshot_name(file: &str) -> String {
-    let stem = file
-        .trim_start_matches("api-reference/")
-        .trim_end_matches(".md")
-        .replace("/api/", "_")
-        .replace("/resources/", "_");
-    stem.replace('.', "_")
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! IR snapshots: one per page of `docs-input/` and one per fixture page of
 //! each variant the reader handles (`tests/fixtures/checkout/`).
 
+use devtools::snapshot::snapshot_name;
 use docgen::docs::DocTree;
 use docgen::ir::page::{HttpMethod, Page, PermissionSource};
 
@@ -11,11 +12,8 @@ fn read(root: &str) -> Vec<Page> {
         .expect("fixture checkout")
 }
 
-fn snapshot_name(prefix: &str, file: &str) -> String {
-    let stem = file
-        .trim_start_matches("api-reference/")
-        .trim_end_matches(".md");
-    format!("{prefix}__{}", stem.replace(['/', '.'], "_"))
+fn snapshot_name_in(prefix: &str, file: &str) -> String {
+    format!("{prefix}__{}", snapshot_name(file))
 }
 
 #[test]
@@ -23,7 +21,7 @@ fn docs_input_pages() {
     let pages = read("../docs-input");
     assert!(pages.len() >= 30, "docs-input holds {} pages", pages.len());
     for page in &pages {
-        insta::assert_json_snapshot!(snapshot_name("docs_input", &page.file), page);
+        insta::assert_json_snapshot!(snapshot_name_in("docs_input", &page.file), page);
     }
 }
 
@@ -31,7 +29,7 @@ fn docs_input_pages() {
 fn fixture_pages() {
     let pages = read("tests/fixtures/checkout");
     for page in &pages {
-        insta::assert_json_snapshot!(snapshot_name("fixture", &page.file), page);
+        insta::assert_json_snapshot!(snapshot_name_in("fixture", &page.file), page);
     }
 }
 
@@ -74,7 +72,7 @@ fn docs_input_pages_have_no_errors() {
         assert!(errors.is_empty(), "{}: {errors:?}", page.file);
         if page.kind == docgen::ir::page::PageKind::Operation {
             assert!(
-                docgen::corpus::is_complete(&page),
+                devtools::corpus::is_complete(&page),
                 "{} has no complete operation",
                 page.file
             );

@@ -224,7 +224,7 @@ fn pages_read_without_includes_still_yield_operations() {
         &std::fs::read(tree.root().join(file)).expect("page"),
         &NoIncludes,
     );
-    assert!(docgen::corpus::is_complete(&page));
+    assert!(devtools::corpus::is_complete(&page));
     assert!(page.operations[0].permissions.application.is_empty());
     assert!(page
         .diagnostics

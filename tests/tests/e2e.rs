@@ -1,81 +1,10 @@
 //! End to end: the generated client, on the runtime, against a real HTTP
 //! server on loopback started by the test.
 
-use std::collections::BTreeMap;
+mod support;
 
-use graph_runtime::Client;
+use support::{json, loopback, no_content, serve_one};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
-
-/// What the server received.
-#[derive(Debug)]
-struct Received {
-    request_line: String,
-    headers: BTreeMap<String, String>,
-    body: Vec<u8>,
-}
-
-/// Serves one request with `response` (a full HTTP/1.1 response) and returns
-/// what it received.
-async fn serve_one(listener: TcpListener, response: String) -> Received {
-    let (mut socket, _) = listener.accept().await.expect("a connection");
-    let mut buffer = Vec::new();
-    let head_end = loop {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.expect("read");
-        assert!(n > 0, "connection closed before the request head");
-        buffer.extend_from_slice(&chunk[..n]);
-        if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-            break at;
-        }
-    };
-    let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
-    let mut lines = head.split("\r\n");
-    let request_line = lines.next().unwrap_or_default().to_owned();
-    let headers: BTreeMap<String, String> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let length: usize = headers
-        .get("content-length")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = buffer[head_end + 4..].to_vec();
-    while body.len() < length {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.expect("read body");
-        if n == 0 {
-            break;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    socket.write_all(response.as_bytes()).await.expect("write");
-    socket.shutdown().await.ok();
-    Received {
-        request_line,
-        headers,
-        body,
-    }
-}
-
-fn no_content() -> String {
-    "HTTP/1.1 204 No Content\r\ncontent-length: 0\r\n\r\n".to_owned()
-}
-
-fn json(status_line: &str, body: &str) -> String {
-    format!("HTTP/1.1 {status_line}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}", body.len())
-}
-
-async fn loopback() -> (TcpListener, Client) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let address = listener.local_addr().expect("address");
-    let client = Client::builder()
-        .base_url(format!("http://{address}"))
-        .bearer_token("token-for-the-test")
-        .build()
-        .expect("client");
-    (listener, client)
-}
 
 #[tokio::test]
 async fn reupload_sends_exactly_the_documented_request() {

@@ -137,7 +137,7 @@ fn docs_input_json_reads_with_documented_types() {
         DocTree::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input")).expect("docs-input");
     let pages = tree.read_all().expect("pages");
     let lowered = docgen::lower::lower(&pages);
-    let report = docgen_tests::model_report::run(&pages, &lowered.api.versions);
+    let report = devtools::model_report::run(&pages, &lowered.api.versions);
     let examples = &report.examples;
     assert!(examples.samples >= 8, "{examples:?}");
     assert_eq!(

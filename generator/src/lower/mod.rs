@@ -7,7 +7,6 @@ mod calls;
 mod endpoint;
 pub mod models;
 mod naming;
-pub mod sample;
 pub mod template;
 mod tree;
 

@@ -1,11 +1,11 @@
 //! Figures over whole doc corpora: how many API pages yield a complete
 //! operation, how well a translated corpus agrees with the English one, how
-//! many resource pages yield typed properties. Used by `docgen corpus-check`
-//! and by the corpus test.
+//! many resource pages yield typed properties. Used by `devtools corpus-check`
+//! and by the corpus tests.
 
 use std::collections::BTreeMap;
 
-use crate::ir::page::{Operation, Page, PageKind, Severity};
+use crate::pipeline::{Operation, Page, PageKind, Severity};
 
 /// API pages: how many yield a complete operation (method, path, success
 /// status), and whether every other one says why.

@@ -1,4 +1,4 @@
-//! `docgen bench-generate`: generation time and peak memory for a corpus,
+//! `devtools bench-generate`: generation time and peak memory for a corpus,
 //! then `cargo check` times of the generated crate (all features, one area)
 //! and of graph-rs-sdk 3.0.1, each from a clean build of the measured crates
 //! with their dependencies already built (dependency build and download time
@@ -15,8 +15,11 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use docgen::docs::DocTree;
-use docgen::settings::{RuntimeDependency, Settings};
+
+use crate::error::Error;
+use crate::pipeline::{
+    emit_crate, lower, read_pages, write, GenerateError, RuntimeDependency, Settings,
+};
 
 /// graph-rs-sdk's own crates at 3.0.1.
 const SDK_CRATES: [&str; 5] = [
@@ -50,11 +53,11 @@ pub struct BenchArgs {
     pub no_sdk: bool,
 }
 
-type BenchResult<T> = Result<T, String>;
+type BenchResult<T> = Result<T, Error>;
 
 pub fn run(args: BenchArgs) -> BenchResult<()> {
-    fs::create_dir_all(&args.work).map_err(|e| format!("{}: {e}", args.work.display()))?;
-    let work = args.work.canonicalize().map_err(|e| e.to_string())?;
+    fs::create_dir_all(&args.work).map_err(Error::io(&args.work))?;
+    let work = args.work.canonicalize().map_err(Error::io(&args.work))?;
     let crate_dir = work.join("graph-client");
     generation(&args.docs, &crate_dir)?;
     let ours = CrateBench {
@@ -106,9 +109,7 @@ pub fn run(args: BenchArgs) -> BenchResult<()> {
 /// Reads, lowers, emits and writes the corpus once, with timings and peak memory.
 fn generation(docs: &Path, out: &Path) -> BenchResult<()> {
     let start = Instant::now();
-    let pages = DocTree::open(docs)
-        .and_then(|t| t.read_all())
-        .map_err(|e| e.to_string())?;
+    let pages = read_pages(docs)?;
     let read = start.elapsed();
     let settings = Settings {
         runtime: RuntimeDependency::Path(runtime_path()?),
@@ -117,12 +118,12 @@ fn generation(docs: &Path, out: &Path) -> BenchResult<()> {
         ..Settings::default()
     };
     let start = Instant::now();
-    let lowered = docgen::lower::lower(&pages);
+    let lowered = lower(&pages);
     let lowering = start.elapsed();
-    let files = docgen::emit::emit_crate(&settings, &lowered.api).map_err(|e| e.to_string())?;
+    let files = emit_crate(&settings, &lowered.api).map_err(GenerateError::from)?;
     let generate = start.elapsed();
     let start = Instant::now();
-    docgen::write::write(out, &files).map_err(|e| e.to_string())?;
+    write(out, &files)?;
     let write = start.elapsed();
     let bytes: usize = files.values().map(String::len).sum();
     println!("corpus: {} ({} pages)", docs.display(), pages.len());
@@ -148,9 +149,7 @@ fn generation(docs: &Path, out: &Path) -> BenchResult<()> {
 /// The workspace's runtime crate, absolute.
 fn runtime_path() -> BenchResult<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
-    let path = path
-        .canonicalize()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let path = path.canonicalize().map_err(Error::io(&path))?;
     Ok(path.to_string_lossy().into_owned())
 }
 
@@ -219,14 +218,14 @@ impl CrateBench<'_> {
 }
 
 fn run_quiet(mut command: Command) -> BenchResult<()> {
-    let output = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+    let output = command.output().map_err(Error::io(command.get_program()))?;
     if output.status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "{command:?} failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ))
+        Err(Error::Command {
+            command: format!("{command:?}"),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        })
     }
 }
 
@@ -242,10 +241,10 @@ struct Ours<'a> {
 /// A scratch crate depending on graph-rs-sdk 3.0.1, fetched and built once.
 fn sdk(work: &Path, rounds: usize, ours: &Ours) -> BenchResult<()> {
     let dir = work.join("graph-rs-sdk-scratch");
-    fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+    fs::create_dir_all(dir.join("src")).map_err(Error::io(&dir))?;
     let manifest = "[package]\nname = \"sdk-scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\ngraph-rs-sdk = \"=3.0.1\"\n\n[workspace]\n";
-    fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
-    fs::write(dir.join("src/lib.rs"), "").map_err(|e| e.to_string())?;
+    fs::write(dir.join("Cargo.toml"), manifest).map_err(Error::io(&dir))?;
+    fs::write(dir.join("src/lib.rs"), "").map_err(Error::io(&dir))?;
     let bench = CrateBench {
         dir,
         target: work.join("target-sdk"),

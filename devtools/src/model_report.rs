@@ -5,8 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use docgen::ir::api::{Accessor, ModelSet, TypeDef, TypeKind, VersionApi};
-use docgen::ir::page::{Page, ResponseBody, TypeRef};
+use crate::pipeline::{
+    parse_json_lenient, Accessor, Field, ModelSet, Page, ResponseBody, TypeDef, TypeKind, TypeRef,
+    VersionApi,
+};
 use graph_runtime::model::{
     Base64, Date, DateTimeOffset, Decimal, Duration, FromJson, Guid, Model, Object, TimeOfDay,
 };
@@ -83,7 +85,7 @@ pub fn run(pages: &[Page], versions: &[VersionApi]) -> Report {
                     .types
                     .iter()
                     .find(|t| t.page == page.file && matches!(t.kind, TypeKind::Model { .. }));
-                let value = docgen::parse::parse_json_lenient(&json.text).ok();
+                let value = parse_json_lenient(&json.text).ok();
                 checker.sample(
                     &mut report,
                     Kind::Representation,
@@ -257,7 +259,7 @@ impl<'m> Checker<'m> {
     }
 
     /// Own fields and those of every base, as the generated type exposes them.
-    fn fields(&self, def: &'m TypeDef) -> Vec<&'m docgen::ir::api::Field> {
+    fn fields(&self, def: &'m TypeDef) -> Vec<&'m Field> {
         let mut out = Vec::new();
         let mut at = Some(def);
         for _ in 0..64 {

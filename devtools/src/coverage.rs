@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::ir::page::Page;
-use crate::lower::{self, sample, Lowered};
+use crate::pipeline::{lower, Lowered, Page};
+use crate::reachability;
 
 /// Templates parsed vs reachable, with every unreachable one and its reason.
 #[derive(Clone, Debug, Default)]
@@ -33,13 +33,13 @@ impl Coverage {
 
 /// Lowers the pages and walks every template through the result.
 pub fn coverage(pages: &[Page]) -> Coverage {
-    let lowered = lower::lower(pages);
+    let lowered = lower(pages);
     measure(pages, &lowered)
 }
 
 /// Like [`coverage`], for pages already lowered.
 pub fn measure(pages: &[Page], lowered: &Lowered) -> Coverage {
-    let (samples, missing) = sample::samples(pages, &lowered.api);
+    let (samples, missing) = reachability::samples(pages, &lowered.api);
     let mut report = Coverage {
         templates: lowered.stats.templates,
         reachable: samples.len(),

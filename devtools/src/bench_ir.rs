@@ -1,5 +1,5 @@
-//! The reader benchmark: `docgen ir` against a bare read + pulldown-cmark
-//! parse of the same files, measured in one run.
+//! The reader benchmark (`devtools bench-ir`): `docgen ir` against a bare
+//! read + pulldown-cmark parse of the same files, measured in one run.
 
 use std::fs;
 use std::io::Write;
@@ -7,9 +7,7 @@ use std::time::{Duration, Instant};
 
 use pulldown_cmark::{Options, Parser};
 
-use crate::docs::{DocTree, DocsError};
-use crate::ir::page::Page;
-use crate::parse::{read_page, resolve};
+use crate::pipeline::{json_lines, read_page, resolve, DocTree, DocsError, Page};
 
 /// Times of one benchmark run over a doc checkout.
 #[derive(Clone, Debug)]
@@ -102,7 +100,7 @@ fn ir_single(tree: &DocTree, files: &[String]) -> Result<Kept, DocsError> {
 
 fn ir_parallel(tree: &DocTree) -> Result<Kept, DocsError> {
     let pages = tree.read_all()?;
-    let lines = crate::docs::json_lines(&pages).unwrap_or_default();
+    let lines = json_lines(&pages).unwrap_or_default();
     std::hint::black_box(lines.len());
     Ok(Box::new((pages, lines)))
 }

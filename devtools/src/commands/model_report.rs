@@ -1,32 +1,12 @@
-//! `cargo run --release -p docgen-tests --bin model-report -- --docs DIR [--all]`:
-//! decodes every JSON representation block and valid-JSON response example
-//! body of a doc checkout into its declared model and prints how many
-//! documented properties read back with their documented type.
+use std::path::PathBuf;
 
-use std::process::ExitCode;
+use devtools::model_report::{run, Tally};
+use devtools::pipeline::{lower, read_pages};
+use devtools::Error;
 
-use docgen::docs::DocTree;
-use docgen_tests::model_report::{run, Tally};
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    let Some(docs) = args
-        .iter()
-        .position(|a| a == "--docs")
-        .and_then(|i| args.get(i + 1))
-    else {
-        eprintln!("usage: model-report --docs DIR [--all]");
-        return ExitCode::FAILURE;
-    };
-    let all = args.iter().any(|a| a == "--all");
-    let pages = match DocTree::open(docs).and_then(|t| t.read_all()) {
-        Ok(pages) => pages,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let lowered = docgen::lower::lower(&pages);
+pub fn model_report(docs: PathBuf, all: bool) -> Result<(), Error> {
+    let pages = read_pages(&docs)?;
+    let lowered = lower(&pages);
     let report = run(&pages, &lowered.api.versions);
     print_tally("JSON representation blocks", &report.representations);
     print_tally("response example bodies", &report.examples);
@@ -54,9 +34,11 @@ fn main() -> ExitCode {
         );
     }
     if percent >= 90.0 {
-        ExitCode::SUCCESS
+        Ok(())
     } else {
-        ExitCode::FAILURE
+        Err(Error::BelowTarget(format!(
+            "{percent:.2}% of documented properties read back, below 90%"
+        )))
     }
 }
 

@@ -1,12 +1,15 @@
 //! Reachability: for every documented path template, the builder calls a user
 //! writes (with sample values, hostile ones included) and the path they must
-//! produce. Used by `docgen coverage` and by the compiled reachability test.
+//! produce. Used by `devtools coverage` and by the compiled reachability test
+//! (`tests/build.rs`), whose expected paths come from [`crate::oracle`].
 
 use serde::{Deserialize, Serialize};
 
-use super::template::{self, ArgValue, Piece};
-use crate::ir::api::{Api, Area, Edge, Endpoint, Node, Segment};
-use crate::ir::page::{ApiVersion, HttpMethod, Page};
+use crate::oracle::encode;
+use crate::pipeline::{
+    parse_template, Api, ApiVersion, Area, ArgValue, Edge, Endpoint, HttpMethod, Node, Page, Piece,
+    Segment,
+};
 
 /// Values substituted for placeholders, in turn: each must come back
 /// percent-encoded as one segment (or one colon-path part).
@@ -29,7 +32,9 @@ pub struct Sample {
     pub steps: Vec<Step>,
     /// The terminal endpoint reached.
     pub endpoint: Endpoint,
-    /// What the path must be: the parsed template with the sample values.
+    /// The path by lowering's reading of the template, with the sample
+    /// values: what the builders must append, step by step. The compiled
+    /// test takes its expected path from [`crate::oracle`] instead.
     pub expected: Vec<Wire>,
 }
 
@@ -40,8 +45,16 @@ pub struct Step {
     pub args: Vec<Value>,
 }
 
+impl Sample {
+    /// Every value passed, entry call first, in call order.
+    pub fn arguments(&self) -> Vec<Value> {
+        let steps = std::iter::once(&self.entry).chain(&self.steps);
+        steps.flat_map(|s| s.args.iter().cloned()).collect()
+    }
+}
+
 /// A sample argument.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
     /// For `by_id`/`by_path` (`impl AsRef<str>`).
     Text(String),
@@ -84,7 +97,7 @@ pub fn samples(pages: &[Page], api: &Api) -> (Vec<Sample>, Vec<Unreachable>) {
         };
         for op in &page.operations {
             for written in &op.paths {
-                let Ok(pieces) = template::parse(written) else {
+                let Ok(pieces) = parse_template(written) else {
                     continue;
                 };
                 let unreachable = |reason: &str| Unreachable {
@@ -283,4 +296,43 @@ fn render_edge(segment: &Segment, args: &[Value]) -> Option<Wire> {
             }
         }
     })
+}
+
+/// The path lowering's reading of a template gives for the sample values
+/// (`Sample::expected`), encoded by the runtime's rule: set against
+/// [`crate::oracle::expected_path`], the two readings of one template.
+pub fn wire_path(wires: &[Wire]) -> String {
+    let mut path = String::new();
+    for wire in wires {
+        match wire {
+            Wire::Literal(text) => path.push_str(&format!("/{text}")),
+            Wire::Key(value) => path.push_str(&format!("/{}", encode(value))),
+            Wire::Colon(value) => {
+                let parts: Vec<String> = value
+                    .split('/')
+                    .filter(|p| !p.is_empty())
+                    .map(encode)
+                    .collect();
+                path.push_str(&format!(":/{}:", parts.join("/")));
+            }
+            Wire::Function { name, args } => {
+                let args: Vec<String> = args.iter().map(|(n, v)| function_arg(n, v)).collect();
+                path.push_str(&format!("/{name}({})", args.join(",")));
+            }
+        }
+    }
+    path
+}
+
+fn function_arg(name: &str, value: &Value) -> String {
+    let value = match value {
+        Value::Str(s) | Value::Text(s) => format!("'{}'", encode(&s.replace('\'', "''"))),
+        Value::Int(n) => n.to_string(),
+        Value::Raw(s) => encode(s),
+    };
+    if name.is_empty() {
+        value
+    } else {
+        format!("{name}={value}")
+    }
 }

@@ -1,0 +1,77 @@
+//! `devtools`: the measurements docgen's developers and CI run, apart from
+//! the `docgen` binary users run.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+// As in `docgen`: the reader benchmark must time the allocator users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// docgen's measurements: corpus figures, coverage, benchmarks, model report.
+#[derive(Parser)]
+#[command(name = "devtools", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the reader's figures over real corpora and fail below the targets.
+    CorpusCheck {
+        /// The English corpus (graph-docs-en-2021-07).
+        #[arg(long)]
+        en: PathBuf,
+        /// The zh-CN side-by-side corpus (graph-docs-zh-cn-sxs-2021-08).
+        #[arg(long)]
+        sxs: Option<PathBuf>,
+        /// The zh-CN 2023 corpus (graph-docs-zh-cn-2023-02).
+        #[arg(long)]
+        zh: Option<PathBuf>,
+    },
+    /// Time `docgen ir` against a bare read + pulldown-cmark parse of the same files.
+    BenchIr {
+        #[arg(long, default_value = "docs-input")]
+        docs: PathBuf,
+        /// Runs per measurement; the fastest is kept.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
+    /// Print path templates parsed vs reachable through the generated builders.
+    Coverage(commands::CoverageArgs),
+    /// Time generation of a corpus and `cargo check` of the result against graph-rs-sdk.
+    BenchGenerate(devtools::bench_generate::BenchArgs),
+    /// Decode the docs' JSON samples into their declared models and count
+    /// the documented properties that read back with their documented type.
+    ModelReport {
+        /// The doc checkout (the folder holding `api-reference/`).
+        #[arg(long)]
+        docs: PathBuf,
+        /// List every failure cause and every example (default: 25 causes, 2 examples).
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::CorpusCheck { en, sxs, zh } => commands::corpus_check(en, sxs, zh),
+        Command::BenchIr { docs, rounds } => commands::bench_ir(docs, rounds),
+        Command::Coverage(args) => commands::coverage(args),
+        Command::BenchGenerate(args) => devtools::bench_generate::run(args),
+        Command::ModelReport { docs, all } => commands::model_report(docs, all),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Everything devtools takes from the docgen library, in one place: when
+//! docgen moves a type or a module, this file is the one to adapt. The other
+//! modules import `crate::pipeline::…`, never `docgen::…`.
+
+pub use docgen::docs::{json_lines, DocTree, DocsError};
+pub use docgen::emit::{emit_crate, Files};
+pub use docgen::generate::{GenerateError, Generated, Generator};
+pub use docgen::ir::api::{
+    Accessor, Api, Area, BodyKind, Edge, Endpoint, Field, ModelSet, Node, ResponseKind, Segment,
+    TypeDef, TypeKind, VersionApi, VIEW_MODULE,
+};
+pub use docgen::ir::page::{
+    ApiVersion, HttpMethod, Operation, Page, PageKind, PermissionSource, ResponseBody, Severity,
+    TypeRef,
+};
+pub use docgen::lower::template::{parse as parse_template, ArgValue, Piece};
+pub use docgen::lower::{lower, Lowered};
+pub use docgen::parse::{parse_json_lenient, read_page, resolve, NoIncludes};
+pub use docgen::settings::{RuntimeDependency, Settings};
+pub use docgen::write::{write, WriteError};
+
+/// Reads and parses every page of a doc checkout.
+pub fn read_pages(docs: impl AsRef<std::path::Path>) -> Result<Vec<Page>, DocsError> {
+    DocTree::open(docs.as_ref().to_path_buf())?.read_all()
+}
