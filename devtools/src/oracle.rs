@@ -20,7 +20,7 @@
 //! Values are percent-encoded as RFC 3986 unreserved-only, the runtime's
 //! documented rule; a string argument doubles its quotes (OData).
 
-use crate::reachability::Value;
+use serde::{Deserialize, Serialize};
 
 /// Why the oracle's reading and the builder calls do not fit together.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -262,6 +262,19 @@ fn argument(written: &str, values: &mut Values) -> Result<String, OracleError> {
         Some(name) => format!("{name}={rendered}"),
         None => rendered,
     })
+}
+
+/// A sample argument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    /// For `by_id`/`by_path` (`impl AsRef<str>`).
+    Text(String),
+    /// `FunctionArg::Str`.
+    Str(String),
+    /// `FunctionArg::Int`.
+    Int(i64),
+    /// `FunctionArg::Raw`.
+    Raw(String),
 }
 
 /// RFC 3986: everything but `A-Z a-z 0-9 - . _ ~` is percent-encoded (UTF-8).

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::oracle::encode;
+pub use crate::oracle::Value;
 use crate::pipeline::{
     parse_template, Api, ApiVersion, Area, ArgValue, Edge, Endpoint, HttpMethod, Node, Page, Piece,
     Segment,
@@ -51,19 +52,6 @@ impl Sample {
         let steps = std::iter::once(&self.entry).chain(&self.steps);
         steps.flat_map(|s| s.args.iter().cloned()).collect()
     }
-}
-
-/// A sample argument.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Value {
-    /// For `by_id`/`by_path` (`impl AsRef<str>`).
-    Text(String),
-    /// `FunctionArg::Str`.
-    Str(String),
-    /// `FunctionArg::Int`.
-    Int(i64),
-    /// `FunctionArg::Raw`.
-    Raw(String),
 }
 
 /// One segment of the expected path, values not yet encoded.

@@ -42,6 +42,7 @@
 //! Not covered: two runs writing the same `--out` at once (no lock), and a
 //! power loss (only the journal and the manifest are flushed to disk).
 
+mod error;
 mod guard;
 mod journal;
 mod manifest;
@@ -51,52 +52,15 @@ use std::fs::{self, Metadata};
 use std::io::ErrorKind;
 #[cfg(unix)]
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::emit::Files;
+use error::io;
 use journal::Plan;
 
+pub use error::WriteError;
+
 pub use manifest::{MANIFEST, STATE_DIR};
-
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: not empty and holds no docgen manifest ({MANIFEST}), so docgen cannot tell its files from yours; refusing to write into it (pass --force, or WriteOptions::force, to write anyway: generated files then replace same-named files and nothing is removed)")]
-    NotOwned { path: PathBuf },
-    #[error("{path}: not a folder")]
-    NotAFolder { path: PathBuf },
-    #[error("{path}: a symbolic link or a file where docgen needs a real folder; docgen writes nothing through links (replace it with a folder)")]
-    NotARealFolder { path: PathBuf },
-    #[error(
-        "{path}: on another file system than the output folder; docgen's renames cannot cross it"
-    )]
-    OtherFileSystem { path: PathBuf },
-    #[error("{path}: a folder where docgen writes a file")]
-    FolderInTheWay { path: PathBuf },
-    #[error("{path}:{line}: `{entry}` is not a plain relative path; refusing a manifest that reaches outside its folder")]
-    BadManifest {
-        path: PathBuf,
-        line: usize,
-        entry: String,
-    },
-    #[error(
-        "{path}: unreadable journal of an interrupted run; docgen cannot tell how to finish it"
-    )]
-    BadJournal { path: PathBuf },
-    #[error("internal error: generated file path `{path}` is not a plain relative path")]
-    BadPath { path: String },
-}
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    }
-}
 
 /// How [`write_with`] treats the output folder.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -365,6 +329,7 @@ fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Wri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn temp(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("docgen-write-{name}-{}", std::process::id()));

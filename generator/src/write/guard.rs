@@ -9,7 +9,7 @@ use std::io::ErrorKind;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use super::WriteError;
+use super::error::WriteError;
 
 /// The folders strictly between `out` and the file `relative`, outermost first.
 fn folders(out: &Path, relative: &str) -> Vec<PathBuf> {

@@ -10,7 +10,8 @@ use std::fs::{self, File, Metadata};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-use super::{guard, io, manifest, WriteError};
+use super::error::{io, WriteError};
+use super::{guard, manifest};
 
 pub const JOURNAL: &str = ".docgen/journal";
 pub const JOURNAL_TMP: &str = ".docgen/journal.tmp";
