@@ -247,14 +247,14 @@ impl VirtualEndpointDeviceImagesItemReupload {
     }
 }
 
-const PERMISSIONS_0: crate::Permissions = crate::Permissions {
+const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["CloudPC.Read.All", "CloudPC.ReadWrite.All"],
     delegated_personal: &[],
     application: &["CloudPC.Read.All", "CloudPC.ReadWrite.All"],
     documented: true,
 };
 
-const PERMISSIONS_1: crate::Permissions = crate::Permissions {
+const PERMISSIONS_1: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["CloudPC.ReadWrite.All"],
     delegated_personal: &[],
     application: &["CloudPC.ReadWrite.All"],

@@ -163,7 +163,7 @@ impl DrivesItemRootSearch {
     }
 }
 
-const PERMISSIONS_0: crate::Permissions = crate::Permissions {
+const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "Files.Read",
         "Files.ReadWrite",

@@ -154,14 +154,14 @@ impl GroupsItemPhotoValue {
     }
 }
 
-const PERMISSIONS_0: crate::Permissions = crate::Permissions {
+const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
     delegated_personal: &[],
     application: &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
     documented: true,
 };
 
-const PERMISSIONS_1: crate::Permissions = crate::Permissions {
+const PERMISSIONS_1: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadBasic.All",

@@ -344,7 +344,7 @@ impl SendMailPostParameters {
     }
 }
 
-const PERMISSIONS_0: crate::Permissions = crate::Permissions {
+const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadWrite",
@@ -365,7 +365,7 @@ const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_1: crate::Permissions = crate::Permissions {
+const PERMISSIONS_1: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.ReadWrite",
         "User.ReadWrite.All",
@@ -382,7 +382,7 @@ const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_2: crate::Permissions = crate::Permissions {
+const PERMISSIONS_2: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "Files.Read",
         "Files.ReadWrite",
@@ -406,7 +406,7 @@ const PERMISSIONS_2: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_3: crate::Permissions = crate::Permissions {
+const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadBasic.All",
@@ -425,7 +425,7 @@ const PERMISSIONS_3: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_4: crate::Permissions = crate::Permissions {
+const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["Mail.Send"],
     delegated_personal: &["Mail.Send"],
     application: &["Mail.Send"],

@@ -312,7 +312,7 @@ impl UsersItemSendMailPostParameters {
     }
 }
 
-const PERMISSIONS_0: crate::Permissions = crate::Permissions {
+const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.ReadBasic.All",
         "User.Read.All",
@@ -331,7 +331,7 @@ const PERMISSIONS_0: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_1: crate::Permissions = crate::Permissions {
+const PERMISSIONS_1: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadWrite",
@@ -352,7 +352,7 @@ const PERMISSIONS_1: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_2: crate::Permissions = crate::Permissions {
+const PERMISSIONS_2: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.ReadWrite",
         "User.ReadWrite.All",
@@ -369,7 +369,7 @@ const PERMISSIONS_2: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_3: crate::Permissions = crate::Permissions {
+const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.ReadWrite.All",
         "Directory.ReadWrite.All",
@@ -380,7 +380,7 @@ const PERMISSIONS_3: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_4: crate::Permissions = crate::Permissions {
+const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadBasic.All",
@@ -399,7 +399,7 @@ const PERMISSIONS_4: crate::Permissions = crate::Permissions {
     documented: true,
 };
 
-const PERMISSIONS_5: crate::Permissions = crate::Permissions {
+const PERMISSIONS_5: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["Mail.Send"],
     delegated_personal: &["Mail.Send"],
     application: &["Mail.Send"],

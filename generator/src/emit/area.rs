@@ -131,7 +131,7 @@ impl<'a> PermissionSets<'a> {
             );
             let documented = set.source != PermissionSource::Missing;
             items.push(quote! {
-                const #name: crate::Permissions = crate::Permissions {
+                const #name: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
                     delegated_work: &[#(#work),*],
                     delegated_personal: &[#(#personal),*],
                     application: &[#(#application),*],
