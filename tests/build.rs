@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use devtools::oracle::expected_path;
-use devtools::reachability::{samples, Sample, Value};
+use devtools::reachability::{samples, Sample, Samples, Value};
 use devtools::snapshot::{is_pinned, snapshot_name};
 use docgen::docs::DocTree;
 use docgen::generate::Generator;
@@ -143,7 +143,7 @@ fn area_path(path: &str) -> Option<(&str, &str)> {
 fn reachability(docs_input: &Path, out: &Path) -> BuildResult<()> {
     let pages = DocTree::open(docs_input)?.read_all()?;
     let lowered = docgen::lower::lower(&pages);
-    let (found, missing) = samples(&pages, &lowered.api);
+    let Samples { found, missing } = samples(&pages, &lowered.api);
     if !missing.is_empty() || !lowered.refused.is_empty() {
         return Err(format!(
             "unreachable in docs-input: {missing:?} {:?}",

@@ -39,7 +39,10 @@ pub fn coverage(pages: &[Page]) -> Coverage {
 
 /// Like [`coverage`], for pages already lowered.
 pub fn measure(pages: &[Page], lowered: &Lowered) -> Coverage {
-    let (samples, missing) = reachability::samples(pages, &lowered.api);
+    let reachability::Samples {
+        found: samples,
+        missing,
+    } = reachability::samples(pages, &lowered.api);
     let mut report = Coverage {
         templates: lowered.stats.templates,
         reachable: samples.len(),

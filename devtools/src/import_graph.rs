@@ -33,6 +33,15 @@ pub struct ImportGraph {
     edges: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
 }
 
+/// One arrow of a cycle: `from` names `names`, which `to` defines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tie {
+    pub from: String,
+    pub to: String,
+    pub names: Vec<String>,
+}
+
+/// A file that could not be read or parsed, with the reason.
 #[derive(Debug)]
 pub struct ReadError(pub String);
 
@@ -107,12 +116,16 @@ impl ImportGraph {
     }
 
     /// The arrows inside one cycle, with the names that make them.
-    pub fn ties(&self, cycle: &[String]) -> Vec<(String, String, Vec<String>)> {
+    pub fn ties(&self, cycle: &[String]) -> Vec<Tie> {
         let mut out = Vec::new();
         for from in cycle {
             for (to, names) in self.edges.get(from).into_iter().flatten() {
                 if cycle.contains(to) {
-                    out.push((from.clone(), to.clone(), names.iter().cloned().collect()));
+                    out.push(Tie {
+                        from: from.clone(),
+                        to: to.clone(),
+                        names: names.iter().cloned().collect(),
+                    });
                 }
             }
         }

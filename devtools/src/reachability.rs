@@ -75,8 +75,15 @@ pub struct Unreachable {
     pub reason: String,
 }
 
+/// What [`samples`] finds: a sample per reachable template, and the others.
+#[derive(Clone, Debug)]
+pub struct Samples {
+    pub found: Vec<Sample>,
+    pub missing: Vec<Unreachable>,
+}
+
 /// Samples for every template that parses; the others are in `Lowered::refused`.
-pub fn samples(pages: &[Page], api: &Api) -> (Vec<Sample>, Vec<Unreachable>) {
+pub fn samples(pages: &[Page], api: &Api) -> Samples {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     for page in pages {
@@ -112,7 +119,7 @@ pub fn samples(pages: &[Page], api: &Api) -> (Vec<Sample>, Vec<Unreachable>) {
             }
         }
     }
-    (found, missing)
+    Samples { found, missing }
 }
 
 const BROKEN: &str = "an edge points outside the tree";

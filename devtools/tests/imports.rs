@@ -17,7 +17,7 @@ fn no_crate_has_an_import_cycle() {
             let ties: Vec<String> = graph
                 .ties(&cycle)
                 .into_iter()
-                .map(|(from, to, names)| format!("  {from} -> {to}: {}", names.join(", ")))
+                .map(|tie| format!("  {} -> {}: {}", tie.from, tie.to, tie.names.join(", ")))
                 .collect();
             found.push(format!("{name}: {}\n{}", cycle.join(", "), ties.join("\n")));
         }

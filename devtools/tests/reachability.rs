@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use devtools::oracle::expected_path;
 use devtools::pipeline::{lower, read_page, read_pages, resolve, NoIncludes, Page};
-use devtools::reachability::{samples, wire_path, Sample};
+use devtools::reachability::{samples, wire_path, Sample, Samples};
 
 /// One v1.0 API page with a GET for each template.
 fn get(templates: &[&str]) -> Vec<Page> {
@@ -63,7 +63,7 @@ fn every_lowered_template_is_reachable_by_name() {
         "/reports/getEmailActivityUserDetail(date={date_value})",
     ]);
     let lowered = lower(&pages);
-    let (found, missing) = samples(&pages, &lowered.api);
+    let Samples { found, missing } = samples(&pages, &lowered.api);
     assert!(missing.is_empty(), "{missing:?}");
     assert_eq!(found.len(), 3);
     let steps: Vec<&str> = found[1].steps.iter().map(|s| s.method.as_str()).collect();
@@ -94,7 +94,7 @@ fn alternate_keys_are_entry_functions() {
         "/applications(appId='{appId}')/owners/{id}/$ref",
     ]);
     let lowered = lower(&pages);
-    let (found, missing) = samples(&pages, &lowered.api);
+    let Samples { found, missing } = samples(&pages, &lowered.api);
     assert!(missing.is_empty(), "{missing:?}");
     assert_eq!(found[1].entry.method, "applications_with_app_id");
     assert_eq!(
@@ -108,7 +108,7 @@ fn oracle_and_lowering_agree_on_docs_input_and_the_emit_fixtures() {
     for folder in ["docs-input", "generator/tests/fixtures/emit"] {
         let pages = workspace(folder);
         let lowered = lower(&pages);
-        let (found, missing) = samples(&pages, &lowered.api);
+        let Samples { found, missing } = samples(&pages, &lowered.api);
         assert!(found.len() >= 20, "{folder}: {} samples", found.len());
         assert!(missing.is_empty(), "{folder}: {missing:?}");
         let differ = disagreements(&found);
@@ -125,7 +125,7 @@ fn oracle_and_lowering_agree_on_the_corpora() {
     for name in ["graph-docs-en-2021-07", "graph-docs-en-modern-sample"] {
         let pages = read_pages(PathBuf::from(&root).join(name)).expect(name);
         let lowered = lower(&pages);
-        let (found, _) = samples(&pages, &lowered.api);
+        let Samples { found, .. } = samples(&pages, &lowered.api);
         let differ = disagreements(&found);
         eprintln!(
             "{name}: the oracle agrees with lowering on {} of {} reachable templates",

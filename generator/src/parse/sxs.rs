@@ -13,6 +13,14 @@ pub const LOOKUP: &str = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"
 pub const CLOSE: &str = "</span></span>";
 const MAX_ID: usize = 32;
 
+/// A side-by-side page with only its English side, and where each part of
+/// it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unwrapped {
+    pub text: String,
+    pub checkpoints: Vec<Checkpoint>,
+}
+
 /// Where a byte range of the unwrapped text was copied from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Checkpoint {
@@ -33,7 +41,7 @@ pub fn is_side_by_side(text: &str) -> bool {
 /// Replaces every span pair by its English side. Returns the new text and
 /// checkpoints mapping output offsets back to input offsets. A malformed pair
 /// is left as it is.
-pub fn unwrap(text: &str) -> (String, Vec<Checkpoint>) {
+pub fn unwrap(text: &str) -> Unwrapped {
     let mut out = String::with_capacity(text.len() / 2);
     let mut checkpoints = Vec::new();
     let mut copied_to = 0;
@@ -63,7 +71,10 @@ pub fn unwrap(text: &str) -> (String, Vec<Checkpoint>) {
         search_from = pair.end;
     }
     out.push_str(&text[copied_to..]);
-    (out, checkpoints)
+    Unwrapped {
+        text: out,
+        checkpoints,
+    }
 }
 
 struct Pair {
@@ -135,7 +146,7 @@ mod tests {
             text_unit("a-1", "(translated)", "Permission type"),
             text_unit("a-2", "(translated)", "Permissions")
         );
-        assert_eq!(unwrap(&text).0, "|Permission type|Permissions|");
+        assert_eq!(unwrap(&text).text, "|Permission type|Permissions|");
     }
 
     #[test]
@@ -145,13 +156,13 @@ mod tests {
             "(translated) [(translated)](/graph/x)",
             "See [Permissions](/graph/x) and `204`",
         );
-        assert_eq!(unwrap(&text).0, "See [Permissions](/graph/x) and `204`");
+        assert_eq!(unwrap(&text).text, "See [Permissions](/graph/x) and `204`");
     }
 
     #[test]
     fn mismatched_ids_are_left_alone() {
         let text = format!("{OPEN}a\">x{LOOKUP}b\">y{CLOSE}");
-        assert_eq!(unwrap(&text).0, text);
+        assert_eq!(unwrap(&text).text, text);
     }
 
     /// 200,000 malformed openers before one pair: a search per opener
@@ -159,13 +170,13 @@ mod tests {
     #[test]
     fn many_broken_openers_stay_linear() {
         let text = format!("{}{}", OPEN.repeat(200_000), text_unit("a-1", "x", "y"));
-        let (out, _) = unwrap(&text);
+        let out = unwrap(&text).text;
         assert!(out.ends_with('y'));
     }
 
     #[test]
     fn unterminated_span_is_left_alone() {
         let text = format!("{OPEN}a\">x</span>");
-        assert_eq!(unwrap(&text).0, text);
+        assert_eq!(unwrap(&text).text, text);
     }
 }

@@ -34,7 +34,7 @@ impl Source {
         };
         let cleaned = clean_characters(&decoded);
         let (text, original, checkpoints) = if sxs::is_side_by_side(&cleaned) {
-            let (text, checkpoints) = sxs::unwrap(&cleaned);
+            let sxs::Unwrapped { text, checkpoints } = sxs::unwrap(&cleaned);
             (text, Some(cleaned), checkpoints)
         } else {
             (cleaned, None, Vec::new())

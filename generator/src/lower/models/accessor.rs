@@ -31,11 +31,21 @@ impl TypeIndex {
     }
 
     /// The Rust name of a resolved named type, and whether it is an enum.
-    pub fn get(&self, wire: &str, page: &str) -> Option<(&str, bool)> {
+    pub fn get(&self, wire: &str, page: &str) -> Option<IndexedType<'_>> {
         self.types
             .get(&(wire.to_owned(), page.to_owned()))
-            .map(|(name, is_enum)| (name.as_str(), *is_enum))
+            .map(|(rust_name, is_enum)| IndexedType {
+                rust_name,
+                is_enum: *is_enum,
+            })
     }
+}
+
+/// A declared type as the index knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexedType<'a> {
+    pub rust_name: &'a str,
+    pub is_enum: bool,
 }
 
 /// How a property of this type reads and writes.
@@ -47,8 +57,8 @@ pub fn accessor(type_ref: &TypeRef, index: &TypeIndex) -> Accessor {
             page: Some(page),
             ..
         } => match index.get(name, page) {
-            Some((rust_name, true)) => Accessor::Enum(rust_name.to_owned()),
-            Some((rust_name, false)) => Accessor::Model(rust_name.to_owned()),
+            Some(found) if found.is_enum => Accessor::Enum(found.rust_name.to_owned()),
+            Some(found) => Accessor::Model(found.rust_name.to_owned()),
             None => Accessor::Value,
         },
         TypeRef::Named { page: None, .. } | TypeRef::Unknown { .. } => Accessor::Value,

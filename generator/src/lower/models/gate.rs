@@ -136,7 +136,7 @@ fn named(type_ref: &TypeRef, index: &TypeIndex) -> Option<String> {
             name,
             page: Some(page),
             ..
-        } => index.get(name, page).map(|(n, _)| n.to_owned()),
+        } => index.get(name, page).map(|t| t.rust_name.to_owned()),
         TypeRef::Collection { item } => named(item, index),
         _ => None,
     }

@@ -59,15 +59,7 @@ pub(crate) fn declare(pages: &[Page]) -> BTreeMap<ApiVersion, DeclaredModels> {
     let versions: BTreeSet<ApiVersion> = pages.iter().filter_map(|p| p.version).collect();
     versions
         .into_iter()
-        .map(|version| {
-            let (types, index, relationships) = collect(pages, version);
-            let declared = DeclaredModels {
-                types,
-                index,
-                relationships,
-            };
-            (version, declared)
-        })
+        .map(|version| (version, collect(pages, version)))
         .collect()
 }
 
@@ -84,12 +76,9 @@ impl DeclaredModels {
     }
 }
 
-/// Every declared type of a version in file order, named; its index; and the
+/// Every declared type of a version, named, with its index and the
 /// (type, property) pairs that are relationships.
-pub fn collect(
-    pages: &[Page],
-    version: ApiVersion,
-) -> (Vec<TypeDef>, TypeIndex, BTreeSet<(String, String)>) {
+fn collect(pages: &[Page], version: ApiVersion) -> DeclaredModels {
     let mut order: Vec<&Page> = pages
         .iter()
         .filter(|p| p.version == Some(version))
@@ -141,7 +130,11 @@ pub fn collect(
     break_base_cycles(&mut types);
     drop_inherited_fields(&mut types);
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
-    (types, index, relationships)
+    DeclaredModels {
+        types,
+        index,
+        relationships,
+    }
 }
 
 /// `CloudPcDeviceImage` → `CloudPcDeviceImageKind`, before collisions are
