@@ -74,6 +74,7 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+mod batch;
 mod body;
 mod client;
 mod cloud;
@@ -101,6 +102,7 @@ mod stream;
 mod transport;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
+pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
 pub use body::Body;
 pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
