@@ -102,6 +102,22 @@ pub enum Error {
         /// The cap, in pages.
         limit: usize,
     },
+    /// A delta query's saved state is gone (`410 Gone`, or a sync-reset
+    /// code such as `resyncRequired`): drop the saved delta link and start
+    /// over with a full sync (the initial delta request).
+    #[error(
+        "the delta sync must start over (HTTP {status}{}{code}: {message}): \
+         discard the saved delta link and run the initial delta query again",
+        if code.is_empty() { "" } else { ", " }
+    )]
+    SyncReset {
+        /// The HTTP status.
+        status: u16,
+        /// The Graph error code, if any.
+        code: String,
+        /// The service's message.
+        message: String,
+    },
     /// A streamed body could not be written where the caller asked
     /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
     #[error("cannot write the response body: {0}")]

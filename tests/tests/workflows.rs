@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use graph_client::v1_0::{groups, me, users};
-use graph_runtime::{Batch, Client};
+use graph_runtime::{Batch, Client, Error};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -175,4 +175,60 @@ async fn batch_of_generated_requests() {
         seen[0].header("authorization"),
         Some("Bearer e2e-token-5d1c")
     );
+}
+
+/// `/users/delta()`: two pages to a delta link, then one change, then 410.
+fn delta_answers(seen: &Seen) -> Answer {
+    let base = format!("http://{}", seen.header("host").unwrap_or_default());
+    match seen.target.as_str() {
+        "/v1.0/users/delta()?$select=displayName" => json_answer(
+            200,
+            json!({
+            "value": [{"id": "u1", "displayName": "Adele"}],
+            "@odata.nextLink": format!("{base}/v1.0/users/delta()?$skiptoken=p2")}),
+        ),
+        "/v1.0/users/delta()?$skiptoken=p2" => json_answer(
+            200,
+            json!({
+            "value": [{"id": "u2", "@removed": {"reason": "changed"}}],
+            "@odata.deltaLink": format!("{base}/v1.0/users/delta()?$deltatoken=t1")}),
+        ),
+        "/v1.0/users/delta()?$deltatoken=t1" => json_answer(
+            200,
+            json!({
+            "value": [{"id": "u1", "displayName": "Adele V"}],
+            "@odata.deltaLink": format!("{base}/v1.0/users/delta()?$deltatoken=t2")}),
+        ),
+        _ => json_answer(
+            410,
+            json!({"error": {"code": "syncStateNotFound", "message": "gone"}}),
+        ),
+    }
+}
+
+#[tokio::test]
+async fn delta_sync_of_users() {
+    let (url, _) = serve(Arc::new(delta_answers)).await;
+    let client = client(&url);
+
+    let first = users().get().select(&["displayName"]).delta();
+    let sync = client.delta(first).await.expect("full sync");
+    let names: Vec<_> = sync.items.iter().map(|c| c.item.display_name()).collect();
+    assert_eq!(names, [Some("Adele"), None]);
+    assert_eq!(
+        sync.items[1].removed.as_ref().map(|r| r.reason.as_str()),
+        Some("changed")
+    );
+
+    let changes = client
+        .delta_resume::<graph_client::v1_0::models::User>(&sync.delta_link)
+        .await
+        .expect("changes");
+    assert_eq!(changes.items[0].item.display_name(), Some("Adele V"));
+
+    let error = client
+        .delta_resume::<graph_client::v1_0::models::User>(&changes.delta_link)
+        .await
+        .expect_err("state gone");
+    assert!(matches!(error, Error::SyncReset { .. }), "{error:?}");
 }
