@@ -118,6 +118,23 @@ pub enum Error {
         /// The service's message.
         message: String,
     },
+    /// A long-running operation ended failed or cancelled
+    /// ([`Client::wait_for`](crate::Client::wait_for)).
+    #[error("the operation ended {status}: {code}: {message}")]
+    OperationFailed {
+        /// The monitor's `status` (`failed`, `cancelled`, ...).
+        status: String,
+        /// The operation's `error.code`, if it gave one.
+        code: String,
+        /// The operation's `error.message`, if it gave one.
+        message: String,
+    },
+    /// A long-running operation was still running at the caller's deadline.
+    #[error("the operation is still running after {} ms", .waited.as_millis())]
+    OperationTimeout {
+        /// How long it was polled.
+        waited: Duration,
+    },
     /// A streamed body could not be written where the caller asked
     /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
     #[error("cannot write the response body: {0}")]

@@ -232,3 +232,53 @@ async fn delta_sync_of_users() {
         .expect_err("state gone");
     assert!(matches!(error, Error::SyncReset { .. }), "{error:?}");
 }
+
+/// An update answered asynchronously: 202 + a monitor polled twice.
+fn operation_answers(seen: &Seen) -> Answer {
+    static POLLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    match (seen.method.as_str(), seen.target.as_str()) {
+        ("PATCH", "/v1.0/users/u1") => (
+            202,
+            vec![("location", "/v1.0/operations/op-7".into())],
+            vec![],
+        ),
+        ("GET", "/v1.0/operations/op-7") => {
+            if POLLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                let mut answer = json_answer(202, json!({"status": "running"}));
+                answer.1.push(("retry-after", "0".into()));
+                answer
+            } else {
+                json_answer(
+                    200,
+                    json!({"status": "succeeded", "resourceLocation": "/v1.0/users/u1"}),
+                )
+            }
+        }
+        _ => json_answer(
+            404,
+            json!({"error": {"code": "unexpected", "message": seen.target}}),
+        ),
+    }
+}
+
+#[tokio::test]
+async fn long_running_update_of_a_user() {
+    let (url, seen) = serve(Arc::new(operation_answers)).await;
+    let client = client(&url);
+
+    let mut changes = graph_client::v1_0::models::User::new();
+    changes.set_job_title("Director");
+    let request = users().by_id("u1").patch(&changes).prefer("respond-async");
+    let operation = client.start_operation(request).await.expect("202 Accepted");
+    let done = client
+        .wait_for(&operation, std::time::Duration::from_secs(30))
+        .await
+        .expect("succeeded");
+    assert_eq!(done.status, "succeeded");
+    assert_eq!(done.resource_location.as_deref(), Some("/v1.0/users/u1"));
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 3);
+    assert_eq!(seen[0].header("prefer"), Some("respond-async"));
+    let sent: Value = serde_json::from_slice(&seen[0].body).expect("JSON");
+    assert_eq!(sent["jobTitle"], "Director");
+}
