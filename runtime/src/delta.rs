@@ -121,6 +121,7 @@ impl Client {
             url: url.to_string(),
             headers,
             body: Body::Empty,
+            anonymous: false,
         });
         self.run_delta(first).await
     }

@@ -135,6 +135,12 @@ pub enum Error {
         /// How long it was polled.
         waited: Duration,
     },
+    /// An upload session could not go on: the file ended early or could
+    /// not be read, or the service expects other bytes than were sent
+    /// ([`LargeFileUpload::resume`](crate::LargeFileUpload::resume) goes on
+    /// from where it stands).
+    #[error("upload: {0}")]
+    Upload(String),
     /// A streamed body could not be written where the caller asked
     /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
     #[error("cannot write the response body: {0}")]

@@ -102,6 +102,7 @@ mod secret;
 mod send;
 mod stream;
 mod transport;
+mod upload;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
 pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
@@ -121,6 +122,7 @@ pub use response::{Binary, FromResponse, Json, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use stream::ByteStream;
+pub use upload::{LargeFileUpload, UploadSession, UPLOAD_CHUNK_UNIT};
 
 /// Re-exported so generated code needs no direct dependency.
 pub use bytes::{self, Bytes};

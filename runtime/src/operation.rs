@@ -152,6 +152,7 @@ impl Client {
             url: operation.monitor.to_string(),
             headers: HeaderMap::new(),
             body: Body::Empty,
+            anonymous: false,
         };
         let response = self.execute(&prepared).await?;
         let (status, wait) = (response.status, response_wait(&response.headers));

@@ -149,6 +149,7 @@ impl Cursor {
             url: link.to_owned(),
             headers: previous.headers.clone(),
             body: Body::Empty,
+            anonymous: false,
         })
     }
 }

@@ -251,6 +251,7 @@ impl<T> Request<T> {
             method: self.method,
             headers: self.headers,
             body: self.body,
+            anonymous: false,
         })
     }
 }
