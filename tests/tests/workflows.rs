@@ -282,3 +282,70 @@ async fn long_running_update_of_a_user() {
     let sent: Value = serde_json::from_slice(&seen[0].body).expect("JSON");
     assert_eq!(sent["jobTitle"], "Director");
 }
+
+/// `createUploadSession` then two chunks to the session URL.
+fn upload_answers(seen: &Seen) -> Answer {
+    let base = format!("http://{}", seen.header("host").unwrap_or_default());
+    match (seen.method.as_str(), seen.header("content-range")) {
+        ("POST", _) => json_answer(
+            200,
+            json!({
+            "uploadUrl": format!("{base}/upload/s1?tempauth=pre-authenticated"),
+            "nextExpectedRanges": ["0-"]}),
+        ),
+        ("PUT", Some("bytes 0-327679/400000")) => {
+            json_answer(202, json!({"nextExpectedRanges": ["327680-"]}))
+        }
+        ("PUT", Some("bytes 327680-399999/400000")) => json_answer(
+            201,
+            json!({"id": "01NEW", "name": "report.bin", "size": 400000}),
+        ),
+        _ => json_answer(
+            400,
+            json!({"error": {"code": "unexpected", "message": seen.target}}),
+        ),
+    }
+}
+
+#[tokio::test]
+async fn upload_session_for_a_drive_item() {
+    use graph_runtime::http::Method;
+    use graph_runtime::{ApiVersion, LargeFileUpload, Request, RequestPath, UploadSession};
+    let (url, seen) = serve(Arc::new(upload_answers)).await;
+    let client = client(&url);
+
+    // createUploadSession is not in docs-input: built on the runtime's path.
+    let path = RequestPath::new(ApiVersion::V1_0)
+        .segment("me")
+        .segment("drive")
+        .segment("root")
+        .colon_path("report.bin")
+        .segment("createUploadSession");
+    let body = json!({"item": {"@microsoft.graph.conflictBehavior": "replace"}});
+    let session: UploadSession = Request::new(Method::POST, path)
+        .json_body(&body)
+        .send(&client)
+        .await
+        .expect("a session");
+    let file = vec![7u8; 400_000];
+    let item: graph_client::v1_0::models::DriveItem =
+        LargeFileUpload::new(&client, &session, file.len() as u64)
+            .chunk_size(graph_runtime::UPLOAD_CHUNK_UNIT)
+            .expect("320 KiB")
+            .upload(&file[..])
+            .await
+            .expect("uploaded");
+    assert_eq!(item.size(), Some(400_000));
+    assert_eq!(item.name(), Some("report.bin"));
+
+    let seen = seen.lock().unwrap();
+    assert_eq!(
+        seen[0].target,
+        "/v1.0/me/drive/root:/report.bin:/createUploadSession"
+    );
+    assert!(seen[0].header("authorization").is_some());
+    for put in &seen[1..] {
+        assert_eq!(put.method, "PUT");
+        assert_eq!(put.header("authorization"), None);
+    }
+}
