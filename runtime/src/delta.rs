@@ -122,6 +122,7 @@ impl Client {
             headers,
             body: Body::Empty,
             anonymous: false,
+            label: "delta link".into(),
         });
         self.run_delta(first).await
     }

@@ -101,6 +101,7 @@ mod rng;
 mod secret;
 mod send;
 mod stream;
+mod trace;
 mod transport;
 mod upload;
 

@@ -153,6 +153,7 @@ impl Client {
             headers: HeaderMap::new(),
             body: Body::Empty,
             anonymous: false,
+            label: "operation monitor".into(),
         };
         let response = self.execute(&prepared).await?;
         let (status, wait) = (response.status, response_wait(&response.headers));

@@ -150,6 +150,7 @@ impl Cursor {
             headers: previous.headers.clone(),
             body: Body::Empty,
             anonymous: false,
+            label: previous.label.clone(),
         })
     }
 }

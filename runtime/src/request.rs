@@ -246,12 +246,14 @@ impl<T> Request<T> {
                     .into(),
             ));
         }
+        let label = self.path.template();
         Ok(Prepared {
             url: self.url(base),
             method: self.method,
             headers: self.headers,
             body: self.body,
             anonymous: false,
+            label,
         })
     }
 }

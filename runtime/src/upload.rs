@@ -253,6 +253,7 @@ impl<T: FromResponse> LargeFileUpload<T> {
             headers,
             body,
             anonymous: true,
+            label: "upload session".into(),
         }
     }
 }
