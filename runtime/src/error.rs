@@ -102,6 +102,45 @@ pub enum Error {
         /// The cap, in pages.
         limit: usize,
     },
+    /// A delta query's saved state is gone (`410 Gone`, or a sync-reset
+    /// code such as `resyncRequired`): drop the saved delta link and start
+    /// over with a full sync (the initial delta request).
+    #[error(
+        "the delta sync must start over (HTTP {status}{}{code}: {message}): \
+         discard the saved delta link and run the initial delta query again",
+        if code.is_empty() { "" } else { ", " }
+    )]
+    SyncReset {
+        /// The HTTP status.
+        status: u16,
+        /// The Graph error code, if any.
+        code: String,
+        /// The service's message.
+        message: String,
+    },
+    /// A long-running operation ended failed or cancelled
+    /// ([`Client::wait_for`](crate::Client::wait_for)).
+    #[error("the operation ended {status}: {code}: {message}")]
+    OperationFailed {
+        /// The monitor's `status` (`failed`, `cancelled`, ...).
+        status: String,
+        /// The operation's `error.code`, if it gave one.
+        code: String,
+        /// The operation's `error.message`, if it gave one.
+        message: String,
+    },
+    /// A long-running operation was still running at the caller's deadline.
+    #[error("the operation is still running after {} ms", .waited.as_millis())]
+    OperationTimeout {
+        /// How long it was polled.
+        waited: Duration,
+    },
+    /// An upload session could not go on: the file ended early or could
+    /// not be read, or the service expects other bytes than were sent
+    /// ([`LargeFileUpload::resume`](crate::LargeFileUpload::resume) goes on
+    /// from where it stands).
+    #[error("upload: {0}")]
+    Upload(String),
     /// A streamed body could not be written where the caller asked
     /// ([`ByteStream::write_to`](crate::ByteStream::write_to)).
     #[error("cannot write the response body: {0}")]

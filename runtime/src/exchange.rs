@@ -35,6 +35,7 @@ impl Client {
             .first_hop(prepared, request_id, retry)
             .map_err(Outcome::final_error)?;
         let token = match &self.inner.token {
+            Some(_) if prepared.anonymous => None,
             Some(provider) => Some(
                 provider
                     .access_token()

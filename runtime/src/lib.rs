@@ -74,15 +74,18 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+mod batch;
 mod body;
 mod client;
 mod cloud;
 mod credentials;
+mod delta;
 mod encode;
 mod error;
 mod exchange;
 mod httpdate;
 pub mod model;
+mod operation;
 mod page;
 mod page_guard;
 mod paging;
@@ -98,14 +101,19 @@ mod rng;
 mod secret;
 mod send;
 mod stream;
+mod trace;
 mod transport;
+mod upload;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
+pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
 pub use body::Body;
 pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
 pub use credentials::ClientCredentials;
+pub use delta::{DeltaItem, DeltaSync, Removed};
 pub use error::Error;
+pub use operation::{Operation, OperationStatus};
 pub use page::Page;
 pub use paging::Collected;
 pub use path::{ApiVersion, FunctionArg, RequestPath};
@@ -115,6 +123,7 @@ pub use response::{Binary, FromResponse, Json, RawResponse};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use stream::ByteStream;
+pub use upload::{LargeFileUpload, UploadSession, UPLOAD_CHUNK_UNIT};
 
 /// Re-exported so generated code needs no direct dependency.
 pub use bytes::{self, Bytes};

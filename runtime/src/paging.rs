@@ -47,7 +47,18 @@ impl Client {
     where
         T: FromJson + Send + 'static,
     {
-        let first = first.prepare(self.base_url());
+        self.pages_from(first.prepare(self.base_url()))
+    }
+
+    /// The pages of a listing whose first request is `first` (a prepared
+    /// request, or a link checked with [`Client::check_link`]).
+    pub(crate) fn pages_from<T>(
+        &self,
+        first: Result<Prepared, Error>,
+    ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + Unpin + 'static
+    where
+        T: FromJson + Send + 'static,
+    {
         let guard = first
             .as_ref()
             .ok()
@@ -99,10 +110,11 @@ impl Client {
     }
 }
 
-impl Cursor {
-    /// The request for `link`, the next link of the page fetched by
-    /// `previous`, if the listing may go on to it.
-    fn follow(&mut self, previous: &Prepared, link: &str) -> Result<Prepared, Error> {
+impl Client {
+    /// `link` (a next or delta link) parsed, if the client may follow it:
+    /// at most [`MAX_LINK_BYTES`], absolute, on the client's origin and
+    /// without credentials; else [`Error::InvalidNextLink`].
+    pub(crate) fn check_link(&self, link: &str) -> Result<reqwest::Url, Error> {
         if link.len() > MAX_LINK_BYTES {
             return Err(Error::InvalidNextLink(format!(
                 "it is longer than {MAX_LINK_BYTES} bytes"
@@ -110,7 +122,7 @@ impl Cursor {
         }
         let url = reqwest::Url::parse(link)
             .map_err(|_| Error::InvalidNextLink("not an absolute URL".into()))?;
-        if !self.client.is_own_origin(&url) {
+        if !self.is_own_origin(&url) {
             let host = url.host_str().unwrap_or("");
             return Err(Error::InvalidNextLink(format!(
                 "{}://{host} is not the client's base URL",
@@ -120,6 +132,15 @@ impl Cursor {
         if !url.username().is_empty() || url.password().is_some() {
             return Err(Error::InvalidNextLink("it carries credentials".into()));
         }
+        Ok(url)
+    }
+}
+
+impl Cursor {
+    /// The request for `link`, the next link of the page fetched by
+    /// `previous`, if the listing may go on to it.
+    fn follow(&mut self, previous: &Prepared, link: &str) -> Result<Prepared, Error> {
+        let url = self.client.check_link(link)?;
         if let Some(guard) = &mut self.guard {
             guard.admit(&previous.url, &url)?;
         }
@@ -128,6 +149,8 @@ impl Cursor {
             url: link.to_owned(),
             headers: previous.headers.clone(),
             body: Body::Empty,
+            anonymous: false,
+            label: previous.label.clone(),
         })
     }
 }

@@ -37,6 +37,9 @@ impl fmt::Display for ApiVersion {
 pub struct RequestPath {
     version: ApiVersion,
     path: String,
+    /// The path with every caller-supplied value as `{}`: what traces name
+    /// (ids and user principal names stay out of logs).
+    template: String,
     unsendable_key: bool,
 }
 
@@ -46,6 +49,7 @@ impl RequestPath {
         RequestPath {
             version,
             path: String::new(),
+            template: String::new(),
             unsendable_key: false,
         }
     }
@@ -58,6 +62,8 @@ impl RequestPath {
         self.unsendable_key |= !is_safe_literal(literal);
         self.path.push('/');
         self.path.push_str(literal);
+        self.template.push('/');
+        self.template.push_str(literal);
         self
     }
 
@@ -72,6 +78,7 @@ impl RequestPath {
         self.unsendable_key |= value.is_empty();
         self.path.push('/');
         self.push_part(value);
+        self.template.push_str("/{}");
         self
     }
 
@@ -97,6 +104,8 @@ impl RequestPath {
             value.write_to(&mut self.path);
         }
         self.path.push(')');
+        let args = if args.is_empty() { "" } else { "{}" };
+        self.template.push_str(&format!("/{name}({args})"));
         self
     }
 
@@ -115,6 +124,7 @@ impl RequestPath {
             self.push_part(part);
         }
         self.path.push(':');
+        self.template.push_str(":/{}:");
         self
     }
 
@@ -126,6 +136,12 @@ impl RequestPath {
     /// The encoded path without the version, e.g. `/users/abc/manager`.
     pub fn as_str(&self) -> &str {
         &self.path
+    }
+
+    /// The path with every key, colon path and function argument as `{}`,
+    /// version included: `/v1.0/users/{}/manager`.
+    pub fn template(&self) -> String {
+        format!("/{}{}", self.version, self.template)
     }
 
     /// True when a key was empty, a key or colon-path part was exactly `.`

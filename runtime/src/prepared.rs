@@ -12,4 +12,8 @@ pub(crate) struct Prepared {
     pub(crate) url: String,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Body,
+    /// Sent without the access token anywhere (a pre-authenticated URL).
+    pub(crate) anonymous: bool,
+    /// What traces call the request: the path template, never the URL.
+    pub(crate) label: String,
 }

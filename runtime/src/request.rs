@@ -220,6 +220,14 @@ impl<T> Request<T> {
         }
     }
 
+    /// The same request on another path, without the documented
+    /// permissions (they belong to the old path's operation).
+    pub(crate) fn with_path(mut self, path: impl FnOnce(RequestPath) -> RequestPath) -> Self {
+        self.path = path(self.path);
+        self.permissions = None;
+        self
+    }
+
     fn defer(&mut self, deferred: Deferred) {
         self.deferred.get_or_insert(deferred);
     }
@@ -238,11 +246,14 @@ impl<T> Request<T> {
                     .into(),
             ));
         }
+        let label = self.path.template();
         Ok(Prepared {
             url: self.url(base),
             method: self.method,
             headers: self.headers,
             body: self.body,
+            anonymous: false,
+            label,
         })
     }
 }

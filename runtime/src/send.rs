@@ -2,6 +2,9 @@
 //! body within its limit, and status decoding.
 
 use std::future::Future;
+use std::time::{Duration, Instant};
+
+use tracing::Instrument;
 
 use http::{HeaderValue, StatusCode};
 
@@ -10,6 +13,7 @@ use crate::exchange::{client_request_id, AuthRetry};
 use crate::prepared::Prepared;
 use crate::read::{read_limited, read_prefix, BodyError, ERROR_BODY_LIMIT};
 use crate::retry::{Outcome, RetryState};
+use crate::trace;
 use crate::transport::failed;
 use crate::{ByteStream, Client, Error, FromResponse, RawResponse, Request, RetryPolicy};
 
@@ -28,18 +32,25 @@ impl Client {
     /// Sends `prepared` with retries; returns the 2xx response.
     pub(crate) async fn execute(&self, prepared: &Prepared) -> Result<RawResponse, Error> {
         let request_id = client_request_id(&prepared.headers);
-        let mut tries = Tries::new(&self.inner.retry);
-        loop {
-            let retry = tries.retries.retries();
-            let attempt = self.attempt(prepared, &request_id, retry, &mut tries.auth);
-            let outcome = self
-                .in_time(attempt)
-                .await
-                .unwrap_or_else(|outcome| outcome);
-            if !self.try_again(prepared, &outcome, &mut tries).await {
-                return finish(outcome, &request_id);
+        let span = trace::request_span(prepared, &request_id);
+        async {
+            let mut tries = Tries::new(&self.inner.retry);
+            loop {
+                let retry = tries.retries.retries();
+                let started = Instant::now();
+                let attempt = self.attempt(prepared, &request_id, retry, &mut tries.auth);
+                let outcome = self
+                    .in_time(attempt)
+                    .await
+                    .unwrap_or_else(|outcome| outcome);
+                trace::attempt(&outcome, retry, started.elapsed());
+                if !self.try_again(prepared, &outcome, &mut tries).await {
+                    return finish(outcome, &request_id);
+                }
             }
         }
+        .instrument(span)
+        .await
     }
 
     /// Sends `request` like [`Client::send`], retrying the same way, but
@@ -50,18 +61,28 @@ impl Client {
     pub async fn send_streaming<T>(&self, request: Request<T>) -> Result<ByteStream, Error> {
         let prepared = request.prepare(self.base_url())?;
         let request_id = client_request_id(&prepared.headers);
-        let mut tries = Tries::new(&self.inner.retry);
-        loop {
-            let retry = tries.retries.retries();
-            let attempt = self.stream_attempt(&prepared, &request_id, retry, &mut tries.auth);
-            let outcome = match self.in_time(attempt).await {
-                Ok(Ok(stream)) => return Ok(stream),
-                Ok(Err(outcome)) | Err(outcome) => outcome,
-            };
-            if !self.try_again(&prepared, &outcome, &mut tries).await {
-                return Err(failure(outcome, &request_id));
+        let span = trace::request_span(&prepared, &request_id);
+        async {
+            let mut tries = Tries::new(&self.inner.retry);
+            loop {
+                let retry = tries.retries.retries();
+                let started = Instant::now();
+                let attempt = self.stream_attempt(&prepared, &request_id, retry, &mut tries.auth);
+                let outcome = match self.in_time(attempt).await {
+                    Ok(Ok(stream)) => {
+                        trace::streamed(&stream, retry, started.elapsed());
+                        return Ok(stream);
+                    }
+                    Ok(Err(outcome)) | Err(outcome) => outcome,
+                };
+                trace::attempt(&outcome, retry, started.elapsed());
+                if !self.try_again(&prepared, &outcome, &mut tries).await {
+                    return Err(failure(outcome, &request_id));
+                }
             }
         }
+        .instrument(span)
+        .await
     }
 
     /// Runs `attempt` within the client's timeout; `Err` with
@@ -82,10 +103,12 @@ impl Client {
         tries: &mut Tries<'_>,
     ) -> bool {
         if self.refresh_after(outcome, &mut tries.auth).await {
+            trace::retry("the token was refused (401) and replaced", Duration::ZERO);
             return true;
         }
         match tries.retries.next_delay(&prepared.method, outcome) {
             Some(delay) => {
+                trace::retry(&trace::reason(outcome), delay);
                 tokio::time::sleep(delay).await;
                 true
             }
