@@ -10,6 +10,7 @@
 //! one item's answer as its own `T` or its own [`Error::Graph`].
 
 mod chunks;
+mod item;
 mod rounds;
 mod wire;
 
@@ -21,39 +22,9 @@ use crate::error::from_status;
 use crate::{ApiVersion, Client, Error, FromResponse, RawResponse, Request};
 
 pub use chunks::MAX_BATCH;
+use item::Answer;
+pub use item::{BatchId, BatchItem};
 use wire::Entry;
-
-/// The id of a request in a [`Batch`], for `dependsOn`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BatchId(usize);
-
-/// A request added to a [`Batch`]: read its answer, typed `T`, from
-/// [`BatchResponses::get`].
-pub struct BatchItem<T> {
-    id: BatchId,
-    marker: PhantomData<fn() -> T>,
-}
-
-impl<T> BatchItem<T> {
-    /// Its id, for [`Batch::add_after`].
-    pub fn id(&self) -> BatchId {
-        self.id
-    }
-}
-
-impl<T> Clone for BatchItem<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for BatchItem<T> {}
-
-impl<T> std::fmt::Debug for BatchItem<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "BatchItem({})", self.id.0)
-    }
-}
 
 /// Requests to send together with `POST /$batch`.
 ///
@@ -133,14 +104,6 @@ impl Batch {
         let answers = rounds::run(client, version, &self.entries).await?;
         Ok(BatchResponses { answers })
     }
-}
-
-/// One item's answer: its response (any status) and the
-/// `client-request-id` of the `$batch` post that carried it.
-#[derive(Clone, Debug)]
-pub(crate) struct Answer {
-    pub(crate) response: RawResponse,
-    pub(crate) client_request_id: String,
 }
 
 /// The answers of a sent [`Batch`].

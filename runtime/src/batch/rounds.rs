@@ -6,8 +6,8 @@ use http::header::RETRY_AFTER;
 use http::{HeaderName, HeaderValue, Method, StatusCode};
 
 use super::chunks::chunks;
+use super::item::Answer;
 use super::wire::{request_body, responses, Entry};
-use super::Answer;
 use crate::exchange::client_request_id;
 use crate::retry::{retry_after, Outcome, RetryState};
 use crate::{ApiVersion, Client, Error, RawResponse, Request, RequestPath, RetryPolicy};

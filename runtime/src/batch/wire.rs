@@ -27,7 +27,7 @@ impl Entry {
     /// headers as text, a JSON body as JSON and any other body as base64.
     pub(crate) fn new<T>(
         request: Request<T>,
-        depends_on: &[super::BatchId],
+        depends_on: &[super::item::BatchId],
     ) -> Result<Self, Error> {
         let version = format!("/{}", request.path().version());
         let prepared = request.prepare("")?;
