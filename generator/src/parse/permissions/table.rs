@@ -48,12 +48,13 @@ pub fn read(text: &str, table: &Table, permissions: &mut Permissions) -> Reading
     reading
 }
 
-/// Column headers name kinds (two at least, by structure) and the row
-/// labels do not, or only by their position.
+/// Column headers name the three kinds (by structure, not position) and the
+/// row labels do not, or only by their position.
 fn is_transposed(columns: &KindSet, rows: Option<&KindSet>) -> bool {
-    let mut kinds = columns.kinds.clone();
-    kinds.dedup();
-    !columns.positional && kinds.len() >= 2 && rows.is_none_or(|r| r.positional)
+    let all_three = [Kind::Work, Kind::Personal, Kind::Application]
+        .iter()
+        .all(|k| columns.kinds.contains(k));
+    !columns.positional && all_three && rows.is_none_or(|r| r.positional)
 }
 
 /// In tables whose labels do not read as a kind set (a fourth row, scenario
