@@ -230,3 +230,21 @@ fn user_get_in_every_shared_language() {
         assert_eq!(p.application, application, "{corpus}: application");
     }
 }
+
+#[test]
+fn a_translated_section_without_anchor_is_found_by_its_table() {
+    assert_rows(
+        "no-anchor.md",
+        &["User.Read", "User.ReadWrite"],
+        &[],
+        &["User.Read.All"],
+    );
+    let page = read("no-anchor.md");
+    assert!(
+        messages(&page)
+            .iter()
+            .any(|m| m.contains("no section anchored `permissions`")),
+        "{:?}",
+        messages(&page)
+    );
+}

@@ -127,6 +127,7 @@ const DIAGNOSTIC_KINDS: &[(&str, &str)] = &[
     ),
     ("named outside a permissions table", "name outside a table"),
     ("holds no permission name", "unreadable cell"),
+    ("name-like text", "partial cell"),
     ("yields no permission: every cell", "all cells say none"),
     ("yields no permission: no cell", "no cell readable"),
     ("has no permissions table", "no table"),

@@ -19,9 +19,10 @@ use super::context::{Diagnostics, PageContext};
 use super::document::Document;
 use super::document::{Block, BlockKind};
 use super::load::load;
+use super::sections::Section;
 
 pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions {
-    let Some(section) = ctx.outline.find(&["permissions", "prerequisites"]) else {
+    let Some(section) = find_section(ctx, diagnostics) else {
         diagnostics.push(Diagnostic::warning(1, "no Permissions section"));
         return Permissions::default();
     };
@@ -52,6 +53,36 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
     }
     stray_prose_names(blocks, &permissions, diagnostics);
     permissions
+}
+
+/// The Permissions section by its anchor (or slug); else, by its content,
+/// the first section whose own table reads as a permissions table with a
+/// name in it (a translated heading without anchor, a table under another
+/// heading), said with a diagnostic.
+fn find_section<'c>(ctx: &PageContext<'c>, diagnostics: &mut Diagnostics) -> Option<&'c Section> {
+    if let Some(section) = ctx.outline.find(&["permissions", "prerequisites"]) {
+        return Some(section);
+    }
+    let section = ctx
+        .outline
+        .sections
+        .iter()
+        .find(|s| holds_permission_names(&ctx.source.text, s.own_blocks(ctx.document)))?;
+    let line = ctx.line(&ctx.document.blocks[section.heading]);
+    let message =
+        "no section anchored `permissions`: permissions read from the table of this section";
+    diagnostics.push(Diagnostic::warning(line, message));
+    Some(section)
+}
+
+fn holds_permission_names(text: &str, blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| {
+        let BlockKind::Table(t) = &block.kind else {
+            return false;
+        };
+        let mut scratch = Permissions::default();
+        table::read(text, t, &mut scratch).found && !is_empty(&scratch)
+    })
 }
 
 fn is_empty(permissions: &Permissions) -> bool {
@@ -144,6 +175,12 @@ fn read_tables(
                 );
                 diagnose(Diagnostic::warning(line, message));
             }
+        }
+        for (line, rest) in reading.partial {
+            let message = format!(
+                "permission cell holds name-like text `{rest}` beside its names; only the names are read"
+            );
+            diagnose(Diagnostic::warning(line, message));
         }
         for (line, cell) in reading.unreadable {
             let message = format!(

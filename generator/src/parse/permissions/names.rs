@@ -19,6 +19,15 @@ fn is_permission_name(token: &str) -> bool {
 /// Permission names in a text, in order. Separators in any language, `*`
 /// resource-specific-consent markers and "not supported" wording all drop out.
 pub fn names_in(text: &str) -> Vec<String> {
+    tokens(text)
+        .filter(|token| is_permission_name(token))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of a cell, split on separators in any language and trimmed of
+/// markup and punctuation.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '、' | '，' | ';' | '；' | '和' | '或' | '/')
     })
@@ -30,15 +39,17 @@ pub fn names_in(text: &str) -> Vec<String> {
             )
         })
     })
-    .filter(|token| is_permission_name(token))
-    .map(str::to_owned)
-    .collect()
+    .filter(|token| !token.is_empty())
 }
 
 /// What a permission cell holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CellContent {
     Names(Vec<String>),
+    /// Some names, and beside them name-like text the reader could not take
+    /// (`AdministrativeUnit、Directory.accessasuser.all`): the names, and
+    /// the rest.
+    Partial(Vec<String>, String),
     /// Empty, or wording such as "Not supported.", "Nicht unterstützt",
     /// "サポートされていません。" in any language: an empty kind.
     NotSupported,
@@ -50,7 +61,12 @@ pub enum CellContent {
 pub fn classify(text: &str) -> CellContent {
     let names = names_in(text);
     if !names.is_empty() {
-        CellContent::Names(names)
+        let rest = without_names(text);
+        if looks_like_a_name(&rest) {
+            CellContent::Partial(names, rest)
+        } else {
+            CellContent::Names(names)
+        }
     } else if looks_like_a_name_or_value(text) {
         CellContent::Unreadable
     } else {
@@ -58,10 +74,22 @@ pub fn classify(text: &str) -> CellContent {
     }
 }
 
+/// The words of the text that are not permission names.
+fn without_names(text: &str) -> String {
+    tokens(text)
+        .filter(|token| !is_permission_name(token))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Wording that says "none" has no digit, no dotted token (`任务.读取`,
 /// `Mail。Read`) and no camel-cased identifier (`AccessReview`): those are
 /// names the reader could not take, whatever the language around them.
 fn looks_like_a_name_or_value(text: &str) -> bool {
+    looks_like_a_name(text) || text.chars().any(|c| c.is_ascii_digit())
+}
+
+fn looks_like_a_name(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     // A full-width stop ends CJK sentences too; it only joins a name's
     // segments when Latin letters touch it (`打印机。阅读.All`, `Mail。Read`).
@@ -73,7 +101,7 @@ fn looks_like_a_name_or_value(text: &str) -> bool {
     let camel = chars.windows(3).any(|w| {
         w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
     });
-    dotted || camel || chars.iter().any(char::is_ascii_digit)
+    dotted || camel
 }
 
 fn is_word_char(c: char) -> bool {
@@ -138,5 +166,22 @@ mod tests {
             classify("User.Read"),
             CellContent::Names(vec!["User.Read".into()])
         );
+    }
+
+    #[test]
+    fn name_like_text_beside_names_is_partial() {
+        assert_eq!(
+            classify("AdministrativeUnit、Directory.accessasuser.all"),
+            CellContent::Partial(
+                vec!["Directory.accessasuser.all".into()],
+                "AdministrativeUnit".into()
+            )
+        );
+        let prose = "Role required to [create subscription] or Subscription.Read.All (see below).";
+        assert!(matches!(classify(prose), CellContent::Names(_)));
+        assert!(matches!(
+            classify("Directory.Read.All (B2C)"),
+            CellContent::Names(_)
+        ));
     }
 }

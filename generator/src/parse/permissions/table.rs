@@ -17,6 +17,8 @@ pub struct Reading {
     pub stray: Vec<(u32, Vec<String>)>,
     /// Cells that hold neither a name nor "not supported" wording.
     pub unreadable: Vec<(u32, String)>,
+    /// Name-like text left beside the names of a cell.
+    pub partial: Vec<(u32, String)>,
 }
 
 /// Reads `table` into `permissions`.
@@ -152,15 +154,21 @@ fn add(permissions: &mut Permissions, kind: Kind, row: &Row, cell: &Cell, readin
         Kind::Application => &mut permissions.application,
     };
     match classify(cell.text()) {
-        CellContent::Names(names) => {
-            for name in names {
-                if !list.contains(&name) {
-                    list.push(name);
-                }
-            }
+        CellContent::Names(names) => add_names(list, names),
+        CellContent::Partial(names, rest) => {
+            reading.partial.push((row.line, rest));
+            add_names(list, names);
         }
         CellContent::NotSupported => {}
         CellContent::Unreadable => reading.unreadable.push((row.line, cell.text().to_owned())),
+    }
+}
+
+fn add_names(list: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !list.contains(&name) {
+            list.push(name);
+        }
     }
 }
 
