@@ -22,12 +22,10 @@ use super::load::load;
 use super::sections::Section;
 
 pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions {
-    let Some(section) = find_section(ctx, diagnostics) else {
+    let Some((blocks, heading_line)) = find_section(ctx, diagnostics) else {
         diagnostics.push(Diagnostic::warning(1, "no Permissions section"));
         return Permissions::default();
     };
-    let blocks = section.blocks(ctx.document);
-    let heading_line = ctx.line(&ctx.document.blocks[section.heading]);
     let mut permissions = Permissions::default();
     let before = diagnostics.len();
     if read_tables(&ctx.source.text, blocks, &mut permissions, &mut |d| {
@@ -55,24 +53,32 @@ pub fn read(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Permissions
     permissions
 }
 
-/// The Permissions section by its anchor (or slug); else, by its content,
-/// the first section whose own table reads as a permissions table with a
-/// name in it (a translated heading without anchor, a table under another
-/// heading), said with a diagnostic.
-fn find_section<'c>(ctx: &PageContext<'c>, diagnostics: &mut Diagnostics) -> Option<&'c Section> {
+/// The Permissions section's blocks and heading line, by its anchor (or
+/// slug); else, by content, the first section (or the page intro) whose own
+/// table reads as a permissions table with a name in it (a translated
+/// heading without anchor, a table under another heading or none), said
+/// with a diagnostic.
+fn find_section<'c>(
+    ctx: &PageContext<'c>,
+    diagnostics: &mut Diagnostics,
+) -> Option<(&'c [Block], u32)> {
+    let document = ctx.document;
     if let Some(section) = ctx.outline.find(&["permissions", "prerequisites"]) {
-        return Some(section);
+        let line = ctx.line(&document.blocks[section.heading]);
+        return Some((section.blocks(document), line));
     }
-    let section = ctx
-        .outline
-        .sections
-        .iter()
-        .find(|s| holds_permission_names(&ctx.source.text, s.own_blocks(ctx.document)))?;
-    let line = ctx.line(&ctx.document.blocks[section.heading]);
-    let message =
-        "no section anchored `permissions`: permissions read from the table of this section";
+    let intro = ctx.outline.intro(document);
+    let sections = ctx.outline.sections.iter().map(|s: &Section| {
+        let line = ctx.line(&document.blocks[s.heading]);
+        (s.own_blocks(document), line)
+    });
+    let intro_line = intro.first().map_or(1, |b| ctx.line(b));
+    let (blocks, line) = std::iter::once((intro, intro_line))
+        .chain(sections)
+        .find(|(blocks, _)| holds_permission_names(&ctx.source.text, blocks))?;
+    let message = "no section anchored `permissions`: permissions read from the table here";
     diagnostics.push(Diagnostic::warning(line, message));
-    Some(section)
+    Some((blocks, line))
 }
 
 fn holds_permission_names(text: &str, blocks: &[Block]) -> bool {
