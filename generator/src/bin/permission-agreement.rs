@@ -370,7 +370,7 @@ fn print_examples(
         let tag = if *was_unchanged {
             "unchanged page"
         } else {
-            "operations differ"
+            "page changed: operations, examples or names"
         };
         println!("- {file} ({tag}): {}", differences.join("; "));
     }
