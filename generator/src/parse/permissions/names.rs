@@ -1,5 +1,6 @@
 //! Permission-shaped names in a cell, and what a cell without one says.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -19,10 +20,31 @@ fn is_permission_name(token: &str) -> bool {
 /// Permission names in a text, in order. Separators in any language, `*`
 /// resource-specific-consent markers and "not supported" wording all drop out.
 pub fn names_in(text: &str) -> Vec<String> {
-    tokens(text)
+    let text = latin_stops(text);
+    tokens(&text)
         .filter(|token| is_permission_name(token))
         .map(str::to_owned)
         .collect()
+}
+
+/// Translation turns the dots of a name into full-width stops
+/// (`Bookings。ReadWrite.All`); between two Latin letters or digits a stop
+/// can only be such a dot.
+fn latin_stops(text: &str) -> Cow<'_, str> {
+    if !text.contains(['。', '．']) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let dot = |i: usize| {
+        matches!(chars[i], '。' | '．')
+            && i > 0
+            && chars[i - 1].is_ascii_alphanumeric()
+            && chars.get(i + 1).is_some_and(char::is_ascii_alphanumeric)
+    };
+    let fixed = (0..chars.len())
+        .map(|i| if dot(i) { '.' } else { chars[i] })
+        .collect();
+    Cow::Owned(fixed)
 }
 
 /// The words of a cell, split on separators in any language and trimmed of
@@ -59,6 +81,7 @@ pub enum CellContent {
 }
 
 pub fn classify(text: &str) -> CellContent {
+    let text = &latin_stops(text);
     let names = names_in(text);
     if !names.is_empty() {
         let rest = without_names(text);
@@ -134,6 +157,11 @@ mod tests {
         assert!(names_in("Not supported.").is_empty());
         assert!(names_in("不支持。").is_empty());
         assert!(names_in("任务.读取").is_empty());
+        assert_eq!(
+            names_in("Bookings。ReadWrite.All、Bookings。Manage.All"),
+            ["Bookings.ReadWrite.All", "Bookings.Manage.All"]
+        );
+        assert!(names_in("打印机。阅读.All").is_empty());
         assert!(names_in("see e.g. the docs").is_empty());
     }
 
@@ -159,7 +187,7 @@ mod tests {
 
     #[test]
     fn numbers_and_mangled_names_are_unreadable() {
-        for text in ["42", "任务.读取", "AccessReview の構成", "Mail。Read"] {
+        for text in ["42", "任务.读取", "AccessReview の構成", "打印机。阅读.All"] {
             assert_eq!(classify(text), CellContent::Unreadable, "{text}");
         }
         assert_eq!(
