@@ -10,8 +10,8 @@ pub use docgen::ir::api::{
     TypeDef, TypeKind, VersionApi, VIEW_MODULE,
 };
 pub use docgen::ir::page::{
-    ApiVersion, HttpMethod, Operation, Page, PageKind, PermissionSource, ResponseBody, Severity,
-    TypeRef,
+    ApiVersion, Diagnostic as PageDiagnostic, HttpMethod, Operation, Page, PageKind,
+    PermissionSource, Permissions, ResponseBody, Severity, TypeRef,
 };
 pub use docgen::lower::template::{parse as parse_template, ArgValue, Piece};
 pub use docgen::lower::{lower, Lowered};

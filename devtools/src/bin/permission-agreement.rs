@@ -20,8 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::ExitCode;
 
-use docgen::docs::DocTree;
-use docgen::ir::page::{Diagnostic, Page, PageKind, Permissions};
+use devtools::pipeline::{DocTree, Page, PageDiagnostic as Diagnostic, PageKind, Permissions};
 
 struct Corpus {
     name: String,
