@@ -3,9 +3,6 @@
 //! file it makes is included here: the files the emitter's snapshot tests
 //! pin (`generator/tests/emit.rs`) are thereby code that compiles.
 
-/// Generated area files refer to `crate::Permissions`.
-pub use graph_client::Permissions;
-
 /// One module per fixture page: `<fixture>::<version>::<area>`.
 pub mod fixtures {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
