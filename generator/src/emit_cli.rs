@@ -37,6 +37,7 @@ fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::L
         line: 1,
         severity: docgen::ir::page::Severity::Warning,
         message: format!("not read: {}", refusal.reason),
+        kind: docgen::ir::page::DiagnosticKind::NotRead,
     }
 }
 
@@ -70,6 +71,22 @@ pub fn coverage(args: CoverageArgs) -> Result<(), String> {
     }
 }
 
+/// An empty checkout, or one whose pages are none of them API pages, is an
+/// error: it would silently replace the crate with an empty one.
+fn require_api_pages(
+    docs: &std::path::Path,
+    pages: &[docgen::ir::page::Page],
+) -> Result<(), docgen::Error> {
+    use docgen::ir::page::PageKind;
+    if pages.iter().any(|p| p.kind != PageKind::Other) {
+        return Ok(());
+    }
+    Err(docgen::Error::NoApiPages {
+        path: docs.to_path_buf(),
+        pages: pages.len(),
+    })
+}
+
 /// `docgen generate`.
 #[derive(Args)]
 pub struct GenerateArgs {
@@ -94,6 +111,9 @@ pub struct GenerateArgs {
     /// Exit with an error when any page has a diagnostic or any entry was not read.
     #[arg(long)]
     pub strict: bool,
+    /// Print every diagnostic (default: the first 20, then the count per kind).
+    #[arg(long)]
+    pub all_diagnostics: bool,
     /// Write into a non-empty --out that holds no docgen manifest (nothing in it is removed).
     #[arg(long)]
     pub force: bool,
@@ -118,15 +138,18 @@ impl GenerateArgs {
 
 pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
+    require_api_pages(&args.docs, &checkout.pages)?;
     let settings = args.settings();
     let mut generated = docgen::generate::Generator::new(&settings).generate(&checkout.pages)?;
     generated
         .diagnostics
         .extend(checkout.refused.iter().map(refusal_diagnostic));
     generated.diagnostics.sort();
-    for diagnostic in &generated.diagnostics {
-        eprintln!("{diagnostic}");
-    }
+    let limit = if args.all_diagnostics { usize::MAX } else { 20 };
+    eprint!(
+        "{}",
+        docgen::diagnostics::report(&generated.diagnostics, limit)
+    );
     let options = docgen::write::WriteOptions { force: args.force };
     docgen::write::write_with(&settings.out_dir, &generated.files, &options)?;
     let stats = &generated.stats;

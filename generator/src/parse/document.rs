@@ -4,16 +4,19 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::annotation::{self, Annotation};
 use super::comments;
+use super::fences::{self, UnclosedFence};
 use super::inline::{is_inline, Inline};
 use super::slug::slug;
 
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// Fenced blocks without a closing fence, in page order.
+    pub unclosed_fences: Vec<UnclosedFence>,
 }
 
 #[derive(Clone, Debug)]
@@ -97,8 +100,14 @@ impl Document {
             builder.event(event, range.start + start..range.end + start);
         }
         builder.flush_paragraph();
+        let unclosed_fences = builder
+            .fenced
+            .iter()
+            .filter_map(|range| fences::unclosed(text, range.clone()))
+            .collect();
         let mut document = Document {
             blocks: builder.blocks,
+            unclosed_fences,
         };
         document.bind_annotations(builder.annotations);
         for block in &mut document.blocks {
@@ -120,6 +129,9 @@ impl Document {
                     row.line = line_of(row.offset);
                 }
             }
+        }
+        for fence in &mut self.unclosed_fences {
+            fence.line = line_of(fence.offset);
         }
     }
 
@@ -228,6 +240,8 @@ struct Builder {
     /// The raw text of the HTML block being read, and where it starts.
     html: Option<(usize, String)>,
     annotations: Vec<Annotation>,
+    /// Source ranges of fenced code blocks, to check their closing fence.
+    fenced: Vec<Range<usize>>,
 }
 
 impl Builder {
@@ -317,8 +331,11 @@ impl Builder {
             }
             // Info strings are not trusted (`http`, `msgraph-interactive`, none,
             // `HTTP`): the first line of a block says what it holds.
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.flush_paragraph();
+                if matches!(kind, CodeBlockKind::Fenced(_)) {
+                    self.fenced.push(range.clone());
+                }
                 let code = Code {
                     text: String::with_capacity(range.len()),
                     annotation: None,

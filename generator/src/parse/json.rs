@@ -20,6 +20,12 @@ pub fn parse_lenient(text: &str) -> Result<Value, String> {
     }
 }
 
+/// The text stops inside a value (an object or string never closed), as
+/// opposed to holding junk: what an unclosed brace or a cut page gives.
+pub fn is_unterminated(text: &str) -> bool {
+    serde_json::from_str::<Value>(&repair(text)).is_err_and(|e| e.is_eof())
+}
+
 fn repair(text: &str) -> String {
     static TRAILING: OnceLock<Regex> = OnceLock::new();
     let trailing = TRAILING.get_or_init(|| Regex::new(r",(\s*[}\]])").expect("valid regex"));
@@ -64,6 +70,14 @@ mod tests {
     fn trailing_commas_are_repaired() {
         assert!(parse_lenient("{\"a\": [1, 2,],}").is_ok());
         assert!(parse_lenient("{\"a\": 1 ...}").is_err());
+    }
+
+    #[test]
+    fn unterminated_is_told_from_junk() {
+        assert!(is_unterminated("{\"a\": {\"b\": 1}"));
+        assert!(is_unterminated("{\"a\": \"b"));
+        assert!(!is_unterminated("{\"a\": 1 ...}"));
+        assert!(!is_unterminated("{\"a\": 1,}"));
     }
 
     #[test]
