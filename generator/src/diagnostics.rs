@@ -126,7 +126,17 @@ pub fn report(diagnostics: &[LocatedDiagnostic], limit: usize) -> String {
             diagnostics.len() - limit
         ));
     }
-    out.push_str(&format!("diagnostics: {}\n", summary(diagnostics)));
+    out.push_str(&tally(diagnostics));
+    out
+}
+
+/// `diagnostics: 1 error, 2 warnings` and the count per kind, one per line;
+/// empty when there is nothing to count.
+pub fn tally(diagnostics: &[LocatedDiagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("diagnostics: {}\n", summary(diagnostics));
     for row in counts_by_kind(diagnostics) {
         out.push_str(&row);
         out.push('\n');

@@ -86,6 +86,8 @@ fn print_ir(docs: PathBuf) -> Result<(), String> {
         out.write_all(line).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
+    let diagnostics = docgen::diagnostics::collect(&pages, &[]);
+    eprint!("{}", docgen::diagnostics::tally(&diagnostics));
     // The process ends here: freeing a corpus's pages one by one only costs time.
     std::mem::forget((pages, lines));
     Ok(())

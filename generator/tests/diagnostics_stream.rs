@@ -184,3 +184,20 @@ fn an_empty_or_pageless_checkout_is_an_error() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("among 1 pages"));
 }
+
+#[test]
+fn ir_counts_what_generate_counts() {
+    let out = fresh("ir").join("out");
+    let generated = generate(Path::new(BROKEN), &out, &[]);
+    let ir = Command::new(env!("CARGO_BIN_EXE_docgen"))
+        .args(["ir", "--docs", BROKEN])
+        .output()
+        .expect("docgen runs");
+    assert!(ir.status.success());
+    let tally = |stderr: &[u8]| -> Vec<String> {
+        let text = String::from_utf8_lossy(stderr).into_owned();
+        let start = text.find("diagnostics: ").expect("a tally");
+        text[start..].lines().map(str::to_owned).collect()
+    };
+    assert_eq!(tally(&ir.stderr), tally(&generated.stderr));
+}
