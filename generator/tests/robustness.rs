@@ -151,6 +151,22 @@ fn mutated_pages_are_read() {
     }
 }
 
+/// Found by fuzzing: an indented code block has no fence line, so its first
+/// line is the block's own (a junk line at the last line was reported one
+/// past the end of the file).
+#[test]
+fn an_indented_request_block_reports_its_own_lines() {
+    let page = "## HTTP request\n\n    GET /a\n    not a request line";
+    let read = check(page.as_bytes());
+    let junk = read
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("not request lines"))
+        .expect("the junk line is reported");
+    assert_eq!(junk.line, 4);
+    assert_eq!(read.operations[0].line, 3);
+}
+
 #[test]
 fn pathological_inputs_are_read() {
     let big = |s: &str, n: usize| s.repeat(n).into_bytes();

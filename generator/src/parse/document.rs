@@ -86,6 +86,9 @@ impl Cell {
 #[derive(Clone, Debug)]
 pub struct Code {
     pub text: String,
+    /// Opened by a fence line (else indented: the text starts on the
+    /// block's own line).
+    pub fenced: bool,
     pub annotation: Option<Annotation>,
 }
 
@@ -333,10 +336,12 @@ impl Builder {
             // `HTTP`): the first line of a block says what it holds.
             Tag::CodeBlock(kind) => {
                 self.flush_paragraph();
-                if matches!(kind, CodeBlockKind::Fenced(_)) {
+                let fenced = matches!(kind, CodeBlockKind::Fenced(_));
+                if fenced {
                     self.fenced.push(range.clone());
                 }
                 let code = Code {
+                    fenced,
                     text: String::with_capacity(range.len()),
                     annotation: None,
                 };

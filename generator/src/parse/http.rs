@@ -4,7 +4,7 @@
 use crate::ir::page::{Diagnostic, DiagnosticKind, HttpMethod};
 
 use super::context::{Diagnostics, PageContext};
-use super::document::{Block, BlockKind};
+use super::document::{Block, BlockKind, Code};
 use super::sections::Section;
 
 /// One `METHOD /path?query` line of the HTTP request section.
@@ -26,7 +26,7 @@ pub fn request_lines(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Ve
     for section in &sections {
         for block in section.blocks(ctx.document) {
             if let BlockKind::Code(code) = &block.kind {
-                read_block(ctx, block, &code.text, &mut lines, diagnostics);
+                read_block(ctx, block, code, &mut lines, diagnostics);
             }
         }
     }
@@ -53,7 +53,7 @@ fn lines_before_examples(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -
     for block in &ctx.document.blocks[..end] {
         if let BlockKind::Code(code) = &block.kind {
             if !code.text.trim_start().contains("://") {
-                read_block(ctx, block, &code.text, &mut lines, &mut ignored);
+                read_block(ctx, block, code, &mut lines, &mut ignored);
             }
         }
     }
@@ -81,12 +81,13 @@ fn request_sections<'o>(ctx: &PageContext<'o>) -> Vec<&'o Section> {
 fn read_block(
     ctx: &PageContext<'_>,
     block: &Block,
-    text: &str,
+    code: &Code,
     out: &mut Vec<RequestLine>,
     diagnostics: &mut Diagnostics,
 ) {
-    // The fence line itself is the block's first line.
-    let first_line = ctx.line(block) + 1;
+    // A fence line is the block's first line; an indented block has none.
+    let first_line = ctx.line(block) + u32::from(code.fenced);
+    let text = &code.text;
     let mut junk = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = first_line + n as u32;
