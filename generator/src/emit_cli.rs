@@ -15,7 +15,24 @@ fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::L
         line: 1,
         severity: docgen::ir::page::Severity::Warning,
         message: format!("not read: {}", refusal.reason),
+        kind: docgen::ir::page::DiagnosticKind::NotRead,
     }
+}
+
+/// An empty checkout, or one whose pages are none of them API pages, is an
+/// error: it would silently replace the crate with an empty one.
+fn require_api_pages(
+    docs: &std::path::Path,
+    pages: &[docgen::ir::page::Page],
+) -> Result<(), docgen::Error> {
+    use docgen::ir::page::PageKind;
+    if pages.iter().any(|p| p.kind != PageKind::Other) {
+        return Ok(());
+    }
+    Err(docgen::Error::NoApiPages {
+        path: docs.to_path_buf(),
+        pages: pages.len(),
+    })
 }
 
 /// `docgen generate`.
@@ -42,6 +59,9 @@ pub struct GenerateArgs {
     /// Exit with an error when any page has a diagnostic or any entry was not read.
     #[arg(long)]
     pub strict: bool,
+    /// Print every diagnostic (default: the first 20, then the count per kind).
+    #[arg(long)]
+    pub all_diagnostics: bool,
     /// Write into a non-empty --out that holds no docgen manifest (nothing in it is removed).
     #[arg(long)]
     pub force: bool,
@@ -71,6 +91,7 @@ pub fn ir(docs: &Path) -> Result<(), docgen::Error> {
     for refusal in &checkout.refused {
         eprintln!("{}", refusal_diagnostic(refusal));
     }
+    require_api_pages(docs, &checkout.pages)?;
     let lines = docgen::docs::json_lines(&checkout.pages)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -78,23 +99,29 @@ pub fn ir(docs: &Path) -> Result<(), docgen::Error> {
         out.write_all(line)?;
     }
     out.flush()?;
+    let mut diagnostics = docgen::diagnostics::collect(&checkout.pages, &[]);
+    diagnostics.extend(checkout.refused.iter().map(refusal_diagnostic));
+    eprint!("{}", docgen::diagnostics::tally(&diagnostics));
     // The process ends here: freeing a corpus's pages one by one only costs time.
-    std::mem::forget((checkout, lines));
+    std::mem::forget((checkout, lines, diagnostics));
     Ok(())
 }
 
 /// `docgen generate`: read, generate, write; diagnostics on stderr.
 pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
+    require_api_pages(&args.docs, &checkout.pages)?;
     let settings = args.settings();
     let mut generated = docgen::generate::Generator::new(&settings).generate(&checkout.pages)?;
     generated
         .diagnostics
         .extend(checkout.refused.iter().map(refusal_diagnostic));
     generated.diagnostics.sort();
-    for diagnostic in &generated.diagnostics {
-        eprintln!("{diagnostic}");
-    }
+    let limit = if args.all_diagnostics { usize::MAX } else { 20 };
+    eprint!(
+        "{}",
+        docgen::diagnostics::report(&generated.diagnostics, limit)
+    );
     let options = docgen::write::WriteOptions { force: args.force };
     docgen::write::write_with(&settings.out_dir, &generated.files, &options)?;
     let stats = &generated.stats;

@@ -17,6 +17,12 @@ pub enum Error {
     Output(#[from] std::io::Error),
     #[error("cannot serialize the IR: {0}")]
     Json(#[from] serde_json::Error),
+    /// The checkout holds no API page: generating would give an empty crate.
+    #[error("{path}: no API page (operation, resource or enum) among {pages} pages read under api-reference/*/{{api,resources}}")]
+    NoApiPages {
+        path: std::path::PathBuf,
+        pages: usize,
+    },
     /// `--strict`: the run found problems on the pages.
     #[error("{summary} (--strict)")]
     Strict { summary: String },

@@ -247,12 +247,12 @@ fn generate_completes_and_names_each_refused_entry_once() {
         &bad.not_utf8,
         &bad.oversized,
     ] {
-        // rustc-style: `warning: not read: <reason>` then `  --> <path>:1`.
+        // rustc-style: `warning[not-read]: not read: <reason>` then `  --> <path>:1`.
         let location = format!("  --> {path}:1");
         let lines: Vec<&str> = stderr.lines().collect();
         let shown = lines
             .windows(2)
-            .filter(|w| w[0].starts_with("warning: not read: ") && w[1] == location)
+            .filter(|w| w[0].starts_with("warning[not-read]: not read: ") && w[1] == location)
             .count();
         assert_eq!(shown, 1, "{path} in:\n{stderr}");
     }

@@ -88,7 +88,14 @@ fn checkout_pages() -> Vec<Vec<u8>> {
 
 fn check(bytes: &[u8]) -> Page {
     let page = read_page("api-reference/beta/api/x.md", bytes, &NoIncludes);
-    let lines = bytes.split(|b| *b == b'\n').count() as u32;
+    // Lines as CommonMark and the reader count them: `\n`, `\r\n`, and a
+    // lone `\r` (an old Mac line end) each end one.
+    let lone_cr = bytes
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    let lines = (bytes.split(|b| *b == b'\n').count() + lone_cr) as u32;
     for d in &page.diagnostics {
         assert!(
             d.line >= 1 && d.line <= lines.max(1),
@@ -142,6 +149,22 @@ fn mutated_pages_are_read() {
             check(&mutate(&page, &fragments, &mut rng));
         }
     }
+}
+
+/// Found by fuzzing: an indented code block has no fence line, so its first
+/// line is the block's own (a junk line at the last line was reported one
+/// past the end of the file).
+#[test]
+fn an_indented_request_block_reports_its_own_lines() {
+    let page = "## HTTP request\n\n    GET /a\n    not a request line";
+    let read = check(page.as_bytes());
+    let junk = read
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("not request lines"))
+        .expect("the junk line is reported");
+    assert_eq!(junk.line, 4);
+    assert_eq!(read.operations[0].line, 3);
 }
 
 #[test]

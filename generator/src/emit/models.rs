@@ -19,7 +19,7 @@ use quote::quote;
 use rayon::prelude::*;
 
 use super::rustdoc;
-use super::syntax::{ident, rust_header, unparse, EmitError};
+use super::syntax::{ident, rust_header, unparse, unparse_impl, EmitError};
 use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Field, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
@@ -40,7 +40,8 @@ pub fn model_files(
         .types
         .par_iter()
         .map(|def| {
-            let body = unparse(vec![(type_items(def, models)?, context(version, def))])?;
+            let mut body = unparse(vec![(type_items(def, models)?, context(version, def))])?;
+            body.push_str(&accessor_impl(def, || context(version, def))?);
             let stem = def.module.trim_start_matches("r#");
             Ok((
                 format!("{dir}/{stem}.rs"),
@@ -227,7 +228,7 @@ fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError
             marker,
             base,
             subtype,
-            fields,
+            ..
         } => {
             let marker = ident(marker, || def.page.clone())?;
             // The base's marker; a base that is not a model of the version
@@ -246,7 +247,7 @@ fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError
                 base: base.as_ref(),
                 subtype: *subtype,
             };
-            model(&shape, &doc, fields)
+            model(&shape, &doc)
         }
         TypeKind::Enum { members, fallback } => enumeration(def, &name, &doc, members, fallback),
     }
@@ -266,7 +267,7 @@ struct Shape<'a> {
 /// `Clone`, `Debug`, `Model`, `new()` and (for a derived type) `Deref` to its
 /// base; the model itself adds only its marker, its `Kind` (and `Derived`)
 /// impl and its accessors.
-fn model(shape: &Shape, doc: &TokenStream, fields: &[Field]) -> Result<TokenStream, EmitError> {
+fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
     let (name, marker) = (shape.name, shape.marker);
     let type_name = &shape.def.rust_name;
     let odata = &shape.def.qualified;
@@ -285,10 +286,6 @@ fn model(shape: &Shape, doc: &TokenStream, fields: &[Field]) -> Result<TokenStre
         },
         None => quote!(),
     };
-    let mut accessors = Vec::new();
-    for field in fields {
-        accessors.push(accessors_of(&shape.def.page, field, &quote!(super))?);
-    }
     let view_type = ViewType {
         view: &view,
         name,
@@ -300,7 +297,27 @@ fn model(shape: &Shape, doc: &TokenStream, fields: &[Field]) -> Result<TokenStre
         kind_extra: tagged,
         after_kind: derived,
     };
-    Ok(view_type.items(doc, &accessors))
+    // The accessors are formatted one by one by `accessor_impl`.
+    Ok(view_type.items(doc, &[]))
+}
+
+/// A model's accessors, `impl Name { ... }` after a blank line (empty for
+/// none). Each accessor is built, parsed and formatted on its own: a model
+/// with a huge Properties table never holds all its tokens or syntax trees
+/// at once, and the text is what formatting the whole impl would give.
+fn accessor_impl(def: &TypeDef, context: impl Fn() -> String) -> Result<String, EmitError> {
+    let TypeKind::Model { fields, .. } = &def.kind else {
+        return Ok(String::new());
+    };
+    if fields.is_empty() {
+        return Ok(String::new());
+    }
+    let name = ident(&def.rust_name, || def.page.clone())?;
+    let accessors = fields
+        .iter()
+        .map(|field| accessors_of(&def.page, field, &quote!(super)));
+    let block = unparse_impl(&quote!(#name), accessors, context)?;
+    Ok(format!("\n{block}"))
 }
 
 /// A type that is the version's `View` under its own marker: a model, or an

@@ -53,6 +53,44 @@ pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, Emit
     Ok(out)
 }
 
+/// `impl #self_ty { ... }` formatted member by member: each member is
+/// formatted inside an impl of its own and its lines kept, so that only one
+/// member's tokens and tree exist at a time. prettyplease lays out impl
+/// members independently (fixed indent, no blank lines between them), so the
+/// text is the same as formatting the whole impl at once.
+pub(crate) fn unparse_impl(
+    self_ty: &TokenStream,
+    members: impl Iterator<Item = Result<TokenStream, EmitError>>,
+    context: impl Fn() -> String,
+) -> Result<String, EmitError> {
+    let mut header = None;
+    let mut body = String::new();
+    for member in members {
+        let member = member?;
+        let tokens = quote::quote!(impl #self_ty { #member });
+        let item: syn::Item = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
+            context: context(),
+            message: e.to_string(),
+        })?;
+        let text = format_file(Vec::new(), vec![item]);
+        let inner = text
+            .split_once('\n')
+            .and_then(|(first, rest)| Some((first, rest.strip_suffix("}\n")?)));
+        let Some((first, inner)) = inner else {
+            return Err(EmitError::Syntax {
+                context: context(),
+                message: format!("unexpected impl layout: {text}"),
+            });
+        };
+        header.get_or_insert_with(|| first.to_owned());
+        body.push_str(inner);
+    }
+    Ok(match header {
+        Some(header) => format!("{header}\n{body}}}\n"),
+        None => String::new(),
+    })
+}
+
 fn format_file(attrs: Vec<syn::Attribute>, items: Vec<syn::Item>) -> String {
     prettyplease::unparse(&syn::File {
         shebang: None,

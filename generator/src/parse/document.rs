@@ -4,16 +4,19 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::annotation::{self, Annotation};
 use super::comments;
+use super::fences::{self, UnclosedFence};
 use super::inline::{is_inline, Inline};
 use super::slug::slug;
 
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// Fenced blocks without a closing fence, in page order.
+    pub unclosed_fences: Vec<UnclosedFence>,
 }
 
 #[derive(Clone, Debug)]
@@ -83,6 +86,9 @@ impl Cell {
 #[derive(Clone, Debug)]
 pub struct Code {
     pub text: String,
+    /// Opened by a fence line (else indented: the text starts on the
+    /// block's own line).
+    pub fenced: bool,
     pub annotation: Option<Annotation>,
 }
 
@@ -97,8 +103,14 @@ impl Document {
             builder.event(event, range.start + start..range.end + start);
         }
         builder.flush_paragraph();
+        let unclosed_fences = builder
+            .fenced
+            .iter()
+            .filter_map(|range| fences::unclosed(text, range.clone()))
+            .collect();
         let mut document = Document {
             blocks: builder.blocks,
+            unclosed_fences,
         };
         document.bind_annotations(builder.annotations);
         for block in &mut document.blocks {
@@ -120,6 +132,9 @@ impl Document {
                     row.line = line_of(row.offset);
                 }
             }
+        }
+        for fence in &mut self.unclosed_fences {
+            fence.line = line_of(fence.offset);
         }
     }
 
@@ -228,6 +243,8 @@ struct Builder {
     /// The raw text of the HTML block being read, and where it starts.
     html: Option<(usize, String)>,
     annotations: Vec<Annotation>,
+    /// Source ranges of fenced code blocks, to check their closing fence.
+    fenced: Vec<Range<usize>>,
 }
 
 impl Builder {
@@ -317,9 +334,14 @@ impl Builder {
             }
             // Info strings are not trusted (`http`, `msgraph-interactive`, none,
             // `HTTP`): the first line of a block says what it holds.
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.flush_paragraph();
+                let fenced = matches!(kind, CodeBlockKind::Fenced(_));
+                if fenced {
+                    self.fenced.push(range.clone());
+                }
                 let code = Code {
+                    fenced,
                     text: String::with_capacity(range.len()),
                     annotation: None,
                 };

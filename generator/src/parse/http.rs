@@ -1,10 +1,10 @@
 //! The HTTP request section: every request line of every fenced block, grouped
 //! by method.
 
-use crate::ir::page::{Diagnostic, HttpMethod};
+use crate::ir::page::{Diagnostic, DiagnosticKind, HttpMethod};
 
 use super::context::{Diagnostics, PageContext};
-use super::document::{Block, BlockKind};
+use super::document::{Block, BlockKind, Code};
 use super::sections::Section;
 
 /// One `METHOD /path?query` line of the HTTP request section.
@@ -26,16 +26,16 @@ pub fn request_lines(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -> Ve
     for section in &sections {
         for block in section.blocks(ctx.document) {
             if let BlockKind::Code(code) = &block.kind {
-                read_block(ctx, block, &code.text, &mut lines, diagnostics);
+                read_block(ctx, block, code, &mut lines, diagnostics);
             }
         }
     }
     if lines.is_empty() {
         let line = ctx.line(&ctx.document.blocks[sections[0].heading]);
-        diagnostics.push(Diagnostic::error(
-            line,
-            "the HTTP request section has no `METHOD /path` line",
-        ));
+        diagnostics.push(
+            Diagnostic::error(line, "the HTTP request section has no `METHOD /path` line")
+                .of(DiagnosticKind::RequestSection),
+        );
     }
     lines
 }
@@ -53,15 +53,16 @@ fn lines_before_examples(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -
     for block in &ctx.document.blocks[..end] {
         if let BlockKind::Code(code) = &block.kind {
             if !code.text.trim_start().contains("://") {
-                read_block(ctx, block, &code.text, &mut lines, &mut ignored);
+                read_block(ctx, block, code, &mut lines, &mut ignored);
             }
         }
     }
     if lines.is_empty() {
-        diagnostics.push(Diagnostic::error(1, "no HTTP request section (looked for an `http-request` anchor or heading) and no request line before the examples"));
+        diagnostics.push(Diagnostic::error(1, "no HTTP request section (looked for an `http-request` anchor or heading) and no request line before the examples").of(DiagnosticKind::RequestSection));
     } else {
         let message = "no HTTP request section; request lines taken from the fenced blocks before the examples";
-        diagnostics.push(Diagnostic::warning(lines[0].line, message));
+        diagnostics
+            .push(Diagnostic::warning(lines[0].line, message).of(DiagnosticKind::RequestSection));
     }
     lines
 }
@@ -80,14 +81,19 @@ fn request_sections<'o>(ctx: &PageContext<'o>) -> Vec<&'o Section> {
 fn read_block(
     ctx: &PageContext<'_>,
     block: &Block,
-    text: &str,
+    code: &Code,
     out: &mut Vec<RequestLine>,
     diagnostics: &mut Diagnostics,
 ) {
-    // The fence line itself is the block's first line.
-    let first_line = ctx.line(block) + 1;
+    // A fence line is the block's first line; an indented block has none.
+    let first_line = ctx.line(block) + u32::from(code.fenced);
+    let text = &code.text;
+    let mut junk = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = first_line + n as u32;
+        if is_junk(raw) {
+            junk.push((line, raw));
+        }
         match parse_request_line(raw) {
             Some(Ok((method, path, query))) => out.push(RequestLine {
                 method,
@@ -95,9 +101,52 @@ fn read_block(
                 query,
                 line,
             }),
-            Some(Err(message)) => diagnostics.push(Diagnostic::warning(line, message)),
+            Some(Err(message)) => {
+                diagnostics.push(Diagnostic::warning(line, message).of(DiagnosticKind::RequestLine))
+            }
             None => {}
         }
+    }
+    // An unclosed fence is reported as such; what it swallowed is no news.
+    let unclosed = ctx
+        .document
+        .unclosed_fences
+        .iter()
+        .any(|f| f.offset == block.offset);
+    if let Some(&(line, first)) = junk.first().filter(|_| !unclosed) {
+        let mut message = format!(
+            "{} line(s) of this `http` block are not request lines and are ignored (first: `{}`)",
+            junk.len(),
+            shorten(first.trim())
+        );
+        if junk
+            .iter()
+            .any(|(_, raw)| raw.trim_start().starts_with("## "))
+        {
+            message.push_str("; it holds a section heading: a closing fence is probably missing");
+        }
+        diagnostics.push(Diagnostic::warning(line, message).of(DiagnosticKind::RequestLine));
+    }
+}
+
+/// A line of a request block that is neither a request line, nor blank, nor
+/// a header (`Name: value`), nor a JSON body: text the block should not hold.
+fn is_junk(raw: &str) -> bool {
+    let line = raw.trim();
+    if line.is_empty() || parse_request_line(line).is_some() {
+        return false;
+    }
+    let header = line.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    let json = line.starts_with(['{', '}', '[', ']', '"']);
+    !header && !json
+}
+
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 

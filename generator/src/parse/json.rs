@@ -40,6 +40,12 @@ enum Keys {
     QuoteBare,
 }
 
+/// The text stops inside a value (an object or string never closed), as
+/// opposed to holding junk: what an unclosed brace or a cut page gives.
+pub fn is_unterminated(text: &str) -> bool {
+    serde_json::from_str::<Value>(&repair(text, Keys::AsWritten)).is_err_and(|e| e.is_eof())
+}
+
 /// The one repairer of the docs' JSON slips: `&quot;` for `"`, trailing
 /// commas, and (for annotations) bare keys.
 fn repair(text: &str, keys: Keys) -> String {
@@ -92,6 +98,14 @@ mod tests {
     fn trailing_commas_are_repaired() {
         assert!(parse_lenient("{\"a\": [1, 2,],}").is_ok());
         assert!(parse_lenient("{\"a\": 1 ...}").is_err());
+    }
+
+    #[test]
+    fn unterminated_is_told_from_junk() {
+        assert!(is_unterminated("{\"a\": {\"b\": 1}"));
+        assert!(is_unterminated("{\"a\": \"b"));
+        assert!(!is_unterminated("{\"a\": 1 ...}"));
+        assert!(!is_unterminated("{\"a\": 1,}"));
     }
 
     #[test]

@@ -3,24 +3,29 @@
 //! headers, body, response).
 
 use crate::ir::page::{
-    Diagnostic, Example, HttpMethod, Operation, PathQuery, RequestBody, ResponseBody, TypeRef,
+    Diagnostic, DiagnosticKind, Example, HttpMethod, Operation, PathQuery, RequestBody,
+    ResponseBody, TypeRef,
 };
 
 use super::context::{Diagnostics, PageContext};
 use super::http::{request_lines, RequestLine};
-use super::{body, params, permissions, response};
+use super::{body, methods, params, permissions, response};
 
 pub fn read(
     ctx: &PageContext<'_>,
     examples: &[Example],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Operation> {
-    let lines = request_lines(ctx, diagnostics);
+    let lines = methods::settle(ctx.file, request_lines(ctx, diagnostics), diagnostics);
     if lines.is_empty() {
         return Vec::new();
     }
     let paths: Vec<&str> = lines.iter().map(|l| l.path.as_str()).collect();
+    let before = diagnostics.len();
     let permissions = permissions::read(ctx, diagnostics);
+    for d in &mut diagnostics[before..] {
+        d.kind = DiagnosticKind::Permissions;
+    }
     // Only a read of a `$value`/`content` path answers with raw bytes; an
     // upload to one answers with what the Response section documents.
     let read_paths: Vec<&str> = lines
@@ -157,7 +162,8 @@ fn check_paths(operation: &Operation, diagnostics: &mut Diagnostics) {
     for path in &operation.paths {
         if !path.starts_with('/') {
             let message = format!("path `{path}` has no leading `/`");
-            diagnostics.push(Diagnostic::warning(operation.line, message));
+            diagnostics
+                .push(Diagnostic::warning(operation.line, message).of(DiagnosticKind::RequestLine));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! One page: classify it, read its title and description, and hand it to the
 //! operation or resource extractors.
 
-use crate::ir::page::{ApiVersion, Diagnostic, Page, PageKind};
+use crate::ir::page::{ApiVersion, Diagnostic, DiagnosticKind, Page, PageKind};
 
 use super::context::{Includes, PageContext};
 use super::document::BlockKind;
@@ -39,7 +39,17 @@ pub fn read_page(file: &str, raw: &[u8], includes: &dyn Includes) -> Page {
     };
     if fm.lines == 0 {
         page.diagnostics
-            .push(Diagnostic::warning(1, "no front matter"));
+            .push(Diagnostic::warning(1, "no front matter").of(DiagnosticKind::FrontMatter));
+    }
+    for fence in &loaded.document.unclosed_fences {
+        // Swallowed sections are lost content: the first cause of whatever
+        // else this page reports missing.
+        let diagnostic = match fence.first_heading {
+            Some(_) => Diagnostic::error(fence.line, fence.message()),
+            None => Diagnostic::warning(fence.line, fence.message()),
+        };
+        page.diagnostics
+            .push(diagnostic.of(DiagnosticKind::UnclosedFence));
     }
     match page.kind {
         PageKind::Operation => read_operation_page(&ctx, &mut page),

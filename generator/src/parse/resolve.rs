@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::ir::page::{ApiVersion, Diagnostic, Page, RequestBody, ResponseBody, TypeRef};
+use crate::ir::page::{
+    ApiVersion, Diagnostic, DiagnosticKind, Page, RequestBody, ResponseBody, TypeRef,
+};
 
 #[derive(Clone)]
 struct Declared {
@@ -40,7 +42,8 @@ fn resolve_page(index: &Index, page: &mut Page) {
             "type `{name}` is not declared by any page of {}",
             version.as_str()
         );
-        page.diagnostics.push(Diagnostic::warning(line, message));
+        page.diagnostics
+            .push(Diagnostic::warning(line, message).of(DiagnosticKind::UndeclaredType));
     }
     page.diagnostics.sort();
 }

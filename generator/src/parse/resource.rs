@@ -5,7 +5,8 @@ use serde_json::{Map, Value};
 
 use crate::ident;
 use crate::ir::page::{
-    Diagnostic, EnumMember, Enumeration, JsonBlock, Page, Property, Resource, TypeRef,
+    Diagnostic, DiagnosticKind, EnumMember, Enumeration, JsonBlock, Page, Property, Resource,
+    TypeRef,
 };
 
 use super::annotation::Annotation;
@@ -29,15 +30,25 @@ pub fn read_resource(ctx: &PageContext<'_>, page: &mut Page) {
             Some((block, sample)) => (Some(block), sample),
             None => (None, Map::new()),
         };
+    if let Some(block) = json_representation
+        .as_ref()
+        .filter(|b| json::is_unterminated(&b.text))
+    {
+        // At the opening fence: an empty block has no line of its own.
+        let fence_line = block.line - 1;
+        let message = "the JSON representation ends before its value does (unterminated): its property types and names are not used";
+        page.diagnostics
+            .push(Diagnostic::warning(fence_line, message).of(DiagnosticKind::JsonRepresentation));
+    }
     let mut properties = Vec::new();
     let mut relationships = Vec::new();
     if let Some(section) = ctx.outline.find(&["properties"]) {
         properties = read_properties(ctx, section, &sample, &mut page.diagnostics);
     } else {
-        page.diagnostics.push(Diagnostic::warning(
-            1,
-            "resource page without a Properties section",
-        ));
+        page.diagnostics.push(
+            Diagnostic::warning(1, "resource page without a Properties section")
+                .of(DiagnosticKind::ResourceTable),
+        );
     }
     if let Some(section) = ctx.outline.find(&["relationships"]) {
         relationships = read_properties(ctx, section, &sample, &mut page.diagnostics);
@@ -76,8 +87,10 @@ pub fn read_enum(ctx: &PageContext<'_>, page: &mut Page) {
     }
     page.enums = inline_enums(ctx, page.namespace.as_deref());
     if page.enums.is_empty() {
-        page.diagnostics
-            .push(Diagnostic::error(1, "enum page without a members table"));
+        page.diagnostics.push(
+            Diagnostic::error(1, "enum page without a members table")
+                .of(DiagnosticKind::ResourceTable),
+        );
     }
 }
 
@@ -237,7 +250,7 @@ fn read_properties(
                 property.name
             ),
         };
-        diagnostics.push(Diagnostic::warning(property.line, message));
+        diagnostics.push(Diagnostic::warning(property.line, message).of(DiagnosticKind::Property));
     }
     properties
 }
@@ -314,7 +327,8 @@ fn recover_translated_names(
                 "property name `{}` is not a wire name; using `{key}` from the JSON representation",
                 property.name
             );
-            diagnostics.push(Diagnostic::warning(property.line, message));
+            diagnostics
+                .push(Diagnostic::warning(property.line, message).of(DiagnosticKind::Property));
             property.rust_name = ident::field_name(&key);
             property.name = key;
         }
@@ -326,7 +340,7 @@ fn recover_translated_names(
             "property name `{}` is not a wire name; row skipped",
             property.name
         );
-        diagnostics.push(Diagnostic::warning(property.line, message));
+        diagnostics.push(Diagnostic::warning(property.line, message).of(DiagnosticKind::Property));
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::ir::page::{Diagnostic, Example, Primitive, ResponseBody, TypeRef};
+use crate::ir::page::{Diagnostic, DiagnosticKind, Example, Primitive, ResponseBody, TypeRef};
 
 use super::context::{Diagnostics, PageContext};
 use super::document::{Block, BlockKind};
@@ -59,9 +59,9 @@ pub fn read(
             ),
         };
         let diagnostic = if status.is_some() {
-            Diagnostic::warning(line, message)
+            Diagnostic::warning(line, message).of(DiagnosticKind::Response)
         } else {
-            Diagnostic::error(line, message)
+            Diagnostic::error(line, message).of(DiagnosticKind::Response)
         };
         diagnostics.push(diagnostic);
         status

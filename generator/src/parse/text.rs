@@ -72,7 +72,9 @@ impl Source {
     }
 }
 
-/// Drops a BOM, carriage returns before line feeds and zero-width spaces,
+/// Drops a BOM, carriage returns before line feeds, zero-width spaces and
+/// bidi embedding/override/isolate controls (rustc rejects them in comments,
+/// and they make doc text read differently from what it holds),
 /// turns no-break spaces into spaces and expands tabs to the next 4-column
 /// stop (tabs inside table delimiter rows would otherwise break the table).
 /// Line count is unchanged. Plain runs are copied whole; only the special
@@ -83,7 +85,9 @@ fn clean_characters(text: &str) -> String {
     let special = memchr::memchr2(b'\r', b'\t', text.as_bytes()).is_some()
         || ["\u{a0}", "\u{200b}", "\u{feff}"]
             .iter()
-            .any(|c| scan::contains(text, c));
+            .any(|c| scan::contains(text, c))
+        || memchr::memchr_iter(0xE2, text.as_bytes())
+            .any(|at| is_bidi_control(&text.as_bytes()[at..]));
     if !special {
         return text.to_owned();
     }
@@ -104,6 +108,7 @@ fn clean_characters(text: &str) -> String {
             }
             0xC2 if text[at..].starts_with('\u{a0}') => Some(" "),
             0xE2 if text[at..].starts_with('\u{200b}') => Some(""),
+            0xE2 if is_bidi_control(&text.as_bytes()[at..]) => Some(""),
             0xEF if text[at..].starts_with('\u{feff}') => Some(""),
             _ => None,
         };
@@ -120,6 +125,14 @@ fn clean_characters(text: &str) -> String {
     out
 }
 
+/// U+202A..=U+202E and U+2066..=U+2069 at the start of `bytes`.
+fn is_bidi_control(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xE2, 0x80, 0xAA..=0xAE, ..] | [0xE2, 0x81, 0xA6..=0xA9, ..]
+    )
+}
+
 fn special_len(byte: u8) -> usize {
     match byte {
         0xC2 => 2,
@@ -131,6 +144,12 @@ fn special_len(byte: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_dropped() {
+        let source = Source::new("a\u{202e}b\u{2066}c\u{2069}\n\u{200e}d".as_bytes());
+        assert_eq!(source.text, "abc\n\u{200e}d");
+    }
 
     #[test]
     fn crlf_bom_and_invisible_characters_are_cleaned() {

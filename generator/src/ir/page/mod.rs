@@ -2,10 +2,12 @@
 //! in the page's own terms (paths as written, types as named, permissions as
 //! listed). Lowering reads it and never changes it.
 
+mod diagnostic;
 mod operation;
 mod resource;
 mod type_ref;
 
+pub use diagnostic::*;
 pub use operation::*;
 pub use resource::*;
 pub use type_ref::*;
@@ -102,41 +104,6 @@ impl ApiVersion {
         match self {
             ApiVersion::V1_0 => "v1_0",
             ApiVersion::Beta => "beta",
-        }
-    }
-}
-
-/// A problem found on a page, with the 1-based line in the original file.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    pub line: u32,
-    pub message: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Diagnostic {
-    pub fn error(line: u32, message: impl Into<String>) -> Self {
-        let message = message.into();
-        Diagnostic {
-            severity: Severity::Error,
-            line,
-            message,
-        }
-    }
-
-    pub fn warning(line: u32, message: impl Into<String>) -> Self {
-        let message = message.into();
-        Diagnostic {
-            severity: Severity::Warning,
-            line,
-            message,
         }
     }
 }
