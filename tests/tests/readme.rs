@@ -1,44 +1,59 @@
-//! The README's workflow snippet is code that compiles: it must be, line for
-//! line, the body of `tests/examples/readme_workflows.rs` (which `cargo test`
+//! The README's Rust snippets are code that compiles: each must be, line for
+//! line, the body of an example under `tests/examples/` (which `cargo test`
 //! builds) between its `README START` and `README END` markers.
 
 const README: &str = include_str!("../../README.md");
-const EXAMPLE: &str = include_str!("../examples/readme_workflows.rs");
+const WORKFLOWS: &str = include_str!("../examples/readme_workflows.rs");
+const TRACING: &str = include_str!("../examples/readme_tracing.rs");
 
-/// The first `rust,ignore` block after the workflows heading.
-fn readme_snippet() -> Vec<&'static str> {
-    let section = &README[README.find("## Workflows").expect("a Workflows section")..];
-    let start = section.find("```rust,ignore\n").expect("a rust block") + "```rust,ignore\n".len();
+/// The first `rust,ignore` block after `anchor` in the README.
+fn readme_snippet(anchor: &str) -> Vec<&'static str> {
+    let section = &README[README.find(anchor).expect("the README section")..];
+    let open = "```rust,ignore\n";
+    let start = section.find(open).expect("a rust block") + open.len();
     let end = start + section[start..].find("```\n").expect("a closed block");
     section[start..end].lines().collect()
 }
 
 /// The example's lines between the markers, without the function's indent.
-fn example_body() -> Vec<&'static str> {
-    let start =
-        EXAMPLE.find("// README START\n").expect("start marker") + "// README START\n".len();
-    let end = EXAMPLE.find("    // README END").expect("end marker");
-    EXAMPLE[start..end]
+fn example_body(example: &'static str) -> Vec<&'static str> {
+    let open = "// README START\n";
+    let start = example.find(open).expect("start marker") + open.len();
+    let end = example.find("    // README END").expect("end marker");
+    example[start..end]
         .lines()
         .map(|line| line.strip_prefix("    ").unwrap_or(line))
         .collect()
 }
 
-#[test]
-fn the_readme_workflows_are_the_compiled_example() {
-    let (readme, example) = (readme_snippet(), example_body());
-    for (at, (r, e)) in readme.iter().zip(&example).enumerate() {
+fn assert_same(readme: &[&str], example: &[&str], what: &str) {
+    for (at, (r, e)) in readme.iter().zip(example).enumerate() {
         assert_eq!(
             r,
             e,
-            "README workflow snippet line {} differs from the example",
+            "README {what} snippet line {} differs from the example",
             at + 1
         );
     }
     assert_eq!(
         readme.len(),
         example.len(),
-        "README snippet and example differ in length"
+        "README {what} snippet and example differ in length"
     );
+}
+
+#[test]
+fn the_readme_workflows_are_the_compiled_example() {
+    let readme = readme_snippet("## Workflows");
+    assert_same(&readme, &example_body(WORKFLOWS), "workflow");
     assert!(readme.len() > 20, "{} lines", readme.len());
+}
+
+#[test]
+fn the_readme_tracing_setup_is_the_compiled_example() {
+    let readme = readme_snippet("Every request is traced with");
+    assert_same(&readme, &example_body(TRACING), "tracing");
+    assert!(readme
+        .iter()
+        .any(|l| l.contains("tracing_subscriber::fmt()")));
 }
