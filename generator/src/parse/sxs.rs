@@ -143,20 +143,20 @@ mod tests {
     fn keeps_the_english_side_of_each_pair() {
         let text = format!(
             "|{}|{}|",
-            text_unit("a-1", "(translated)", "Permission type"),
-            text_unit("a-2", "(translated)", "Permissions")
+            text_unit("a-1", "(translated)", "Widget kind"),
+            text_unit("a-2", "(translated)", "Gadgets")
         );
-        assert_eq!(unwrap(&text).text, "|Permission type|Permissions|");
+        assert_eq!(unwrap(&text).text, "|Widget kind|Gadgets|");
     }
 
     #[test]
     fn keeps_links_and_code_inside_spans() {
         let text = text_unit(
             "b-p101",
-            "(translated) [(translated)](/graph/x)",
-            "See [Permissions](/graph/x) and `204`",
+            "(translated) [(translated)](/widgets/x)",
+            "See [widgets](/widgets/x) and `418`",
         );
-        assert_eq!(unwrap(&text).text, "See [Permissions](/graph/x) and `204`");
+        assert_eq!(unwrap(&text).text, "See [widgets](/widgets/x) and `418`");
     }
 
     #[test]
