@@ -23,6 +23,12 @@ pub enum Error {
         path: std::path::PathBuf,
         pages: usize,
     },
+    /// `docgen mock` could not listen or stopped serving.
+    #[error("mock on {addr}: {source}")]
+    Mock {
+        addr: String,
+        source: std::io::Error,
+    },
     /// `--strict`: the run found problems on the pages.
     #[error("{summary} (--strict)")]
     Strict { summary: String },

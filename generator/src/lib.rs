@@ -14,6 +14,7 @@ pub mod generate;
 pub mod ident;
 pub mod ir;
 pub mod lower;
+pub mod mock;
 pub mod parse;
 pub mod settings;
 pub mod write;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod emit_cli;
+mod mock_cli;
 
 // Reading a corpus makes millions of small allocations that live as long as
 // the IR; mimalloc serves them markedly faster than the system allocator.
@@ -28,6 +29,8 @@ enum Command {
     },
     /// Generate the client crate into --out (only the files docgen owns there change).
     Generate(emit_cli::GenerateArgs),
+    /// Serve the docs' response examples as a mock Graph on loopback.
+    Mock(mock_cli::MockArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ir { docs } => emit_cli::ir(&docs),
         Command::Generate(args) => emit_cli::generate(args),
+        Command::Mock(args) => mock_cli::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
