@@ -15,6 +15,7 @@ pub use docgen::ir::page::{
 };
 pub use docgen::lower::template::{parse as parse_template, ArgValue, Piece};
 pub use docgen::lower::{lower, Lowered};
+pub use docgen::mock::Mock;
 pub use docgen::parse::{parse_json_lenient, read_page, resolve, NoIncludes};
 pub use docgen::settings::{RuntimeDependency, Settings};
 pub use docgen::write::{write, WriteError};

@@ -42,11 +42,19 @@ pub struct Template {
 }
 
 impl Template {
-    /// Compiles `template` (`/users/{id}/messages`); a trailing `/` is dropped.
+    /// Compiles `template` (`/users/{id}/messages`); a trailing `/` is
+    /// dropped, a missing leading one added (`auditLogs/signIns`), and a
+    /// function's argument list matches any arguments
+    /// (`range(address='{address}')` matches `range(address='$A$1')`).
     pub fn new(template: &str) -> Template {
         let template = template.trim().trim_end_matches('/');
+        let template = wildcard_arguments(template);
+        let template = match template.strip_prefix('/') {
+            Some(_) => template,
+            None => format!("/{template}"),
+        };
         let mut pieces = Vec::new();
-        let mut rest = template;
+        let mut rest = template.as_str();
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
                 break;
@@ -110,6 +118,35 @@ impl Template {
     }
 }
 
+/// Replaces each non-empty `(...)` argument list by one placeholder.
+fn wildcard_arguments(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut depth = 0usize;
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' => {
+                depth += 1;
+                if depth == 1 {
+                    out.push('(');
+                    if chars.peek() != Some(&')') {
+                        out.push_str("{arguments}");
+                    }
+                }
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(')');
+                }
+            }
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn push_literal(pieces: &mut Vec<Piece>, text: &str) {
     if !text.is_empty() {
         pieces.push(Piece::Literal(text.to_ascii_lowercase()));
@@ -168,5 +205,10 @@ mod tests {
         assert!(by_id.matches("/users/delta()"));
         assert!(delta.specificity() > by_id.specificity());
         assert_eq!(by_id.shared_prefix("/users/1/manager"), 2);
+        let range = Template::new(
+            "/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')",
+        );
+        assert!(range.matches("/me/drive/items/1/workbook/worksheets/Sheet1/range(address='$A$1')"));
+        assert!(Template::new("auditLogs/signIns").matches("/auditLogs/signIns"));
     }
 }

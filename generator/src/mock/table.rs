@@ -62,23 +62,12 @@ impl Mock {
     /// `/v1.0/users?$top=2`); `origin` (`http://127.0.0.1:8080`) replaces
     /// the Graph host in `@odata.nextLink` and `@odata.deltaLink`.
     pub fn answer(&self, method: &str, target: &str, origin: &str) -> Answer {
-        let (path, _query) = target.split_once('?').unwrap_or((target, ""));
-        let path = decode_within_segments(path);
+        let path = request_path(target);
         let Some((versions, path)) = split_version(&path) else {
             return answer::not_found(method, target, &[]);
         };
-        let on_path: Vec<&Route> = self
-            .routes
-            .iter()
-            .filter(|r| versions.contains(&r.version) && r.template.matches(path))
-            .collect();
-        let method_parsed = HttpMethod::parse(method);
-        let best = on_path
-            .iter()
-            .filter(|r| Some(r.method) == method_parsed)
-            .max_by_key(|r| r.template.specificity());
-        match best {
-            Some(route) => {
+        match self.lookup(method, versions, path) {
+            Lookup::Documented(route) => {
                 let asked = answer::Asked {
                     path,
                     target,
@@ -86,8 +75,39 @@ impl Mock {
                 };
                 answer::documented(route, &self.pages_examples[route.page], &asked)
             }
-            None if !on_path.is_empty() => answer::method_not_allowed(method, target, &on_path),
-            None => answer::not_found(method, target, &self.closest(versions, path)),
+            Lookup::OtherMethods(on_path) => answer::method_not_allowed(method, target, &on_path),
+            Lookup::Undocumented => {
+                answer::not_found(method, target, &self.closest(versions, path))
+            }
+        }
+    }
+
+    /// The page (`file:line` of the operation) that documents `method
+    /// target`, if any: the route the mock would answer from.
+    pub fn documented_by(&self, method: &str, target: &str) -> Option<&str> {
+        let path = request_path(target);
+        let (versions, path) = split_version(&path)?;
+        match self.lookup(method, versions, path) {
+            Lookup::Documented(route) => Some(&route.origin),
+            _ => None,
+        }
+    }
+
+    fn lookup(&self, method: &str, versions: &[ApiVersion], path: &str) -> Lookup<'_> {
+        let on_path: Vec<&Route> = self
+            .routes
+            .iter()
+            .filter(|r| versions.contains(&r.version) && r.template.matches(path))
+            .collect();
+        let method = HttpMethod::parse(method);
+        let best = on_path
+            .iter()
+            .filter(|r| Some(r.method) == method)
+            .max_by_key(|r| r.template.specificity());
+        match best {
+            Some(route) => Lookup::Documented(route),
+            None if !on_path.is_empty() => Lookup::OtherMethods(on_path),
+            None => Lookup::Undocumented,
         }
     }
 
@@ -104,6 +124,20 @@ impl Mock {
         ranked.dedup_by(|a, b| a.1.text == b.1.text && a.1.method == b.1.method);
         ranked.into_iter().take(3).map(|(_, r)| r).collect()
     }
+}
+
+/// How a request path relates to the documented routes.
+enum Lookup<'a> {
+    Documented(&'a Route),
+    OtherMethods(Vec<&'a Route>),
+    Undocumented,
+}
+
+/// The decoded path of a request target: no query, escapes decoded within
+/// segments.
+fn request_path(target: &str) -> String {
+    let path = target.split_once('?').map_or(target, |(path, _)| path);
+    decode_within_segments(path)
 }
 
 /// `/v1.0/users` → ([v1.0], `/users`); a path without a version prefix is
