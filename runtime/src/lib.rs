@@ -100,6 +100,8 @@ mod retry;
 mod rng;
 mod secret;
 mod send;
+#[cfg(feature = "signin")]
+pub mod signin;
 mod stream;
 mod trace;
 mod transport;
