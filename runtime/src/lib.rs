@@ -76,6 +76,8 @@
 mod auth;
 mod batch;
 mod body;
+#[cfg(feature = "certificate")]
+mod certificate;
 mod client;
 mod cloud;
 mod credentials;
@@ -110,6 +112,8 @@ mod upload;
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
 pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
 pub use body::Body;
+#[cfg(feature = "certificate")]
+pub use certificate::{AssertionAlgorithm, ClientCertificate};
 pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
 pub use credentials::ClientCredentials;
