@@ -74,6 +74,8 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+#[cfg(feature = "azure-identity")]
+mod azure;
 mod batch;
 mod body;
 #[cfg(feature = "certificate")]
@@ -110,6 +112,11 @@ mod transport;
 mod upload;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
+#[cfg(feature = "azure-identity")]
+pub use azure::AzureCredential;
+#[cfg(feature = "azure-identity")]
+/// Re-exported for [`AzureCredential`]: the trait and its token types.
+pub use azure_core;
 pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
 pub use body::Body;
 #[cfg(feature = "certificate")]
