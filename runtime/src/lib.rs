@@ -14,6 +14,13 @@
 //! use, and wire types for the Edm primitives JSON has no type for
 //! ([`model::DateTimeOffset`], [`model::Guid`], ...).
 //!
+//! Sign-in (optional features): [`ClientCredentials`] with a secret or,
+//! with `certificate`, a signed client assertion (`ClientCertificate`);
+//! with `signin`, the `signin` module's device code and authorization code
+//! (PKCE) flows for a signed-in user, refresh tokens and token caches; with
+//! `azure-identity`, `AzureCredential` over any `azure_core`
+//! `TokenCredential` (managed identity, workload identity, Azure CLI).
+//!
 //! Throttling (429) and unavailability (503, 504) are retried with
 //! `Retry-After` or jittered exponential backoff; failures become an
 //! [`Error`] that says what the service said. Tokens and secrets never show
