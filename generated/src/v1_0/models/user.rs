@@ -136,6 +136,20 @@ impl User {
         ::graph_runtime::model::set_str(&mut self.0, "userPrincipalName", value);
         self
     }
+    /// The user's contacts folders. Read-only. Nullable.
+    pub fn contact_folders(
+        &self,
+    ) -> ::core::option::Option<::std::vec::Vec<super::ContactFolder>> {
+        ::graph_runtime::model::get(&self.0, "contactFolders")
+    }
+    /// Sets `contactFolders` (see [`Self::contact_folders`]).
+    pub fn set_contact_folders(
+        &mut self,
+        value: ::std::vec::Vec<super::ContactFolder>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "contactFolders", value);
+        self
+    }
     /// The person the user reports to. Read-only.
     pub fn manager(&self) -> ::core::option::Option<super::DirectoryObject> {
         ::graph_runtime::model::get(&self.0, "manager")
