@@ -112,5 +112,12 @@ pub fn permissions(args: PermissionsArgs) -> Result<(), docgen::Error> {
     print(&answer, args.json, docgen::least_privilege::render)?;
     drop(index);
     std::mem::forget(pages);
+    let unknown = answer.calls.iter().filter(|c| c.unknown.is_some()).count();
+    if unknown > 0 {
+        return Err(docgen::Error::UnknownCalls {
+            unknown,
+            calls: answer.calls.len(),
+        });
+    }
     Ok(())
 }
