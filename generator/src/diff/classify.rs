@@ -100,13 +100,27 @@ pub fn model_details(old: &ModelSurface, new: &ModelSurface) -> Vec<Detail> {
     let base = |b: &Option<String>| b.clone().unwrap_or_else(|| "none".to_owned());
     compare(&mut out, "base", &base(&old.base), &base(&new.base), true);
     fields(&mut out, "property", &old.fields, &new.fields);
-    for member in old.members.difference(&new.members) {
-        out.push(detail("member", Some(member.clone()), None, true));
-    }
-    for member in new.members.difference(&old.members) {
-        out.push(detail("member", None, Some(member.clone()), false));
-    }
+    members(&mut out, &old.members, &new.members);
     out
+}
+
+/// Enum members by lower-cased wire name: a removed one breaks code that
+/// names its variant; an added one or a re-cased wire value does not.
+fn members(out: &mut Vec<Detail>, old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) {
+    let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for key in keys {
+        match (old.get(key), new.get(key)) {
+            (Some(o), None) => out.push(detail("member", Some(o.clone()), None, true)),
+            (None, Some(n)) => out.push(detail("member", None, Some(n.clone()), false)),
+            (Some(o), Some(n)) if o != n => out.push(detail(
+                "member wire value",
+                Some(o.clone()),
+                Some(n.clone()),
+                false,
+            )),
+            _ => {}
+        }
+    }
 }
 
 /// Per kind, how the permission lists changed (empty when none did).

@@ -69,10 +69,11 @@ pub struct ModelSurface {
     /// `model` or `enum`.
     pub kind: &'static str,
     pub base: Option<String>,
-    /// Property wire name → accessor type (models).
+    /// Property wire name lower-cased → accessor type (models).
     pub fields: BTreeMap<String, String>,
-    /// Member wire names (enums).
-    pub members: BTreeSet<String>,
+    /// Member wire name lower-cased → as written (enums). A re-cased
+    /// member keeps its Rust variant, so it is compared apart.
+    pub members: BTreeMap<String, String>,
 }
 
 impl Surface {
@@ -229,6 +230,15 @@ fn response_text(returns: &ResponseKind) -> String {
     }
 }
 
+/// Field wire name → accessor type; for a model's properties the name is
+/// lower-cased (the getter does not change with the wire name's case).
+fn property_types(fields: &[Field]) -> BTreeMap<String, String> {
+    fields
+        .iter()
+        .map(|f| (f.wire.to_lowercase(), accessor_text(&f.accessor)))
+        .collect()
+}
+
 /// An accessor's Rust type, short: `String`, `User`, `Vec<i32>`.
 pub fn accessor_text(accessor: &Accessor) -> String {
     match accessor {
@@ -254,14 +264,20 @@ fn add_models(surface: &mut Surface, version: &VersionApi) {
 fn model_surface(dir: &str, def: &TypeDef) -> ModelSurface {
     let file = format!("{dir}/{}.rs", def.module.trim_start_matches("r#"));
     let (kind, base, fields, members) = match &def.kind {
-        TypeKind::Model { base, fields, .. } => {
-            ("model", base.clone(), field_types(fields), BTreeSet::new())
-        }
+        TypeKind::Model { base, fields, .. } => (
+            "model",
+            base.clone(),
+            property_types(fields),
+            BTreeMap::new(),
+        ),
         TypeKind::Enum { members, .. } => (
             "enum",
             None,
             BTreeMap::new(),
-            members.iter().map(|m| m.wire.clone()).collect(),
+            members
+                .iter()
+                .map(|m| (m.wire.to_lowercase(), m.wire.clone()))
+                .collect(),
         ),
     };
     ModelSurface {
