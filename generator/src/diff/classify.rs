@@ -1,8 +1,8 @@
 //! What changed in one operation or model, and whether it breaks code
 //! written against the old generated crate: a removed call, field or enum
 //! member, a retyped field or response, a renamed builder or type break it;
-//! an added call, optional field or enum member, a new status or query
-//! option, and any permission change do not.
+//! an added call, optional field or enum member, a base type gained, a new
+//! status or query option, and any permission change do not.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -97,8 +97,11 @@ pub fn model_details(old: &ModelSurface, new: &ModelSurface) -> Vec<Detail> {
     let mut out = Vec::new();
     compare(&mut out, "rust name", &old.rust_name, &new.rust_name, true);
     compare(&mut out, "kind", old.kind, new.kind, true);
+    // A base gained only adds inherited accessors; one lost or swapped
+    // takes some away.
     let base = |b: &Option<String>| b.clone().unwrap_or_else(|| "none".to_owned());
-    compare(&mut out, "base", &base(&old.base), &base(&new.base), true);
+    let lost = old.base.is_some();
+    compare(&mut out, "base", &base(&old.base), &base(&new.base), lost);
     fields(&mut out, "property", &old.fields, &new.fields);
     members(&mut out, &old.members, &new.members);
     out

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::emit::area_file_stem;
 use crate::ir::api::{
-    Accessor, Area, BodyKind, Field, ResponseKind, TypeDef, TypeKind, VersionApi,
+    Accessor, Area, BodyKind, Edge, Field, ResponseKind, Segment, TypeDef, TypeKind, VersionApi,
 };
 use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page, Permissions};
 use crate::lower;
@@ -118,8 +118,67 @@ fn query_list(op: &Operation) -> Vec<String> {
     list
 }
 
+/// Where a walk of the tree stands at a node: the builder chain, the
+/// normalized path (the key) and a readable path.
+#[derive(Clone, Debug, Default)]
+struct Reached {
+    chain: String,
+    key: String,
+    shown: String,
+}
+
+impl Reached {
+    fn step(&self, edge: &Edge, first: bool) -> Reached {
+        let (key, shown) = segment_text(&edge.segment);
+        let chain = if first {
+            format!("{}()", edge.rust_name)
+        } else {
+            format!("{}.{}()", self.chain, edge.rust_name)
+        };
+        Reached {
+            chain,
+            key: format!("{}/{key}", self.key),
+            shown: format!("{}/{shown}", self.shown),
+        }
+    }
+}
+
+/// A segment as a key (placeholders `{}`, lower-cased) and as shown (the
+/// first placeholder the docs write).
+fn segment_text(segment: &Segment) -> (String, String) {
+    // The first placeholder written; a concrete id a page wrote is not shown.
+    let first = |written: &[String], default: &str| {
+        let placeholder = written
+            .iter()
+            .find(|w| w.trim_matches('\'').starts_with('{'));
+        placeholder.cloned().unwrap_or_else(|| default.to_owned())
+    };
+    match segment {
+        Segment::Literal { wire } => (wire.to_lowercase(), wire.clone()),
+        Segment::Key { written } => ("{}".to_owned(), first(written, "{id}")),
+        Segment::ColonPath { written } => {
+            (":{}:".to_owned(), format!(":{}:", first(written, "{path}")))
+        }
+        Segment::Function { name, args } => {
+            let key_args: Vec<String> = args
+                .iter()
+                .map(|a| format!("{}={{}}", a.wire.to_lowercase()))
+                .collect();
+            let shown_args: Vec<String> = args
+                .iter()
+                .map(|a| format!("{}={}", a.wire, first(&a.written, "{}")))
+                .collect();
+            (
+                format!("{}({})", name.to_lowercase(), key_args.join(",")),
+                format!("{name}({})", shown_args.join(",")),
+            )
+        }
+    }
+}
+
 /// Walks an area's tree from its entries, so each node gets the builder
-/// chain that reaches it.
+/// chain that reaches it and its path built from the tree's segments (a
+/// node's first written template may hold a concrete id).
 fn add_area(
     surface: &mut Surface,
     version: ApiVersion,
@@ -131,27 +190,30 @@ fn add_area(
         version.module(),
         area_file_stem(&area.module)
     );
-    let mut chains: Vec<Option<String>> = vec![None; area.nodes.len()];
+    let mut reached: Vec<Option<Reached>> = vec![None; area.nodes.len()];
     let mut stack: Vec<usize> = Vec::new();
+    let root = Reached::default();
     for entry in area.entries.iter().rev() {
-        if chains[entry.target].is_none() {
-            chains[entry.target] = Some(format!("{}()", entry.rust_name));
+        if reached[entry.target].is_none() {
+            reached[entry.target] = Some(root.step(entry, true));
             stack.push(entry.target);
         }
     }
     while let Some(at) = stack.pop() {
-        let chain = chains[at].clone().unwrap_or_default();
+        let here = reached[at].clone().unwrap_or_default();
         for edge in area.nodes[at].edges.iter().rev() {
-            if chains[edge.target].is_none() {
-                chains[edge.target] = Some(format!("{chain}.{}()", edge.rust_name));
+            if reached[edge.target].is_none() {
+                reached[edge.target] = Some(here.step(edge, false));
                 stack.push(edge.target);
             }
         }
     }
-    for (node, chain) in area.nodes.iter().zip(chains) {
-        let chain = chain.unwrap_or_default();
+    for (node, here) in area.nodes.iter().zip(reached) {
+        let Some(here) = here else {
+            continue;
+        };
         for endpoint in &node.endpoints {
-            let key = (version, endpoint.method, normalize_template(&node.template));
+            let key = (version, endpoint.method, here.key.clone());
             let query = queries
                 .get(&(endpoint.file.as_str(), endpoint.line))
                 .cloned()
@@ -159,8 +221,8 @@ fn add_area(
             let op = OperationSurface {
                 area: area.wire.clone(),
                 file: file.clone(),
-                path: node.template.clone(),
-                call: format!("{chain}.{}()", endpoint.rust_name),
+                path: here.shown.clone(),
+                call: format!("{}.{}()", here.chain, endpoint.rust_name),
                 status: endpoint.success_status,
                 body: body_shape(&endpoint.body),
                 response: response_text(&endpoint.returns),
