@@ -21,7 +21,7 @@ use crate::ir::page::Page;
 use crate::parse::{read_page, resolve, Includes};
 
 pub use confined::{Reason, PAGE_SIZE_LIMIT};
-pub use ir_dump::read_ir_dump;
+pub use ir_dump::{read_ir_dump, IrDumpError};
 
 /// Errors reaching the doc checkout itself (a page that cannot be parsed is
 /// not an error: it becomes a page with diagnostics; a page that cannot be
@@ -37,12 +37,8 @@ pub enum DocsError {
     NotACheckout { path: PathBuf },
     #[error("{path}: not a doc checkout: api-reference is {reason}")]
     Refused { path: PathBuf, reason: Reason },
-    #[error("{path}:{line}: not a line of `docgen ir` output: {source}")]
-    IrDump {
-        path: PathBuf,
-        line: usize,
-        source: serde_json::Error,
-    },
+    #[error(transparent)]
+    IrDump(#[from] IrDumpError),
 }
 
 /// An entry of the checkout that was not read, by path relative to the root

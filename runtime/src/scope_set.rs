@@ -27,6 +27,59 @@ pub enum ScopeError {
     },
 }
 
+impl Permissions {
+    /// The least privileged scope of `kind` for each request, once each, in
+    /// order: what an app granting one scope per call needs.
+    ///
+    /// ```
+    /// use graph_runtime::{PermissionKind, Permissions};
+    /// let me = Permissions {
+    ///     delegated_work: &["User.Read", "User.ReadBasic.All"],
+    ///     delegated_personal: &["User.Read"],
+    ///     application: &["User.Read.All"],
+    ///     documented: true,
+    /// };
+    /// let users = Permissions {
+    ///     delegated_work: &["User.ReadBasic.All", "User.Read.All"],
+    ///     delegated_personal: &[],
+    ///     application: &["User.Read.All"],
+    ///     documented: true,
+    /// };
+    /// let both = [&me, &users];
+    /// assert_eq!(
+    ///     Permissions::least_privileged_union(both, PermissionKind::DelegatedWork)?,
+    ///     ["User.Read", "User.ReadBasic.All"]
+    /// );
+    /// assert_eq!(
+    ///     Permissions::fewest_scopes(both, PermissionKind::DelegatedWork)?,
+    ///     ["User.ReadBasic.All"]
+    /// );
+    /// assert!(Permissions::least_privileged_union(both, PermissionKind::DelegatedPersonal).is_err());
+    /// # Ok::<(), graph_runtime::ScopeError>(())
+    /// ```
+    ///
+    /// In an app, over the requests it builds:
+    /// `Permissions::least_privileged_union(requests.iter().filter_map(|r| r.permissions()), kind)`.
+    pub fn least_privileged_union<'a>(
+        permissions: impl IntoIterator<Item = &'a Permissions>,
+        kind: PermissionKind,
+    ) -> Result<Vec<&'static str>, ScopeError> {
+        least_privileged_union(permissions, kind)
+    }
+
+    /// The fewest scopes of `kind` such that every request's list holds one
+    /// of them (an exact minimum cover, searched size by size; a greedy one
+    /// past two million combinations of a size). Among equally small sets,
+    /// the one whose scopes rank first in the docs' least-to-most order
+    /// wins (rank: best position in any list, then first appearance).
+    pub fn fewest_scopes<'a>(
+        permissions: impl IntoIterator<Item = &'a Permissions>,
+        kind: PermissionKind,
+    ) -> Result<Vec<&'static str>, ScopeError> {
+        fewest_scopes(permissions, kind)
+    }
+}
+
 /// Each request's list for `kind`, or the first request that has none.
 fn lists<'a>(
     permissions: impl IntoIterator<Item = &'a Permissions>,
@@ -49,7 +102,7 @@ fn lists<'a>(
         .collect()
 }
 
-pub(crate) fn least_privileged_union<'a>(
+fn least_privileged_union<'a>(
     permissions: impl IntoIterator<Item = &'a Permissions>,
     kind: PermissionKind,
 ) -> Result<Vec<&'static str>, ScopeError> {
@@ -65,7 +118,7 @@ pub(crate) fn least_privileged_union<'a>(
 /// Above this many combinations of one size, a greedy cover answers.
 const EXACT_LIMIT: u64 = 2_000_000;
 
-pub(crate) fn fewest_scopes<'a>(
+fn fewest_scopes<'a>(
     permissions: impl IntoIterator<Item = &'a Permissions>,
     kind: PermissionKind,
 ) -> Result<Vec<&'static str>, ScopeError> {

@@ -4,14 +4,29 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use super::DocsError;
 use crate::ir::page::Page;
+
+/// A dump that cannot be read, or a line of it that is not a page's IR.
+#[derive(Debug, thiserror::Error)]
+pub enum IrDumpError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: not a line of `docgen ir` output: {source}")]
+    Line {
+        path: std::path::PathBuf,
+        line: usize,
+        source: serde_json::Error,
+    },
+}
 
 /// The pages of a `docgen ir` dump, in file order. A line that is not a
 /// page's IR is an error naming the file and line: a dump is written by
 /// docgen, so a bad line means the wrong file, not a page to skip.
-pub fn read_ir_dump(path: &Path) -> Result<Vec<Page>, DocsError> {
-    let io = |source| DocsError::Io {
+pub fn read_ir_dump(path: &Path) -> Result<Vec<Page>, IrDumpError> {
+    let io = |source| IrDumpError::Io {
         path: path.to_path_buf(),
         source,
     };
@@ -22,7 +37,7 @@ pub fn read_ir_dump(path: &Path) -> Result<Vec<Page>, DocsError> {
         if line.trim().is_empty() {
             continue;
         }
-        let page = serde_json::from_str(&line).map_err(|source| DocsError::IrDump {
+        let page = serde_json::from_str(&line).map_err(|source| IrDumpError::Line {
             path: path.to_path_buf(),
             line: index + 1,
             source,
