@@ -29,6 +29,9 @@ pub enum Error {
         addr: String,
         source: std::io::Error,
     },
+    /// `docgen permissions`: some calls have no documented permissions.
+    #[error("{unknown} of {calls} calls have no documented permissions (see `unknown:` above)")]
+    UnknownCalls { unknown: usize, calls: usize },
     /// `--strict`: the run found problems on the pages.
     #[error("{summary} (--strict)")]
     Strict { summary: String },

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod diff_cli;
 mod emit_cli;
 mod mock_cli;
 
@@ -31,6 +32,10 @@ enum Command {
     Generate(emit_cli::GenerateArgs),
     /// Serve the docs' response examples as a mock Graph on loopback.
     Mock(mock_cli::MockArgs),
+    /// What changed between two checkouts (or `docgen ir` dumps), for the generated crate.
+    Diff(diff_cli::DiffArgs),
+    /// The least privileged permissions for a set of calls, from the docs' tables.
+    Permissions(diff_cli::PermissionsArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +44,8 @@ fn main() -> ExitCode {
         Command::Ir { docs } => emit_cli::ir(&docs),
         Command::Generate(args) => emit_cli::generate(args),
         Command::Mock(args) => mock_cli::run(args),
+        Command::Diff(args) => diff_cli::diff(args),
+        Command::Permissions(args) => diff_cli::permissions(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
