@@ -5,11 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::authority::Authority;
-use super::authorization_code::AuthorizationCode;
 use super::cache::{MemoryCache, TokenCache};
-use super::device_code::DeviceCode;
-use super::refresh::UserTokens;
-use super::tokens::TokenSet;
 use crate::Secret;
 
 const DEFAULT_SKEW: Duration = Duration::from_secs(5 * 60);
@@ -74,24 +70,6 @@ impl SignIn {
         self
     }
 
-    /// The device code flow, for CLIs and devices without a browser.
-    pub fn device_code(&self) -> DeviceCode {
-        DeviceCode::new(self.clone())
-    }
-
-    /// The authorization code flow with PKCE, for desktop and web apps.
-    pub fn authorization_code(&self) -> AuthorizationCode {
-        AuthorizationCode::new(self.clone())
-    }
-
-    /// The tokens an earlier sign-in left in the cache, if they include a
-    /// refresh token or a still valid access token.
-    pub fn cached(&self) -> Option<UserTokens> {
-        let tokens = self.cache.load(&self.cache_key())?;
-        let usable = tokens.refresh_token().is_some() || tokens.fresh_for(self.refresh_skew);
-        usable.then(|| UserTokens::resume(self.clone(), tokens))
-    }
-
     /// Signs out: forgets the cached tokens.
     pub fn sign_out(&self) -> Result<(), crate::Error> {
         self.cache.remove(&self.cache_key())
@@ -115,12 +93,6 @@ impl SignIn {
             self.client_id,
             self.scope_param()
         )
-    }
-
-    /// Keeps `tokens` and hands out the provider that refreshes them.
-    pub(crate) fn signed_in(&self, tokens: TokenSet) -> Result<UserTokens, crate::Error> {
-        self.cache.store(&self.cache_key(), &tokens)?;
-        Ok(UserTokens::resume(self.clone(), tokens))
     }
 
     /// The client's own form fields: `client_id` and, for a confidential

@@ -33,6 +33,14 @@ pub struct AuthorizationCode {
     login_hint: Option<String>,
 }
 
+// The flow's entry point lives with the flow, so `app.rs` imports none.
+impl SignIn {
+    /// The authorization code flow with PKCE, for desktop and web apps.
+    pub fn authorization_code(&self) -> AuthorizationCode {
+        AuthorizationCode::new(self.clone())
+    }
+}
+
 impl AuthorizationCode {
     pub(crate) fn new(app: SignIn) -> Self {
         AuthorizationCode {

@@ -46,6 +46,14 @@ pub struct DeviceCode {
     second: Duration,
 }
 
+// The flow's entry point lives with the flow, so `app.rs` imports none.
+impl SignIn {
+    /// The device code flow, for CLIs and devices without a browser.
+    pub fn device_code(&self) -> DeviceCode {
+        DeviceCode::new(self.clone())
+    }
+}
+
 impl DeviceCode {
     pub(crate) fn new(app: SignIn) -> Self {
         DeviceCode {

@@ -30,6 +30,23 @@ struct State {
     endpoint: Option<Endpoint>,
 }
 
+// The flow's entry point lives with the flow, so `app.rs` imports none.
+impl SignIn {
+    /// The tokens an earlier sign-in left in the cache, if they include a
+    /// refresh token or a still valid access token.
+    pub fn cached(&self) -> Option<UserTokens> {
+        let tokens = self.cache.load(&self.cache_key())?;
+        let usable = tokens.refresh_token().is_some() || tokens.fresh_for(self.refresh_skew);
+        usable.then(|| UserTokens::resume(self.clone(), tokens))
+    }
+
+    /// Keeps `tokens` and hands out the provider that refreshes them.
+    pub(crate) fn signed_in(&self, tokens: TokenSet) -> Result<UserTokens, crate::Error> {
+        self.cache.store(&self.cache_key(), &tokens)?;
+        Ok(UserTokens::resume(self.clone(), tokens))
+    }
+}
+
 impl UserTokens {
     pub(crate) fn resume(app: SignIn, tokens: TokenSet) -> Self {
         UserTokens {
