@@ -65,6 +65,14 @@ pub struct GenerateArgs {
     /// Write into a non-empty --out that holds no docgen manifest (nothing in it is removed).
     #[arg(long)]
     pub force: bool,
+    /// Generate only the request lines matching this path glob (repeatable):
+    /// `*` is one segment, `**` any number, `{x}` any placeholder, case is
+    /// ignored, an HTTP method may lead (`POST /me/sendMail`).
+    #[arg(long, value_name = "PATTERN")]
+    pub include: Vec<String>,
+    /// Leave out the request lines matching this path glob (repeatable).
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
 }
 
 impl GenerateArgs {
@@ -79,6 +87,8 @@ impl GenerateArgs {
             runtime,
             out_dir: self.out.clone(),
             standalone: self.standalone,
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
             ..Settings::default()
         }
     }
