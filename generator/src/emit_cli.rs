@@ -153,3 +153,35 @@ pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     }
     Ok(())
 }
+
+/// `docgen features`: the feature table, or the features request lines need
+/// (and the `features = [...]` to put in Cargo.toml).
+pub fn features(docs: &Path, lines: &[String]) -> Result<(), docgen::Error> {
+    let checkout = DocTree::open(docs)?.read_checked()?;
+    require_api_pages(docs, &checkout.pages)?;
+    let api = docgen::lower::lower(&checkout.pages).api;
+    if lines.is_empty() {
+        println!("{:<60} {:>6}  path", "feature", "calls");
+        for row in docgen::features::table(&api) {
+            let indent = if row.part { "  " } else { "" };
+            let feature = format!("{indent}{}", row.feature);
+            println!("{feature:<60} {:>6}  {}", row.calls, row.path);
+        }
+        return Ok(());
+    }
+    let mut chosen = std::collections::BTreeSet::new();
+    for line in lines {
+        let found = docgen::features::needed(&api, line);
+        // One version per line: v1.0 unless the line names beta or only beta has it.
+        match found.first() {
+            Some((_, feature)) => {
+                println!("{line}: {feature}");
+                chosen.insert(feature.clone());
+            }
+            None => println!("{line}: not documented in {}", docs.display()),
+        }
+    }
+    let listed: Vec<String> = chosen.iter().map(|f| format!("\"{f}\"")).collect();
+    println!("features = [{}]", listed.join(", "));
+    Ok(())
+}

@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod docs;
 pub mod emit;
 mod error;
+pub mod features;
 pub mod generate;
 pub mod ident;
 pub mod ir;

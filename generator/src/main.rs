@@ -28,6 +28,15 @@ enum Command {
     },
     /// Generate the client crate into --out (only the files docgen owns there change).
     Generate(emit_cli::GenerateArgs),
+    /// Print the features of the crate --docs generates, with their terminal
+    /// calls; given request lines (`'POST /me/sendMail'`), the features they need.
+    Features {
+        /// The doc checkout (the folder holding `api-reference/`).
+        #[arg(long, default_value = "docs-input")]
+        docs: PathBuf,
+        /// Documented request lines: `METHOD /path` (a path may start with `/beta`).
+        lines: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -35,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ir { docs } => emit_cli::ir(&docs),
         Command::Generate(args) => emit_cli::generate(args),
+        Command::Features { docs, lines } => emit_cli::features(&docs, &lines),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

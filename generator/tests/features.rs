@@ -216,3 +216,43 @@ fn english_2021_include_keeps_the_reupload_call_of_the_full_crate() {
         full.len()
     );
 }
+
+#[test]
+fn the_features_command_names_the_feature_of_a_request_line() {
+    use docgen::features::{needed, table};
+    use docgen::ir::page::ApiVersion;
+    let api = docgen::lower::lower(&fixture_pages()).api;
+    let reupload =
+        "POST /deviceManagement/virtualEndpoint/deviceImages/{cloudPcDeviceImageId}/reupload";
+    assert_eq!(
+        needed(&api, reupload),
+        [(ApiVersion::Beta, "beta-device-management".to_owned())]
+    );
+    assert_eq!(
+        needed(
+            &api,
+            "post /beta/devicemanagement/virtualEndpoint/deviceImages/{id}/reupload"
+        ),
+        needed(&api, reupload)
+    );
+    assert!(needed(
+        &api,
+        "DELETE /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload"
+    )
+    .is_empty());
+    let rows = table(&api);
+    let area = rows
+        .iter()
+        .find(|r| r.feature == "beta-device-management")
+        .expect("row");
+    let calls: usize = api
+        .versions
+        .iter()
+        .flat_map(|v| &v.areas)
+        .filter(|a| a.feature == area.feature)
+        .flat_map(|a| &a.nodes)
+        .map(|n| n.endpoints.len())
+        .sum();
+    assert_eq!(area.calls, calls);
+    assert!(calls >= 6, "{calls}");
+}
