@@ -1,7 +1,7 @@
 //! A typical app: me, users, groups, drive and mail (list, get, send, upload), v1.0.
 //! features: v1_0-me-root v1_0-me-drive v1_0-me-messages v1_0-me-send-mail v1_0-users-root v1_0-groups-root
 
-use graph_client::v1_0::{self, me::MeSendMailPostParameters, models};
+use graph_client::v1_0::{self, me::SendMailPostParameters, models};
 use graph_client::{Client, Error};
 
 pub async fn run(client: &Client, user_id: &str, group_id: &str, item_id: &str) -> Result<(), Error> {
@@ -30,7 +30,7 @@ pub async fn run(client: &Client, user_id: &str, group_id: &str, item_id: &str) 
     println!("{} messages", messages.value.len());
     let mut message = models::Message::new();
     message.set_subject("hello");
-    let mut mail = MeSendMailPostParameters::new();
+    let mut mail = SendMailPostParameters::new();
     mail.set_message(message);
     v1_0::me().send_mail().post(&mail).send(client).await
 }
