@@ -1,4 +1,4 @@
-//! The user's subcommands, `generate` and `ir`: thin wrappers over the
+//! The user's subcommands, `generate`, `ir` and `features`: thin wrappers over the
 //! library that print its diagnostics rustc-style and return its one error
 //! type (printed once, by `main`).
 
