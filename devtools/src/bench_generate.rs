@@ -107,7 +107,7 @@ pub fn run(args: BenchArgs) -> BenchResult<()> {
 }
 
 /// Reads, lowers, emits and writes the corpus once, with timings and peak memory.
-fn generation(docs: &Path, out: &Path) -> BenchResult<()> {
+pub(crate) fn generation(docs: &Path, out: &Path) -> BenchResult<()> {
     let start = Instant::now();
     let pages = read_pages(docs)?;
     let read = start.elapsed();

@@ -5,12 +5,14 @@
 //!
 //! Everything taken from the docgen library goes through [`pipeline`].
 
+pub mod bench_compile;
 pub mod bench_generate;
 pub mod bench_ir;
 pub mod corpus;
 pub mod coverage;
 pub mod error;
 pub mod example_paths;
+pub mod features_check;
 pub mod import_graph;
 #[cfg(feature = "model-report")]
 pub mod model_report;

@@ -46,6 +46,11 @@ enum Command {
     Coverage(commands::CoverageArgs),
     /// Time generation of a corpus and `cargo check` of the result against graph-rs-sdk.
     BenchGenerate(devtools::bench_generate::BenchArgs),
+    /// Time clean `cargo check`/`cargo build` of the reference apps in
+    /// `devtools/compile-apps` (seed, typical, whole v1.0, graph-rs-sdk).
+    BenchCompile(devtools::bench_compile::CompileArgs),
+    /// `cargo check` random (seeded) pairs and triples of a generated crate's features.
+    FeaturesAdditive(devtools::features_check::AdditiveArgs),
     /// Decode the docs' JSON samples into their declared models and count
     /// the documented properties that read back with their documented type.
     ModelReport {
@@ -65,6 +70,8 @@ fn main() -> ExitCode {
         Command::BenchIr { docs, rounds } => commands::bench_ir(docs, rounds),
         Command::Coverage(args) => commands::coverage(args),
         Command::BenchGenerate(args) => devtools::bench_generate::run(args),
+        Command::BenchCompile(args) => devtools::bench_compile::run(args),
+        Command::FeaturesAdditive(args) => devtools::features_check::run(args),
         Command::ModelReport { docs, all } => commands::model_report(docs, all),
     };
     match result {

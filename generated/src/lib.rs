@@ -4,7 +4,7 @@
 //!
 //! Each documented request line maps to calls that mirror its URL: `POST /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload` is `beta::device_management().virtual_endpoint().device_images().by_id(id).reupload().post()`, which returns a [`Request`] to send with a `graph_runtime` client.
 //!
-//! Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `<version>-full` enables a whole version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.
+//! Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; a large area is split by the segment after it, `<version>-<area>-<segment>` (for example `beta-device-management-virtual-endpoint`) enabling only the requests under that segment, and `<version>-<area>-root` those under the area itself; `<version>-full` enables a whole version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.
 
 pub use ::graph_runtime;
 

@@ -1,4 +1,4 @@
-//! The user's subcommands, `generate` and `ir`: thin wrappers over the
+//! The user's subcommands, `generate`, `ir` and `features`: thin wrappers over the
 //! library that print its diagnostics rustc-style and return its one error
 //! type (printed once, by `main`).
 
@@ -67,6 +67,14 @@ pub struct GenerateArgs {
     /// Write into a non-empty --out that holds no docgen manifest (nothing in it is removed).
     #[arg(long)]
     pub force: bool,
+    /// Generate only the request lines matching this path glob (repeatable):
+    /// `*` is one segment, `**` any number, `{x}` any placeholder, case is
+    /// ignored, an HTTP method may lead (`POST /me/sendMail`).
+    #[arg(long, value_name = "PATTERN")]
+    pub include: Vec<String>,
+    /// Leave out the request lines matching this path glob (repeatable).
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
 }
 
 impl GenerateArgs {
@@ -81,6 +89,8 @@ impl GenerateArgs {
             runtime,
             out_dir: self.out.clone(),
             standalone: self.standalone,
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
             ..Settings::default()
         }
     }
@@ -143,5 +153,37 @@ pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
             summary: docgen::diagnostics::summary(&generated.diagnostics),
         });
     }
+    Ok(())
+}
+
+/// `docgen features`: the feature table, or the features request lines need
+/// (and the `features = [...]` to put in Cargo.toml).
+pub fn features(docs: &Path, lines: &[String]) -> Result<(), docgen::Error> {
+    let checkout = DocTree::open(docs)?.read_checked()?;
+    require_api_pages(docs, &checkout.pages)?;
+    let api = docgen::lower::lower(&checkout.pages).api;
+    if lines.is_empty() {
+        println!("{:<60} {:>6}  path", "feature", "calls");
+        for row in docgen::features::table(&api) {
+            let indent = if row.part { "  " } else { "" };
+            let feature = format!("{indent}{}", row.feature);
+            println!("{feature:<60} {:>6}  {}", row.calls, row.path);
+        }
+        return Ok(());
+    }
+    let mut chosen = std::collections::BTreeSet::new();
+    for line in lines {
+        let found = docgen::features::needed(&api, line);
+        // One version per line: v1.0 unless the line names beta or only beta has it.
+        match found.first() {
+            Some((_, feature)) => {
+                println!("{line}: {feature}");
+                chosen.insert(feature.clone());
+            }
+            None => println!("{line}: not documented in {}", docs.display()),
+        }
+    }
+    let listed: Vec<String> = chosen.iter().map(|f| format!("\"{f}\"")).collect();
+    println!("features = [{}]", listed.join(", "));
     Ok(())
 }

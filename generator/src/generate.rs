@@ -18,7 +18,8 @@
 use crate::diagnostics::{self, LocatedDiagnostic};
 use crate::emit::{self, EmitError, Files};
 use crate::ir::page::Page;
-use crate::lower::{self, LowerStats};
+use crate::lower::filter::{FilterError, PathFilter};
+use crate::lower::{self, LowerOptions, LowerStats};
 use crate::settings::Settings;
 
 /// A failure to generate (always an internal error of the emitter).
@@ -26,6 +27,8 @@ use crate::settings::Settings;
 pub enum GenerateError {
     #[error(transparent)]
     Emit(#[from] EmitError),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
 }
 
 /// What a run produced: the crate's files, what was found wrong on the way,
@@ -50,9 +53,14 @@ impl<'a> Generator<'a> {
         Generator { settings }
     }
 
-    /// Lowers `pages` and emits every file of the crate.
+    /// Lowers `pages` (the request lines the settings' include and exclude
+    /// patterns keep) and emits every file of the crate.
     pub fn generate(&self, pages: &[Page]) -> Result<Generated, GenerateError> {
-        let lowered = lower::lower(pages);
+        let options = LowerOptions {
+            filter: PathFilter::new(&self.settings.include, &self.settings.exclude)?,
+            split_at: self.settings.split_at,
+        };
+        let lowered = lower::lower_with(pages, &options);
         let files = emit::emit_crate(self.settings, &lowered.api)?;
         Ok(Generated {
             files,

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod docs;
 pub mod emit;
 mod error;
+pub mod features;
 pub mod generate;
 pub mod ident;
 pub mod ir;

@@ -36,6 +36,15 @@ enum Command {
     Diff(diff_cli::DiffArgs),
     /// The least privileged permissions for a set of calls, from the docs' tables.
     Permissions(diff_cli::PermissionsArgs),
+    /// Print the features of the crate --docs generates, with their terminal
+    /// calls; given request lines (`'POST /me/sendMail'`), the features they need.
+    Features {
+        /// The doc checkout (the folder holding `api-reference/`).
+        #[arg(long, default_value = "docs-input")]
+        docs: PathBuf,
+        /// Documented request lines: `METHOD /path` (a path may start with `/beta`).
+        lines: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,6 +55,7 @@ fn main() -> ExitCode {
         Command::Mock(args) => mock_cli::run(args),
         Command::Diff(args) => diff_cli::diff(args),
         Command::Permissions(args) => diff_cli::permissions(args),
+        Command::Features { docs, lines } => emit_cli::features(&docs, &lines),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

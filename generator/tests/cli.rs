@@ -21,7 +21,15 @@ fn help_lists_only_user_commands() {
         .collect();
     assert_eq!(
         commands,
-        ["ir", "generate", "mock", "diff", "permissions", "help"],
+        [
+            "ir",
+            "generate",
+            "mock",
+            "diff",
+            "permissions",
+            "features",
+            "help"
+        ],
         "{help}"
     );
 }

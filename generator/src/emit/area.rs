@@ -4,6 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use super::area_share::Share;
 use super::response_types::{models_path, response_type};
 use super::rustdoc;
 use super::syntax::{ident, unparse, EmitError};
@@ -15,6 +16,7 @@ struct Context<'a> {
     version: ApiVersion,
     area: &'a Area,
     permissions: PermissionSets<'a>,
+    share: &'a Share,
 }
 
 impl Context<'_> {
@@ -63,19 +65,31 @@ impl Context<'_> {
 
 /// The formatted contents of an area file (without the header).
 pub fn area_file(version: ApiVersion, area: &Area) -> Result<String, EmitError> {
-    let mut order: Vec<&Node> = area.nodes.iter().collect();
+    share_file(version, area, &Share::whole(area))
+}
+
+/// The formatted contents of one file of an area (without the header): the
+/// nodes `share` owns, and the methods reaching them from nodes it does not.
+pub fn share_file(version: ApiVersion, area: &Area, share: &Share) -> Result<String, EmitError> {
+    let mut order: Vec<&Node> = share.owned(area).collect();
     order.sort_by(|a, b| a.template.cmp(&b.template));
     let permissions = PermissionSets::collect(&order);
     let cx = Context {
         version,
         area,
         permissions,
+        share,
     };
     let area_context = format!("{} area `{}`", version.as_str(), area.wire);
-    let mut items = vec![(
-        entries(&cx)?,
-        format!("the entry functions of {area_context}"),
-    )];
+    let mut items = vec![(share.prelude(), format!("the modules of {area_context}"))];
+    if share.entries {
+        let entries = entries(&cx)?;
+        items.push((entries, format!("the entry functions of {area_context}")));
+    }
+    for node in share.crossing(area) {
+        let methods = crossing_methods(&cx, node)?;
+        items.push((methods, cx.node(node)));
+    }
     for node in order {
         items.push((node_items(&cx, node)?, cx.node_and_operations(node)));
     }
@@ -189,7 +203,7 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     let ty = ident(&node.struct_name, || cx.node(node))?;
     let doc = rustdoc::attrs(&rustdoc::node(node));
     let mut methods = Vec::new();
-    for edge in &node.edges {
+    for edge in node.edges.iter().filter(|e| cx.share.owns(e.target)) {
         methods.push(edge_method(cx, node, edge)?);
     }
     for endpoint in &node.endpoints {
@@ -201,6 +215,21 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
             path: ::graph_runtime::RequestPath,
         }
 
+        impl #ty {
+            #(#methods)*
+        }
+    })
+}
+
+/// `impl Parent { .. }` with the methods of a node another file holds that
+/// lead into this one.
+fn crossing_methods(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
+    let ty = ident(&node.struct_name, || cx.node(node))?;
+    let mut methods = Vec::new();
+    for edge in node.edges.iter().filter(|e| cx.share.owns(e.target)) {
+        methods.push(edge_method(cx, node, edge)?);
+    }
+    Ok(quote! {
         impl #ty {
             #(#methods)*
         }

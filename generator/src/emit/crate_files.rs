@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::rustdoc;
 use super::syntax::{ident, rust_header, unparse, EmitError, HEADER};
-use crate::ir::api::{Api, VersionApi};
+use crate::ir::api::{Api, Area, VersionApi};
 use crate::settings::{RuntimeDependency, Settings};
 
 /// `Cargo.toml`: package, dependencies and one feature per version and area.
@@ -48,7 +48,9 @@ fn runtime_spec(runtime: &RuntimeDependency) -> String {
 }
 
 /// `default = []`, `full`, one feature per version, `<version>-full` and
-/// `<version>-models`, one per area enabling its version.
+/// `<version>-models`, one per area enabling its version; a split area's
+/// feature is the union of its root part's and its parts' (each part
+/// enabling the root part).
 fn features(api: &Api) -> String {
     let mut all: Vec<String> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
@@ -62,7 +64,7 @@ fn features(api: &Api) -> String {
         lines.push(format!("{module}-full = [{}]", listed.join(", ")));
         lines.push(format!("{module}-models = [{}]", toml_str(module)));
         for area in &version.areas {
-            lines.push(format!("{} = [{}]", area.feature, toml_str(module)));
+            lines.extend(area_features(area, module));
         }
         all.extend(of_version);
     }
@@ -75,6 +77,27 @@ fn features(api: &Api) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The lines of one area's features.
+fn area_features(area: &Area, version: &str) -> Vec<String> {
+    if area.parts.is_empty() {
+        return vec![format!("{} = [{}]", area.feature, toml_str(version))];
+    }
+    let root = area.root_feature();
+    let mut union = vec![toml_str(&root)];
+    union.extend(area.parts.iter().map(|p| toml_str(&p.feature)));
+    let mut lines = vec![
+        format!("{} = [{}]", area.feature, union.join(", ")),
+        format!("{root} = [{}]", toml_str(version)),
+    ];
+    let root = toml_str(&root);
+    lines.extend(
+        area.parts
+            .iter()
+            .map(|p| format!("{} = [{root}]", p.feature)),
+    );
+    lines
 }
 
 /// A TOML basic string.
@@ -126,7 +149,7 @@ fn crate_docs() -> proc_macro2::TokenStream {
         "",
         "Each documented request line maps to calls that mirror its URL: `POST /deviceManagement/virtualEndpoint/deviceImages/{id}/reupload` is `beta::device_management().virtual_endpoint().device_images().by_id(id).reupload().post()`, which returns a [`Request`] to send with a `graph_runtime` client.",
         "",
-        "Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; `<version>-full` enables a whole version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.",
+        "Features: `v1_0` and `beta` enable a version module; `<version>-<area>` (for example `beta-device-management` or `v1_0-users`) enables one top-level area and its version; a large area is split by the segment after it, `<version>-<area>-<segment>` (for example `beta-device-management-virtual-endpoint`) enabling only the requests under that segment, and `<version>-<area>-root` those under the area itself; `<version>-full` enables a whole version; `full` enables everything. No feature is on by default, so a build compiles only the areas it names.",
     ];
     let lines = lines.iter().map(|l| {
         if l.is_empty() {
@@ -136,6 +159,20 @@ fn crate_docs() -> proc_macro2::TokenStream {
         }
     });
     quote! { #( #![doc = #lines] )* }
+}
+
+/// The doc line of an area's module: its feature, and how a split one is split.
+fn area_doc(area: &Area) -> String {
+    if area.parts.is_empty() {
+        return format!(
+            "Requests under `/{}` (feature `{}`).",
+            area.wire, area.feature
+        );
+    }
+    format!(
+        "Requests under `/{}` (feature `{}`), split by the segment after it: `{}` enables the requests under `/{}` itself and under a key, and each `{}-<segment>` feature those under one segment.",
+        area.wire, area.feature, area.root_feature(), area.wire, area.feature
+    )
 }
 
 /// `src/<version>/mod.rs`: one module and entry function per area.
@@ -163,11 +200,8 @@ pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
         for entry in &area.entries {
             entries.push(ident(&entry.rust_name, || format!("area {}", area.wire))?);
         }
-        let feature = &area.feature;
-        let doc = rustdoc::attrs(&[format!(
-            "Requests under `/{}` (feature `{}`).",
-            area.wire, area.feature
-        )]);
+        let feature = area.root_feature();
+        let doc = rustdoc::attrs(&[area_doc(area)]);
         items.push((
             quote! {
                 #doc

@@ -4,9 +4,11 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::area_share::Share;
 use super::syntax::{rust_header, EmitError};
 use super::{area, crate_files, models, parameters};
-use crate::ir::api::Api;
+use crate::ir::api::{Api, Area};
+use crate::ir::page::ApiVersion;
 use crate::settings::Settings;
 
 /// The generated crate: path relative to the crate root (`/` separators) →
@@ -39,17 +41,30 @@ pub fn emit_crate(settings: &Settings, api: &Api) -> Result<Files, EmitError> {
         .collect();
     let areas = jobs
         .par_iter()
-        .map(|(version, area)| {
-            let path = format!(
-                "src/{}/{}.rs",
-                version.version.module(),
-                area_file_stem(&area.module)
-            );
-            let body = area::area_file(version.version, area)?;
-            Ok((path, format!("{}{body}", rust_header())))
-        })
+        .map(|(version, area)| area_files(version.version, area))
         .collect::<Result<Vec<_>, EmitError>>()?;
-    files.extend(areas);
+    files.extend(areas.into_iter().flatten());
+    Ok(files)
+}
+
+/// `src/<version>/<area>.rs`, and for a split area one
+/// `src/<version>/<area>/<part>.rs` per part.
+fn area_files(version: ApiVersion, area: &Area) -> Result<Vec<(String, String)>, EmitError> {
+    let dir = format!("src/{}/{}", version.module(), area_file_stem(&area.module));
+    if area.parts.is_empty() {
+        let body = area::area_file(version, area)?;
+        return Ok(vec![(
+            format!("{dir}.rs"),
+            format!("{}{body}", rust_header()),
+        )]);
+    }
+    let body = area::share_file(version, area, &Share::root(area)?)?;
+    let mut files = vec![(format!("{dir}.rs"), format!("{}{body}", rust_header()))];
+    for part in &area.parts {
+        let body = area::share_file(version, area, &Share::part(area, part))?;
+        let path = format!("{dir}/{}.rs", area_file_stem(&part.module));
+        files.push((path, format!("{}{body}", rust_header())));
+    }
     Ok(files)
 }
 

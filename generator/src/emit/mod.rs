@@ -4,6 +4,7 @@
 //! See `generator/NAMING.md` for the call surface.
 
 pub mod area;
+pub mod area_share;
 pub mod crate_files;
 mod crate_layout;
 pub mod models;

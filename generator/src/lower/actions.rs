@@ -103,8 +103,11 @@ fn collect(
         for &at in shape {
             let b = &bindings[at];
             let area = &mut areas[b.area];
-            if !features.contains(&area.feature) {
-                features.push(area.feature.clone());
+            // The feature of the file holding the call: a part's when the
+            // area is split, so the part alone compiles its parameters.
+            let feature = area.node_feature(b.node);
+            if !features.contains(&feature) {
+                features.push(feature);
             }
             let endpoint = &mut area.nodes[b.node].endpoints[b.endpoint];
             requests.extend(endpoint.http_lines.first().cloned());

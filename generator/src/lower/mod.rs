@@ -6,8 +6,10 @@
 mod actions;
 mod calls;
 mod endpoint;
+pub mod filter;
 pub mod models;
 mod naming;
+pub mod parts;
 mod spelling;
 pub mod template;
 mod tree;
@@ -20,6 +22,7 @@ use crate::ident::{self, Scope};
 use crate::ir::api::{Accessor, Api, Area, Node, ResponseKind, Segment, VersionApi};
 use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page, Parameter, TypeRef};
 pub use endpoint::doc_url;
+use filter::PathFilter;
 use models::AreaRoots;
 pub use naming::TERMINALS;
 use template::Piece;
@@ -79,11 +82,39 @@ pub struct LowerStats {
 /// every path template in its area's tree, then name the areas and gate the
 /// models by the areas that reach them.
 pub fn lower(pages: &[Page]) -> Lowered {
+    lower_with(pages, &LowerOptions::default())
+}
+
+/// What to lower besides the pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LowerOptions {
+    /// The request lines kept (when it leaves some out, only the models
+    /// they reach are kept too).
+    pub filter: PathFilter,
+    /// Areas with at least this many terminal calls are split into parts.
+    pub split_at: usize,
+}
+
+impl Default for LowerOptions {
+    fn default() -> Self {
+        LowerOptions {
+            filter: PathFilter::default(),
+            split_at: crate::settings::SPLIT_AT,
+        }
+    }
+}
+
+/// Like [`lower`], with a filter and a split threshold.
+pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
+    let filter = &options.filter;
     let mut declared = models::declare(pages);
     let mut trees: BTreeMap<(ApiVersion, String), TreeBuilder> = BTreeMap::new();
     let mut stats = LowerStats::default();
     let mut refused = Vec::new();
     for (page, op, written) in templates_by_precedence(pages) {
+        if !filter.keeps(op.method, written) {
+            continue;
+        }
         stats.templates += 1;
         match place(&mut trees, &declared, page, op, written) {
             Ok(dropped) => {
@@ -100,7 +131,7 @@ pub fn lower(pages: &[Page]) -> Lowered {
         }
     }
     refused.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    let api = assemble(trees, &mut declared);
+    let api = assemble(trees, &mut declared, options, !filter.is_everything());
     for area in api.versions.iter().flat_map(|v| &v.areas) {
         stats.nodes += area.nodes.len();
         stats.endpoints += area.nodes.iter().map(|n| n.endpoints.len()).sum::<usize>();
@@ -170,7 +201,7 @@ fn place(
     };
     let attached = endpoint::attach(&mut tree.nodes[at], call);
     if attached == endpoint::Attached::New {
-        tree.roots.add(op);
+        tree.roots.add(at, op);
     }
     Ok(attached == endpoint::Attached::Dropped)
 }
@@ -223,11 +254,14 @@ pub fn type_text(type_ref: &TypeRef) -> String {
     }
 }
 
-/// Names everything, orders areas by module name and gates each version's
-/// models by its areas. A version appears when it has areas or models.
+/// Names everything, orders areas by module name, splits the large ones and
+/// gates each version's models by its areas' features. A version appears
+/// when it has areas, or models and no filter (`prune`).
 fn assemble(
     trees: BTreeMap<(ApiVersion, String), TreeBuilder>,
     declared: &mut BTreeMap<ApiVersion, models::DeclaredModels>,
+    options: &LowerOptions,
+    prune: bool,
 ) -> Api {
     let mut versions: BTreeMap<ApiVersion, Vec<(String, TreeBuilder)>> = BTreeMap::new();
     for ((version, _), mut tree) in trees {
@@ -237,18 +271,18 @@ fn assemble(
         versions.entry(version).or_default().push((wire, tree));
     }
     for (version, models) in declared.iter() {
-        if !models.is_empty() {
+        if !models.is_empty() && !prune {
             versions.entry(*version).or_default();
         }
     }
     let versions = versions
         .into_iter()
         .map(|(version, trees)| {
-            let (mut areas, roots) = name_areas(version, trees);
+            let (mut areas, roots) = name_areas(version, trees, options.split_at);
             let actions = actions::share(&mut areas);
             let models = declared
                 .remove(&version)
-                .map(|m| m.gated(version, &roots))
+                .map(|m| m.gated(version, &roots, prune))
                 .unwrap_or_default();
             VersionApi {
                 version,
@@ -279,6 +313,7 @@ fn declared_below(node: &Node, models: &models::DeclaredModels) -> Vec<String> {
 fn name_areas(
     version: ApiVersion,
     trees: Vec<(String, TreeBuilder)>,
+    split_at: usize,
 ) -> (Vec<Area>, Vec<AreaRoots>) {
     let mut scope = Scope::new();
     // `models` is the version's models module (and `<version>-models`
@@ -294,25 +329,17 @@ fn name_areas(
             let module = scope.claim(&ident::module_name(&wire));
             let (mut entries, mut nodes) = (tree.entries, tree.nodes);
             naming::name_area(&wire, &module, &mut entries, &mut nodes);
-            let feature = format!(
-                "{}-{}",
-                version.module(),
-                module
-                    .trim_start_matches("r#")
-                    .trim_end_matches('_')
-                    .replace('_', "-")
-            );
-            roots.push(AreaRoots {
-                feature: feature.clone(),
-                types: tree.roots.types,
-            });
-            Area {
+            let feature = format!("{}-{}", version.module(), parts::feature_word(&module));
+            let mut area = Area {
                 wire,
                 module,
                 feature,
                 entries,
                 nodes,
-            }
+                parts: Vec::new(),
+            };
+            roots.extend(parts::split(&mut area, &tree.roots, split_at));
+            area
         })
         .collect();
     areas.sort_by(|a, b| a.module.cmp(&b.module));

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use super::models::AreaRoots;
+use super::models::NodeRoots;
 use super::spelling::{self, Spellings};
 use super::template::{render, Arg, Piece};
 use crate::ir::api::{Edge, FunctionArg, Node, Segment};
@@ -33,9 +33,9 @@ pub(crate) enum EdgeKey {
 pub(crate) struct TreeBuilder {
     pub entries: Vec<Edge>,
     pub nodes: Vec<Node>,
-    /// The types the kept operations take and return (the feature is set
-    /// when the area is named).
-    pub roots: AreaRoots,
+    /// The types each node's kept operations take and return (features are
+    /// set when the area is named and split).
+    pub roots: NodeRoots,
     /// How often each spelling of the area's first segment is written.
     pub area_spellings: Spellings,
     entry_index: BTreeMap<EdgeKey, usize>,

@@ -58,6 +58,47 @@ pub struct Area {
     pub entries: Vec<Edge>,
     /// The path tree: every node is reached from an entry.
     pub nodes: Vec<Node>,
+    /// A large area's requests split by their first named segment after the
+    /// area (`virtualEndpoint`), each behind a feature of its own; empty for
+    /// an area compiled whole. Nodes in no part are the area's root part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+}
+
+impl Area {
+    /// The feature of the area's own file (entries and the requests in no
+    /// part): the area feature, or `<area feature>-root` when split.
+    pub fn root_feature(&self) -> String {
+        if self.parts.is_empty() {
+            self.feature.clone()
+        } else {
+            format!("{}-{}", self.feature, ROOT_PART)
+        }
+    }
+
+    /// The feature of the file that holds node `node`: its part's, else the
+    /// root file's.
+    pub fn node_feature(&self, node: usize) -> String {
+        let part = self.parts.iter().find(|p| p.nodes.contains(&node));
+        part.map_or_else(|| self.root_feature(), |p| p.feature.clone())
+    }
+}
+
+/// The name of a split area's root part (no part module takes it).
+pub const ROOT_PART: &str = "root";
+
+/// The requests of a large area under one named second-level segment: one
+/// module (`src/beta/device_management/virtual_endpoint.rs`) and feature
+/// (`beta-device-management-virtual-endpoint`, which enables the root part).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// The segment as written (`virtualEndpoint`).
+    pub wire: String,
+    /// The module (`virtual_endpoint`), unique in the area.
+    pub module: String,
+    pub feature: String,
+    /// The nodes it holds (indexes into [`Area::nodes`]), ascending.
+    pub nodes: Vec<usize>,
 }
 
 /// One position in the path tree: one builder struct.

@@ -10,48 +10,84 @@ use crate::ir::page::{ApiVersion, Operation, RequestBody, ResponseBody, TypeRef}
 
 use super::accessor::{mentioned, TypeIndex};
 
-/// An area's feature and the types its kept operations take and return.
+/// A feature of an area (the whole area, its root part or one part) and the
+/// types its kept operations take and return.
 #[derive(Debug, Default)]
 pub(crate) struct AreaRoots {
     pub feature: String,
+    /// For a part: its area's root-part feature, which the part's feature
+    /// enables (so a type the root part reaches needs no part listed).
+    pub within: Option<String>,
     pub types: Vec<TypeRef>,
 }
 
-impl AreaRoots {
-    /// Adds the body and response types of an operation the area keeps.
-    pub fn add(&mut self, op: &Operation) {
+/// The body and response types of the operations kept at each node of an
+/// area's tree (node index → types).
+#[derive(Debug, Default)]
+pub(crate) struct NodeRoots {
+    pub by_node: BTreeMap<usize, Vec<TypeRef>>,
+}
+
+impl NodeRoots {
+    /// Adds the body and response types of an operation kept at `node`.
+    pub fn add(&mut self, node: usize, op: &Operation) {
+        let types = self.by_node.entry(node).or_default();
         match &op.request_body {
             RequestBody::Resource { type_ref }
             | RequestBody::Properties {
                 type_ref: Some(type_ref),
                 ..
-            } => self.types.push(type_ref.clone()),
-            RequestBody::Parameters { parameters } => self
-                .types
-                .extend(parameters.iter().map(|p| p.type_ref.clone())),
+            } => types.push(type_ref.clone()),
+            RequestBody::Parameters { parameters } => {
+                types.extend(parameters.iter().map(|p| p.type_ref.clone()))
+            }
             _ => {}
         }
         if let ResponseBody::Json { type_ref } = &op.response {
-            self.types.push(type_ref.clone());
+            types.push(type_ref.clone());
         }
+    }
+
+    /// Every type of the given nodes, in node order.
+    pub fn of_nodes(&self, nodes: impl Iterator<Item = usize>) -> Vec<TypeRef> {
+        nodes
+            .filter_map(|n| self.by_node.get(&n))
+            .flatten()
+            .cloned()
+            .collect()
     }
 }
 
 /// Sets `features` on every type and on relationship fields that need them.
+/// With `prune` (a filtered generation), types no area reaches are left
+/// out, and so are the relationships that point to them.
 pub(crate) fn gate(
     version: ApiVersion,
     areas: &[AreaRoots],
-    types: &mut [TypeDef],
+    types: &mut Vec<TypeDef>,
     index: &TypeIndex,
     relationships: &BTreeSet<(String, String)>,
+    prune: bool,
 ) {
     let reached = reach(areas, types, index, relationships);
+    if prune {
+        prune_unreached(types, &reached);
+    }
     let all: BTreeSet<&str> = areas.iter().map(|a| a.feature.as_str()).collect();
+    let within: BTreeMap<&str, &str> = areas
+        .iter()
+        .filter_map(|a| Some((a.feature.as_str(), a.within.as_deref()?)))
+        .collect();
     let models_feature = format!("{}-models", version.module());
     let features_of = |name: &str| -> Vec<String> {
         match reached.get(name) {
             Some(areas) if areas.len() == all.len() => Vec::new(),
-            Some(areas) => areas.iter().cloned().collect(),
+            // A part implies its root part: listing both adds nothing.
+            Some(areas) => areas
+                .iter()
+                .filter(|f| !within.get(f.as_str()).is_some_and(|r| areas.contains(*r)))
+                .cloned()
+                .collect(),
             None => vec![models_feature.clone()],
         }
     };
@@ -76,6 +112,16 @@ pub(crate) fn gate(
                     target_gate
                 });
             }
+        }
+    }
+}
+
+/// Drops the types `reached` does not hold, and the fields that mention them.
+fn prune_unreached(types: &mut Vec<TypeDef>, reached: &BTreeMap<String, BTreeSet<String>>) {
+    types.retain(|t| reached.contains_key(&t.rust_name));
+    for def in types.iter_mut() {
+        if let TypeKind::Model { fields, .. } = &mut def.kind {
+            fields.retain(|f| mentioned(&f.accessor).is_none_or(|t| reached.contains_key(t)));
         }
     }
 }

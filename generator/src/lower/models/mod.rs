@@ -8,7 +8,7 @@ mod gate;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use accessor::{accessor, mentioned, TypeIndex};
-pub(crate) use gate::AreaRoots;
+pub(crate) use gate::{AreaRoots, NodeRoots};
 
 use crate::ident::{self, Scope};
 use crate::ir::api::{Field, Member, ModelSet, TypeDef, TypeKind, VIEW_MODULE};
@@ -90,10 +90,12 @@ impl DeclaredModels {
         names
     }
 
-    /// The version's model set, each type gated by the areas that reach it.
-    pub fn gated(self, version: ApiVersion, areas: &[AreaRoots]) -> ModelSet {
+    /// The version's model set, each type gated by the areas that reach it
+    /// (with `prune`, only the types they reach).
+    pub fn gated(self, version: ApiVersion, areas: &[AreaRoots], prune: bool) -> ModelSet {
         let mut types = self.types;
-        gate::gate(version, areas, &mut types, &self.index, &self.relationships);
+        let (index, relationships) = (&self.index, &self.relationships);
+        gate::gate(version, areas, &mut types, index, relationships, prune);
         ModelSet { types }
     }
 }
