@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::models::{accessors_of, ViewType};
+use super::models::{accessors_of, from_impls, ViewType};
 use super::response_types::models_path;
 use super::rustdoc;
 use super::syntax::{ident, EmitError};
@@ -42,7 +42,7 @@ pub fn parameter_struct(
         marker_doc: format!(" Marks [`{name}`] (`View<{marker}>`)."),
         odata: "",
         kind_extra: quote!(),
-        after_kind: quote!(),
+        after_kind: from_impls(&endpoint.file, &name, &object.conversions, &models)?,
     };
     Ok(view_type.items(&doc, &accessors))
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Accessor, Field};
+use super::{Accessor, Conversion, Field};
 
 /// The request body of a terminal call.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,10 @@ pub struct ParameterObject {
     /// The uninhabited marker type naming it (`MeSendMailPostParametersKind`).
     pub marker: String,
     pub fields: Vec<Field>,
+    /// `From<Model>` when one parameter is a model and the only required
+    /// one (`sendMail`'s `message`): `post(&message.into())`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conversions: Vec<Conversion>,
 }
 
 /// What a terminal call answers with: the `T` of `graph_runtime::Request<T>`.
