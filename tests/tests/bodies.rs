@@ -104,3 +104,42 @@ fn small_shapes_convert_from_text() {
     let message: Message = Message::new().with_id("m1").with_subject("s");
     assert_eq!(message.id(), Some("m1"));
 }
+
+/// The rustdoc of `GET /users`, as committed: the options and the header
+/// the page lists, each with its call, and when the header is required.
+#[test]
+fn the_user_listing_docs_name_its_options_and_header() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../generated/src/v1_0/users.rs"
+    );
+    let source = std::fs::read_to_string(path).expect("generated area file");
+    let start = source.find("impl Users {").expect("the Users impl");
+    let docs: Vec<&str> = source[start..]
+        .lines()
+        .take_while(|l| !l.contains("pub fn get"))
+        .filter_map(|l| l.trim().strip_prefix("///"))
+        .map(str::trim)
+        .collect();
+    for want in [
+        "- `$count`: `.count(true)`; see the `ConsistencyLevel` header below",
+        "- `$filter`: `.filter(..)`; see the `ConsistencyLevel` header below",
+        "- `$select`: `.select(&[..])`",
+    ] {
+        assert!(docs.contains(&want), "missing {want:?} in {docs:#?}");
+    }
+    let header = docs
+        .iter()
+        .find(|l| l.starts_with("- `ConsistencyLevel`"))
+        .expect("the header line");
+    assert!(
+        header.starts_with(
+            "- `ConsistencyLevel`: `.consistency_level_eventual()`. Required where its text says"
+        ),
+        "{header}"
+    );
+    assert!(
+        header.contains("`$count` are required for `$search`"),
+        "{header}"
+    );
+}

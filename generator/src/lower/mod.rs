@@ -7,6 +7,7 @@ mod calls;
 mod endpoint;
 pub mod models;
 mod naming;
+mod options;
 pub mod template;
 mod tree;
 

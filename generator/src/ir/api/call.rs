@@ -52,3 +52,45 @@ pub enum ResponseKind {
     /// Raw bytes (`$value`, downloads, redirects to a download): `graph_runtime::Binary`.
     Binary,
 }
+
+/// What a page says a call may carry besides its path and body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CallOptions {
+    /// The page says the OData query parameters are supported.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub odata: bool,
+    /// OData options the page names, then its custom query parameters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query: Vec<CallOption>,
+    /// The query section's paragraphs that name an option, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_notes: Vec<String>,
+    /// The request headers table, `Authorization` left out (the client sets it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<CallOption>,
+    /// `@odata.type` values the page's example request bodies carry at the
+    /// top level (`#microsoft.graph.fileAttachment`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body_odata_types: Vec<String>,
+}
+
+/// One query parameter or request header of a call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallOption {
+    /// `$count`, `ConsistencyLevel`, as written.
+    pub name: String,
+    /// The page's text for it (a header's value and description cell).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// The page marks it required (for a header whose text names query
+    /// options, required in the cases that text gives).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// The `graph_runtime::Request` calls that set it (`count(true)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<String>,
+    /// For a query option: the headers whose text names it; for a header:
+    /// the query options its text names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+}
