@@ -68,18 +68,24 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
         let dir = out.join("fixtures").join(&name);
         let mut versions: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
         let mut models: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
+        let mut actions: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
         for (path, contents) in &files {
-            let compiled = model_path(path).is_some() || area_path(path).is_some();
+            let compiled = model_path(path).is_some()
+                || action_path(path).is_some()
+                || area_path(path).is_some();
             if is_pinned(path) && !compiled {
                 return Err(format!("{name}: pinned file {path} would not be compiled").into());
             }
-            if let Some((version, stem)) = model_path(path) {
+            let grouped = model_path(path)
+                .map(|found| (&mut models, found))
+                .or_else(|| action_path(path).map(|found| (&mut actions, found)));
+            if let Some((group, (version, stem))) = grouped {
                 let target = dir.join(path);
                 fs::create_dir_all(target.parent().ok_or("no parent")?)?;
                 fs::write(&target, contents)?;
                 let module = module_ident(stem)?;
                 let target = target.to_string_lossy().into_owned();
-                models
+                group
                     .entry(version)
                     .or_default()
                     .push(quote!(pub mod #module { include!(#target); } pub use #module::*;));
@@ -104,6 +110,12 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
                 .or_default()
                 .push(quote!(pub mod models { #(#items)* }));
         }
+        for (version, items) in actions {
+            versions
+                .entry(version)
+                .or_default()
+                .push(quote!(pub mod actions { #(#items)* }));
+        }
         let mut areas = Vec::new();
         for (version, modules) in versions {
             let version = ident(version)?;
@@ -127,6 +139,14 @@ fn fixture_modules(fixtures: &Path, out: &Path) -> BuildResult<()> {
 fn model_path(path: &str) -> Option<(&str, &str)> {
     let rest = path.strip_prefix("src/")?;
     let (version, file) = rest.split_once("/models/")?;
+    let stem = file.strip_suffix(".rs")?;
+    (stem != "mod").then_some((version, stem))
+}
+
+/// `src/v1_0/actions/send_mail_parameters.rs` → (`v1_0`, `send_mail_parameters`).
+fn action_path(path: &str) -> Option<(&str, &str)> {
+    let rest = path.strip_prefix("src/")?;
+    let (version, file) = rest.split_once("/actions/")?;
     let stem = file.strip_suffix(".rs")?;
     (stem != "mod").then_some((version, stem))
 }

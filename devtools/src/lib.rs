@@ -10,6 +10,7 @@ pub mod bench_ir;
 pub mod corpus;
 pub mod coverage;
 pub mod error;
+pub mod example_paths;
 pub mod import_graph;
 #[cfg(feature = "model-report")]
 pub mod model_report;

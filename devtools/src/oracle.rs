@@ -277,6 +277,51 @@ pub enum Value {
     Raw(String),
 }
 
+/// True when the client's `sent` path is the `documented` one as Graph reads
+/// it: a literal segment or a function name may differ in ASCII case (the
+/// client sends one spelling per segment, see `NAMING.md`), and an argument
+/// written positionally may be sent by name (`range('A1')`,
+/// `range(address='A1')`). Values, encoded, must match exactly.
+pub fn same_path(documented: &str, sent: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) =
+        (documented.split('/').collect(), sent.split('/').collect());
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| same_segment(x, y))
+}
+
+fn same_segment(documented: &str, sent: &str) -> bool {
+    if documented == sent {
+        return true;
+    }
+    match (documented.split_once('('), sent.split_once('(')) {
+        (Some((f, x)), Some((g, y))) => {
+            let args = |s: &str| -> Vec<String> {
+                s.trim_end_matches(')')
+                    .split(',')
+                    .map(|a| unnamed(a).to_owned())
+                    .collect()
+            };
+            f.eq_ignore_ascii_case(g) && args(x) == args(y)
+        }
+        (None, None) => {
+            let plain = |s: &str| !s.contains(['%', '\'']);
+            plain(documented) && plain(sent) && documented.eq_ignore_ascii_case(sent)
+        }
+        _ => false,
+    }
+}
+
+/// `address='A1'` → `'A1'`: the value of a named argument.
+fn unnamed(arg: &str) -> &str {
+    match arg.split_once('=') {
+        Some((name, value))
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            value
+        }
+        _ => arg,
+    }
+}
+
 /// RFC 3986: everything but `A-Z a-z 0-9 - . _ ~` is percent-encoded (UTF-8).
 pub fn encode(value: &str) -> String {
     let mut out = String::new();
@@ -386,6 +431,18 @@ mod tests {
             &[text("i"), text("f")],
         );
         assert_eq!(path.unwrap(), "/me/drive/items/i:/f:/content");
+    }
+
+    #[test]
+    fn segments_compare_as_graph_reads_them() {
+        assert!(same_path(
+            "/me/calendargroups/a%2Fb",
+            "/me/calendarGroups/a%2Fb"
+        ));
+        assert!(same_path("/w/range('A1')", "/w/Range(address='A1')"));
+        assert!(!same_path("/me/x/a%2Fb", "/me/x/a%2fb"), "values are exact");
+        assert!(!same_path("/w/range('A1')", "/w/range('A2')"));
+        assert!(!same_path("/me/a", "/me/a/b"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub use docgen::emit::{emit_crate, Files};
 pub use docgen::generate::{GenerateError, Generated, Generator};
 pub use docgen::ir::api::{
     Accessor, Api, Area, BodyKind, Edge, Endpoint, Field, ModelSet, Node, ResponseKind, Segment,
-    TypeDef, TypeKind, VersionApi, VIEW_MODULE,
+    TypeDef, TypeKind, VersionApi, ACTIONS_MODULE, VIEW_MODULE,
 };
 pub use docgen::ir::page::{
     ApiVersion, Diagnostic as PageDiagnostic, HttpMethod, Operation, Page, PageKind,
@@ -15,6 +15,7 @@ pub use docgen::ir::page::{
 };
 pub use docgen::lower::template::{parse as parse_template, ArgValue, Piece};
 pub use docgen::lower::{lower, Lowered};
+pub use docgen::mock::Mock;
 pub use docgen::parse::{parse_json_lenient, read_page, resolve, NoIncludes};
 pub use docgen::settings::{RuntimeDependency, Settings};
 pub use docgen::write::{write, WriteError};

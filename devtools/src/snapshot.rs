@@ -3,7 +3,7 @@
 //! compiles the fixtures (`tests/build.rs`), so that all of them name and
 //! select files the same way.
 
-use crate::pipeline::{Files, VIEW_MODULE};
+use crate::pipeline::{Files, ACTIONS_MODULE, VIEW_MODULE};
 
 /// A page's snapshot name: `api-reference/v1.0/api/user-get.md` →
 /// `v1_0_api_user-get` (`/` and `.` become `_`).
@@ -13,8 +13,9 @@ pub fn snapshot_name(file: &str) -> String {
         .replace(['/', '.'], "_")
 }
 
-/// Whether a generated file is pinned by the fixture snapshots: the area and
-/// model files (the code that differs per page), not the crate's frame.
+/// Whether a generated file is pinned by the fixture snapshots: the area,
+/// model and action parameter files (the code that differs per page), not
+/// the crate's frame.
 pub fn is_pinned(path: &str) -> bool {
     let is_area =
         path.starts_with("src/") && path.matches('/').count() == 2 && !path.ends_with("/mod.rs");
@@ -22,7 +23,8 @@ pub fn is_pinned(path: &str) -> bool {
     let view = format!("/models/{VIEW_MODULE}.rs");
     let is_model =
         path.contains("/models/") && !path.ends_with("/mod.rs") && !path.ends_with(&view);
-    is_area || is_model
+    let is_action = path.contains(&format!("/{ACTIONS_MODULE}/")) && !path.ends_with("/mod.rs");
+    is_area || is_model || is_action
 }
 
 /// The pinned files of `files`, each after a `==> path <==` line.
@@ -60,13 +62,16 @@ mod tests {
             "src/v1_0/models/mod.rs",
             "src/v1_0/models/view.rs",
             "src/v1_0/models/user.rs",
+            "src/v1_0/actions/mod.rs",
+            "src/v1_0/actions/send_mail_parameters.rs",
         ]
         .iter()
         .map(|p| (p.to_string(), "x".to_owned()))
         .collect();
         assert_eq!(
             snapshot_text(&files),
-            "==> src/v1_0/models/user.rs <==\nx\n==> src/v1_0/users.rs <==\nx\n"
+            "==> src/v1_0/actions/send_mail_parameters.rs <==\nx\n\
+             ==> src/v1_0/models/user.rs <==\nx\n==> src/v1_0/users.rs <==\nx\n"
         );
     }
 }

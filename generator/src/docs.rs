@@ -7,6 +7,7 @@
 //! on without it.
 
 mod confined;
+mod ir_dump;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -20,6 +21,7 @@ use crate::ir::page::Page;
 use crate::parse::{read_page, resolve, Includes};
 
 pub use confined::{Reason, PAGE_SIZE_LIMIT};
+pub use ir_dump::{read_ir_dump, IrDumpError};
 
 /// Errors reaching the doc checkout itself (a page that cannot be parsed is
 /// not an error: it becomes a page with diagnostics; a page that cannot be
@@ -35,6 +37,8 @@ pub enum DocsError {
     NotACheckout { path: PathBuf },
     #[error("{path}: not a doc checkout: api-reference is {reason}")]
     Refused { path: PathBuf, reason: Reason },
+    #[error(transparent)]
+    IrDump(#[from] IrDumpError),
 }
 
 /// An entry of the checkout that was not read, by path relative to the root
@@ -258,6 +262,19 @@ fn looks_like_page(name: &[u8]) -> bool {
 fn unreadable(e: std::io::Error) -> Reason {
     Reason::Unreadable {
         error: e.to_string(),
+    }
+}
+
+/// The pages at `path`: a doc checkout when it is a folder, else a dump
+/// `docgen ir` wrote. Entries of a checkout that were not read come back too.
+pub fn read_pages_or_dump(path: &Path) -> Result<Checkout, DocsError> {
+    if path.is_dir() {
+        DocTree::open(path)?.read_checked()
+    } else {
+        Ok(Checkout {
+            pages: read_ir_dump(path)?,
+            refused: Vec::new(),
+        })
     }
 }
 

@@ -9,7 +9,9 @@ use clap::Args;
 use docgen::docs::DocTree;
 
 /// An entry of the checkout that was not read, in the diagnostics stream.
-fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::LocatedDiagnostic {
+pub fn refusal_diagnostic(
+    refusal: &docgen::docs::Refusal,
+) -> docgen::diagnostics::LocatedDiagnostic {
     docgen::diagnostics::LocatedDiagnostic {
         file: refusal.path.clone(),
         line: 1,
@@ -21,7 +23,7 @@ fn refusal_diagnostic(refusal: &docgen::docs::Refusal) -> docgen::diagnostics::L
 
 /// An empty checkout, or one whose pages are none of them API pages, is an
 /// error: it would silently replace the crate with an empty one.
-fn require_api_pages(
+pub fn require_api_pages(
     docs: &std::path::Path,
     pages: &[docgen::ir::page::Page],
 ) -> Result<(), docgen::Error> {

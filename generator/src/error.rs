@@ -23,6 +23,15 @@ pub enum Error {
         path: std::path::PathBuf,
         pages: usize,
     },
+    /// `docgen mock` could not listen or stopped serving.
+    #[error("mock on {addr}: {source}")]
+    Mock {
+        addr: String,
+        source: std::io::Error,
+    },
+    /// `docgen permissions`: some calls have no documented permissions.
+    #[error("{unknown} of {calls} calls have no documented permissions (see `unknown:` above)")]
+    UnknownCalls { unknown: usize, calls: usize },
     /// `--strict`: the run found problems on the pages.
     #[error("{summary} (--strict)")]
     Strict { summary: String },

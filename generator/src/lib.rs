@@ -7,13 +7,16 @@
 //! ([`docs`] reads the checkout, [`write`] writes the crate).
 
 pub mod diagnostics;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 mod error;
 pub mod generate;
 pub mod ident;
 pub mod ir;
+pub mod least_privilege;
 pub mod lower;
+pub mod mock;
 pub mod parse;
 pub mod settings;
 pub mod write;

@@ -3,7 +3,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod diff_cli;
 mod emit_cli;
+mod mock_cli;
 
 // Reading a corpus makes millions of small allocations that live as long as
 // the IR; mimalloc serves them markedly faster than the system allocator.
@@ -28,6 +30,12 @@ enum Command {
     },
     /// Generate the client crate into --out (only the files docgen owns there change).
     Generate(emit_cli::GenerateArgs),
+    /// Serve the docs' response examples as a mock Graph on loopback.
+    Mock(mock_cli::MockArgs),
+    /// What changed between two checkouts (or `docgen ir` dumps), for the generated crate.
+    Diff(diff_cli::DiffArgs),
+    /// The least privileged permissions for a set of calls, from the docs' tables.
+    Permissions(diff_cli::PermissionsArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +43,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ir { docs } => emit_cli::ir(&docs),
         Command::Generate(args) => emit_cli::generate(args),
+        Command::Mock(args) => mock_cli::run(args),
+        Command::Diff(args) => diff_cli::diff(args),
+        Command::Permissions(args) => diff_cli::permissions(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,5 +19,9 @@ fn help_lists_only_user_commands() {
         .lines()
         .filter_map(|line| line.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["ir", "generate", "help"], "{help}");
+    assert_eq!(
+        commands,
+        ["ir", "generate", "mock", "diff", "permissions", "help"],
+        "{help}"
+    );
 }

@@ -79,3 +79,32 @@ fn docs_input_pages_have_no_errors() {
         }
     }
 }
+
+/// A page that documents its variants under several level-2 "HTTP request"
+/// headings yields the paths of every one of them.
+#[test]
+fn every_level_two_request_section_is_read() {
+    let pages = read("tests/fixtures/checkout");
+    let page = pages
+        .iter()
+        .find(|p| p.file.ends_with("driveitem-put-content.md"))
+        .expect("fixture page");
+    let paths: Vec<&str> = page
+        .operations
+        .iter()
+        .flat_map(|op| op.paths.iter().map(String::as_str))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/drives/{drive-id}/items/{item-id}/content",
+            "/me/drive/items/{item-id}/content",
+            "/drives/{drive-id}/items/{parent-id}:/{filename}:/content",
+            "/me/drive/items/{parent-id}:/{filename}:/content",
+        ]
+    );
+    assert!(page
+        .operations
+        .iter()
+        .all(|op| op.method == HttpMethod::Put));
+}

@@ -1,4 +1,5 @@
-//! OAuth 2.0 client-credentials token provider with caching.
+//! OAuth 2.0 client-credentials token provider with caching: the app
+//! proves itself with a secret or (feature `certificate`) a signed assertion.
 
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -16,6 +17,8 @@ use crate::secret::scrub;
 use crate::transport;
 use crate::{encode, Cloud, Error, Secret};
 
+#[cfg(feature = "certificate")]
+const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const DEFAULT_SKEW: Duration = Duration::from_secs(5 * 60);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_MAX_RESPONSE_SIZE: u64 = 1024 * 1024;
@@ -24,7 +27,12 @@ const DEFAULT_MAX_RESPONSE_SIZE: u64 = 1024 * 1024;
 const MAX_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Tokens from the Microsoft identity platform's client-credentials flow
-/// (`POST {authority}/{tenant}/oauth2/v2.0/token`).
+/// (`POST {authority}/{tenant}/oauth2/v2.0/token`), for daemons and
+/// services acting as themselves (application permissions). The app
+/// proves its identity with a client secret ([`ClientCredentials::new`])
+/// or, with the `certificate` feature, a client assertion signed by a
+/// certificate's key (`ClientCredentials::with_certificate`), which the
+/// identity platform recommends over secrets.
 ///
 /// The token is cached and fetched again `refresh_skew` (default 5 minutes)
 /// before it expires (at most 24 hours, whatever the endpoint says).
@@ -40,13 +48,21 @@ const MAX_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 pub struct ClientCredentials {
     tenant: String,
     client_id: String,
-    client_secret: Secret,
+    proof: Proof,
     authority: String,
     scope: String,
     refresh_skew: Duration,
     timeout: Duration,
     max_response_size: u64,
     state: Mutex<State>,
+}
+
+/// How the app proves who it is.
+#[derive(Clone)]
+enum Proof {
+    Secret(Secret),
+    #[cfg(feature = "certificate")]
+    Certificate(crate::ClientCertificate),
 }
 
 #[derive(Default)]
@@ -69,11 +85,35 @@ impl ClientCredentials {
         client_id: impl Into<String>,
         client_secret: impl Into<Secret>,
     ) -> Self {
+        Self::with_proof(
+            tenant.into(),
+            client_id.into(),
+            Proof::Secret(client_secret.into()),
+        )
+    }
+
+    /// Credentials that prove the app's identity with a client assertion
+    /// signed by `certificate` (a new one for every token request) instead
+    /// of a secret.
+    #[cfg(feature = "certificate")]
+    pub fn with_certificate(
+        tenant: impl Into<String>,
+        client_id: impl Into<String>,
+        certificate: crate::ClientCertificate,
+    ) -> Self {
+        Self::with_proof(
+            tenant.into(),
+            client_id.into(),
+            Proof::Certificate(certificate),
+        )
+    }
+
+    fn with_proof(tenant: String, client_id: String, proof: Proof) -> Self {
         let cloud = Cloud::Global;
         ClientCredentials {
-            tenant: tenant.into(),
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
+            tenant,
+            client_id,
+            proof,
             authority: cloud.authority().to_owned(),
             scope: cloud.default_scope(),
             refresh_skew: DEFAULT_SKEW,
@@ -161,29 +201,44 @@ impl ClientCredentials {
         Ok(http)
     }
 
-    fn form_body(&self) -> String {
-        let fields = [
-            ("grant_type", "client_credentials"),
-            ("client_id", self.client_id.as_str()),
-            ("client_secret", self.client_secret.expose()),
-            ("scope", self.scope.as_str()),
+    /// The form, and the secret in it that errors must never show (the
+    /// client secret, or this request's signed assertion).
+    fn form_body(&self) -> Result<(String, Secret), Error> {
+        let mut fields = vec![
+            ("grant_type", "client_credentials".to_owned()),
+            ("client_id", self.client_id.clone()),
         ];
+        let sent = match &self.proof {
+            Proof::Secret(secret) => {
+                fields.push(("client_secret", secret.expose().to_owned()));
+                secret.clone()
+            }
+            #[cfg(feature = "certificate")]
+            Proof::Certificate(certificate) => {
+                let assertion = certificate.assertion(&self.client_id, &self.token_url())?;
+                fields.push(("client_assertion_type", ASSERTION_TYPE.to_owned()));
+                fields.push(("client_assertion", assertion.expose().to_owned()));
+                assertion
+            }
+        };
+        fields.push(("scope", self.scope.clone()));
         let pairs: Vec<String> = fields
             .iter()
             .map(|(name, value)| format!("{name}={}", encode::form(value)))
             .collect();
-        pairs.join("&")
+        Ok((pairs.join("&"), sent))
     }
 
     async fn fetch(&self, http: &reqwest::Client) -> Result<(Secret, Duration), Error> {
+        let (body, sent) = self.form_body()?;
         let mut response = http
             .post(self.token_url())
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
-            .body(self.form_body())
+            .body(body)
             .send()
             .await
-            .map_err(|e| self.request_failed(e))?;
+            .map_err(|e| request_failed(e, &sent))?;
         let status = response.status();
         if status.is_redirection() {
             return Err(self.redirected(status, response.headers()));
@@ -191,8 +246,8 @@ impl ClientCredentials {
         if !status.is_success() {
             let body = read_prefix(&mut response, ERROR_BODY_LIMIT)
                 .await
-                .map_err(|e| self.request_failed(e))?;
-            return Err(self.endpoint_error(status, &body));
+                .map_err(|e| request_failed(e, &sent))?;
+            return Err(endpoint_error(status, &body, &sent));
         }
         let body = read_limited(&mut response, self.max_response_size)
             .await
@@ -201,14 +256,9 @@ impl ClientCredentials {
                     "the token response is larger than the limit of {} bytes",
                     self.max_response_size
                 )),
-                BodyError::Transport(error) => self.request_failed(error),
+                BodyError::Transport(error) => request_failed(error, &sent),
             })?;
         parse_token(&body)
-    }
-
-    fn request_failed(&self, error: reqwest::Error) -> Error {
-        let message = format!("token request failed: {}", transport::message(error));
-        Error::Auth(scrub(&message, &self.client_secret))
     }
 
     /// A 3xx: not followed, since the form it would repeat holds the secret.
@@ -229,25 +279,30 @@ impl ClientCredentials {
             status.as_u16()
         ))
     }
+}
 
-    /// An error from the OAuth `error` and `error_description` fields of
-    /// the body's start; the body itself is never quoted.
-    fn endpoint_error(&self, status: StatusCode, body: &[u8]) -> Error {
-        let value = serde_json::from_slice::<Value>(body).ok();
-        let field = |name| {
-            value
-                .as_ref()
-                .and_then(|value| value.get(name)?.as_str())
-                .map(str::to_owned)
-        };
-        let detail = match (field("error"), field("error_description")) {
-            (Some(code), Some(description)) => format!("{code}: {description}"),
-            (Some(code), None) => code,
-            _ => "no OAuth error in the response".to_owned(),
-        };
-        let message = format!("token endpoint returned HTTP {}: {detail}", status.as_u16());
-        Error::Auth(excerpt(scrub(&message, &self.client_secret).as_bytes()))
-    }
+fn request_failed(error: reqwest::Error, sent: &Secret) -> Error {
+    let message = format!("token request failed: {}", transport::message(error));
+    Error::Auth(scrub(&message, sent))
+}
+
+/// An error from the OAuth `error` and `error_description` fields of
+/// the body's start; the body itself is never quoted.
+fn endpoint_error(status: StatusCode, body: &[u8], sent: &Secret) -> Error {
+    let value = serde_json::from_slice::<Value>(body).ok();
+    let field = |name| {
+        value
+            .as_ref()
+            .and_then(|value| value.get(name)?.as_str())
+            .map(str::to_owned)
+    };
+    let detail = match (field("error"), field("error_description")) {
+        (Some(code), Some(description)) => format!("{code}: {description}"),
+        (Some(code), None) => code,
+        _ => "no OAuth error in the response".to_owned(),
+    };
+    let message = format!("token endpoint returned HTTP {}: {detail}", status.as_u16());
+    Error::Auth(excerpt(scrub(&message, sent).as_bytes()))
 }
 
 /// Reads `access_token` and `expires_in` (a number or a numeric string; a
@@ -293,12 +348,24 @@ impl TokenProvider for ClientCredentials {
     }
 }
 
+impl fmt::Debug for Proof {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Proof::Secret(secret) => f.debug_tuple("Secret").field(secret).finish(),
+            #[cfg(feature = "certificate")]
+            Proof::Certificate(certificate) => {
+                f.debug_tuple("Certificate").field(certificate).finish()
+            }
+        }
+    }
+}
+
 impl fmt::Debug for ClientCredentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientCredentials")
             .field("tenant", &self.tenant)
             .field("client_id", &self.client_id)
-            .field("client_secret", &self.client_secret)
+            .field("proof", &self.proof)
             .field("authority", &self.authority)
             .field("scope", &self.scope)
             .field("refresh_skew", &self.refresh_skew)
@@ -332,7 +399,7 @@ mod tests {
     fn form_body_is_encoded() {
         let creds = ClientCredentials::new("t", "app id", "p&ss=word+");
         assert_eq!(
-            creds.form_body(),
+            creds.form_body().unwrap().0,
             "grant_type=client_credentials&client_id=app%20id\
              &client_secret=p%26ss%3Dword%2B\
              &scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"

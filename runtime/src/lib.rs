@@ -14,6 +14,13 @@
 //! use, and wire types for the Edm primitives JSON has no type for
 //! ([`model::DateTimeOffset`], [`model::Guid`], ...).
 //!
+//! Sign-in (optional features): [`ClientCredentials`] with a secret or,
+//! with `certificate`, a signed client assertion (`ClientCertificate`);
+//! with `signin`, the `signin` module's device code and authorization code
+//! (PKCE) flows for a signed-in user, refresh tokens and token caches; with
+//! `azure-identity`, `AzureCredential` over any `azure_core`
+//! `TokenCredential` (managed identity, workload identity, Azure CLI).
+//!
 //! Throttling (429) and unavailability (503, 504) are retried with
 //! `Retry-After` or jittered exponential backoff; failures become an
 //! [`Error`] that says what the service said. Tokens and secrets never show
@@ -74,8 +81,12 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+#[cfg(feature = "azure-identity")]
+mod azure;
 mod batch;
 mod body;
+#[cfg(feature = "certificate")]
+mod certificate;
 mod client;
 mod cloud;
 mod credentials;
@@ -98,16 +109,26 @@ mod request;
 mod response;
 mod retry;
 mod rng;
+mod scope_set;
 mod secret;
 mod send;
+#[cfg(feature = "signin")]
+pub mod signin;
 mod stream;
 mod trace;
 mod transport;
 mod upload;
 
 pub use auth::{BoxFuture, StaticToken, TokenProvider};
+#[cfg(feature = "azure-identity")]
+pub use azure::AzureCredential;
+#[cfg(feature = "azure-identity")]
+/// Re-exported for [`AzureCredential`]: the trait and its token types.
+pub use azure_core;
 pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
 pub use body::Body;
+#[cfg(feature = "certificate")]
+pub use certificate::{AssertionAlgorithm, ClientCertificate};
 pub use client::{Client, ClientBuilder};
 pub use cloud::Cloud;
 pub use credentials::ClientCredentials;
@@ -117,10 +138,11 @@ pub use operation::{Operation, OperationStatus};
 pub use page::Page;
 pub use paging::Collected;
 pub use path::{ApiVersion, FunctionArg, RequestPath};
-pub use permissions::Permissions;
+pub use permissions::{PermissionKind, Permissions};
 pub use request::Request;
 pub use response::{Binary, FromResponse, Json, RawResponse};
 pub use retry::RetryPolicy;
+pub use scope_set::ScopeError;
 pub use secret::Secret;
 pub use stream::ByteStream;
 pub use upload::{LargeFileUpload, UploadSession, UPLOAD_CHUNK_UNIT};

@@ -17,3 +17,25 @@ pub struct Permissions {
     /// False when the docs give no permissions for the operation.
     pub documented: bool,
 }
+
+/// A kind of permission, as the docs' tables list them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PermissionKind {
+    /// Delegated (work or school account).
+    DelegatedWork,
+    /// Delegated (personal Microsoft account).
+    DelegatedPersonal,
+    /// Application (app-only, no signed-in user).
+    Application,
+}
+
+impl Permissions {
+    /// The list of one kind, least privileged first.
+    pub fn of(&self, kind: PermissionKind) -> &'static [&'static str] {
+        match kind {
+            PermissionKind::DelegatedWork => self.delegated_work,
+            PermissionKind::DelegatedPersonal => self.delegated_personal,
+            PermissionKind::Application => self.application,
+        }
+    }
+}

@@ -112,12 +112,19 @@ fn action_parameters_are_a_typed_object() {
     body.set_content_type(&BodyType::Text)
         .set_content("At noon");
     message.set_body(body);
-    let mut parameters = graph_client::v1_0::me::SendMailPostParameters::new();
+    let mut parameters = graph_client::v1_0::actions::SendMailParameters::new();
     parameters
         .set_message(message)
         .set_save_to_sent_items(false);
     let request = graph_client::v1_0::me().send_mail().post(&parameters);
     let sent: Value = serde_json::from_slice(&request.body().bytes()).expect("JSON");
+    // The same value, of the same type, sends the same body for another user.
+    let other = graph_client::v1_0::users()
+        .by_id("adele@contoso.com")
+        .send_mail()
+        .post(&parameters);
+    assert_eq!(other.path().as_str(), "/users/adele%40contoso.com/sendMail");
+    assert_eq!(other.body().bytes(), request.body().bytes());
     let expected = json!({
         "message": {"subject": "Lunch?", "body": {"contentType": "text", "content": "At noon"}},
         "saveToSentItems": false

@@ -57,3 +57,47 @@ fn the_readme_tracing_setup_is_the_compiled_example() {
         .iter()
         .any(|l| l.contains("tracing_subscriber::fmt()")));
 }
+
+#[test]
+fn the_readme_sign_in_snippets_are_the_compiled_examples() {
+    let examples = [
+        (
+            "**Daemon on a certificate**",
+            include_str!("../examples/signin_daemon_certificate.rs"),
+        ),
+        (
+            "**Azure-hosted service on its managed identity**",
+            include_str!("../examples/signin_managed_identity.rs"),
+        ),
+        (
+            "**CLI with the device code flow**",
+            include_str!("../examples/signin_device_code.rs"),
+        ),
+        (
+            "**Desktop app with a browser sign-in**",
+            include_str!("../examples/signin_desktop.rs"),
+        ),
+        (
+            "**Web app handing over the redirect**",
+            include_str!("../examples/signin_web_app.rs"),
+        ),
+    ];
+    for (anchor, example) in examples {
+        let readme = readme_snippet(anchor);
+        assert_same(&readme, &example_body(example), anchor);
+        assert!(readme.len() >= 3, "{anchor}: {} lines", readme.len());
+    }
+    let section = &README[README
+        .find("## Signing in: choose your credential")
+        .unwrap()..];
+    let table = &section[..section.find("**Daemon").unwrap()];
+    for example in [
+        "signin_daemon_certificate.rs",
+        "signin_managed_identity.rs",
+        "signin_device_code.rs",
+        "signin_desktop.rs",
+        "signin_web_app.rs",
+    ] {
+        assert!(table.contains(example), "{example} not in the table");
+    }
+}

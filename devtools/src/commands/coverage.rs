@@ -40,11 +40,35 @@ pub fn coverage(args: CoverageArgs) -> Result<(), Error> {
     for line in report.unreachable.iter().take(shown) {
         println!("{line}");
     }
+    print_example_paths(&devtools::example_paths::example_paths(&pages), shown);
     match args.min_percent {
         Some(min) if report.percent() < min => Err(Error::BelowTarget(format!(
             "{:.2}% reachable, below {min}%",
             report.percent()
         ))),
         _ => Ok(()),
+    }
+}
+
+/// Example requests whose path no documented template of their version
+/// covers: what a check of the templates alone cannot see.
+fn print_example_paths(report: &devtools::example_paths::ExamplePaths, shown: usize) {
+    println!(
+        "example requests: {}; covered by a documented template {:.2}% (own page {}, another page {}); \
+         on pages without an operation {}; covered by no template of their version {} \
+         ({} requests to another host not counted)",
+        report.examples,
+        report.percent(),
+        report.own_page,
+        report.other_page,
+        report.page_without_operation.len(),
+        report.uncovered.len(),
+        report.other_host
+    );
+    for line in report.uncovered.iter().take(shown) {
+        println!("  uncovered: {line}");
+    }
+    for line in report.page_without_operation.iter().take(shown.min(5)) {
+        println!("  page without an operation: {line}");
     }
 }

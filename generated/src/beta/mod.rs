@@ -7,6 +7,9 @@
 /// Typed views over the JSON of this version's resources, complex types and enums.
 pub mod models;
 
+/// The actions' parameter objects, one type per action.
+pub mod actions;
+
 /// Requests under `/deviceManagement` (feature `beta-device-management`).
 #[cfg(feature = "beta-device-management")]
 pub mod device_management;

@@ -14,6 +14,12 @@ pub struct Me {
 }
 
 impl Me {
+    /// `/me/contactFolders`
+    pub fn contact_folders(&self) -> ContactFolders {
+        ContactFolders {
+            path: self.path.clone().segment("contactFolders"),
+        }
+    }
     /// `/me/drive`
     pub fn drive(&self) -> Drive {
         Drive {
@@ -90,6 +96,100 @@ impl Me {
                 &PERMISSIONS_1,
             )
             .json_body(::graph_runtime::model::Model::object(body))
+    }
+}
+
+/// Request builder for `/me/contactFolders`.
+pub struct ContactFolders {
+    path: ::graph_runtime::RequestPath,
+}
+
+impl ContactFolders {
+    /// One item by key (`{id}`), percent-encoded as one segment:
+    ///
+    /// `/me/contactFolders/{id}`
+    pub fn by_id(&self, id: impl ::core::convert::AsRef<str>) -> ContactFoldersItem {
+        ContactFoldersItem {
+            path: self.path.clone().key(id),
+        }
+    }
+    /// List contactFolders
+    ///
+    /// Get the contact folder collection in the default Contacts folder of the signed-in user.
+    ///
+    /// ```text
+    /// GET /me/contactFolders
+    /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
+    /// Permissions (least to most privileged):
+    ///
+    /// - Delegated (work or school account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Delegated (personal Microsoft account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Application: `Contacts.Read`, `Contacts.ReadWrite`
+    ///
+    /// Success status: `200`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-list-contactfolders?view=graph-rest-1.0>
+    pub fn get(
+        &self,
+    ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::ContactFolder>> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_2,
+        )
+    }
+}
+
+/// Request builder for `/me/contactFolders/{id}`.
+pub struct ContactFoldersItem {
+    path: ::graph_runtime::RequestPath,
+}
+
+impl ContactFoldersItem {
+    /// `/me/contactFolders/{id}/contacts`
+    pub fn contacts(&self) -> ContactFoldersItemContacts {
+        ContactFoldersItemContacts {
+            path: self.path.clone().segment("contacts"),
+        }
+    }
+}
+
+/// Request builder for `/me/contactFolders/{id}/contacts`.
+pub struct ContactFoldersItemContacts {
+    path: ::graph_runtime::RequestPath,
+}
+
+impl ContactFoldersItemContacts {
+    /// List contacts
+    ///
+    /// Get a contact collection from the specified contact folder of the signed-in user.
+    ///
+    /// ```text
+    /// GET /me/contactfolders/{id}/contacts
+    /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
+    /// Permissions (least to most privileged):
+    ///
+    /// - Delegated (work or school account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Delegated (personal Microsoft account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Application: `Contacts.Read`, `Contacts.ReadWrite`
+    ///
+    /// Success status: `200`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/graph/api/contactfolder-list-contacts?view=graph-rest-1.0>
+    pub fn get(&self) -> ::graph_runtime::Request<::serde_json::Value> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_2,
+        )
     }
 }
 
@@ -175,7 +275,7 @@ impl DriveRootSearch {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,
             self.path.clone(),
-            &PERMISSIONS_2,
+            &PERMISSIONS_3,
         )
     }
 }
@@ -227,7 +327,7 @@ impl DriveRootPathContent {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,
             self.path.clone(),
-            &PERMISSIONS_2,
+            &PERMISSIONS_3,
         )
     }
 }
@@ -268,7 +368,7 @@ impl Photo {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,
             self.path.clone(),
-            &PERMISSIONS_3,
+            &PERMISSIONS_4,
         )
     }
 }
@@ -305,7 +405,7 @@ impl PhotoValue {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,
             self.path.clone(),
-            &PERMISSIONS_3,
+            &PERMISSIONS_4,
         )
     }
 }
@@ -337,69 +437,16 @@ impl SendMail {
     /// Success status: `202`.
     ///
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-sendmail?view=graph-rest-1.0>
-    pub fn post(&self, body: &SendMailPostParameters) -> ::graph_runtime::Request<()> {
+    pub fn post(
+        &self,
+        body: &super::actions::SendMailParameters,
+    ) -> ::graph_runtime::Request<()> {
         ::graph_runtime::Request::documented(
                 ::graph_runtime::http::Method::POST,
                 self.path.clone(),
-                &PERMISSIONS_4,
+                &PERMISSIONS_5,
             )
             .json_body(::graph_runtime::model::Model::object(body))
-    }
-}
-
-/// The parameters of [`SendMail::post`]: a JSON object built with the setters, starting from `new()`.
-pub type SendMailPostParameters = super::models::view::View<SendMailPostParametersKind>;
-
-/// Marks [`SendMailPostParameters`] (`View<SendMailPostParametersKind>`).
-pub enum SendMailPostParametersKind {}
-
-impl super::models::view::Kind for SendMailPostParametersKind {
-    const ODATA_TYPE: &'static str = "";
-}
-
-/// The model holding this value as its one field.
-impl ::core::convert::From<super::models::Message> for SendMailPostParameters {
-    fn from(value: super::models::Message) -> Self {
-        let mut model = Self::new();
-        model.set_message(value);
-        model
-    }
-}
-
-impl SendMailPostParameters {
-    /// The message to send. Required.
-    pub fn message(&self) -> ::core::option::Option<super::models::Message> {
-        ::graph_runtime::model::get(&self.0, "message")
-    }
-    /// Sets `message` (see [`Self::message`]).
-    pub fn set_message(
-        &mut self,
-        value: impl ::core::convert::Into<super::models::Message>,
-    ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "message", value.into());
-        self
-    }
-    /// Sets `message` (see [`Self::set_message`]) and gives the value back, for chaining.
-    pub fn with_message(
-        mut self,
-        value: impl ::core::convert::Into<super::models::Message>,
-    ) -> Self {
-        self.set_message(value);
-        self
-    }
-    /// Whether to keep a copy in Sent Items. Defaults to `true`. Optional.
-    pub fn save_to_sent_items(&self) -> ::core::option::Option<bool> {
-        ::graph_runtime::model::get(&self.0, "saveToSentItems")
-    }
-    /// Sets `saveToSentItems` (see [`Self::save_to_sent_items`]).
-    pub fn set_save_to_sent_items(&mut self, value: bool) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "saveToSentItems", value);
-        self
-    }
-    /// Sets `saveToSentItems` (see [`Self::set_save_to_sent_items`]) and gives the value back, for chaining.
-    pub fn with_save_to_sent_items(mut self, value: bool) -> Self {
-        self.set_save_to_sent_items(value);
-        self
     }
 }
 
@@ -442,6 +489,13 @@ const PERMISSIONS_1: ::graph_runtime::Permissions = ::graph_runtime::Permissions
 };
 
 const PERMISSIONS_2: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
+    delegated_work: &["Contacts.Read", "Contacts.ReadWrite"],
+    delegated_personal: &["Contacts.Read", "Contacts.ReadWrite"],
+    application: &["Contacts.Read", "Contacts.ReadWrite"],
+    documented: true,
+};
+
+const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "Files.Read",
         "Files.ReadWrite",
@@ -465,7 +519,7 @@ const PERMISSIONS_2: ::graph_runtime::Permissions = ::graph_runtime::Permissions
     documented: true,
 };
 
-const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
+const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadBasic.All",
@@ -484,7 +538,7 @@ const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions
     documented: true,
 };
 
-const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
+const PERMISSIONS_5: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["Mail.Send"],
     delegated_personal: &["Mail.Send"],
     application: &["Mail.Send"],

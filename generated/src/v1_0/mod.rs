@@ -7,6 +7,9 @@
 /// Typed views over the JSON of this version's resources, complex types and enums.
 pub mod models;
 
+/// The actions' parameter objects, one type per action.
+pub mod actions;
+
 /// Requests under `/drives` (feature `v1_0-drives`).
 #[cfg(feature = "v1_0-drives")]
 pub mod drives;

@@ -73,6 +73,12 @@ pub struct UsersItem {
 }
 
 impl UsersItem {
+    /// `/users/{id | userPrincipalName}/contactFolders`
+    pub fn contact_folders(&self) -> UsersItemContactFolders {
+        UsersItemContactFolders {
+            path: self.path.clone().segment("contactFolders"),
+        }
+    }
     /// `/users/{id | userPrincipalName}/photo`
     pub fn photo(&self) -> UsersItemPhoto {
         UsersItemPhoto {
@@ -152,6 +158,103 @@ impl UsersItem {
     }
 }
 
+/// Request builder for `/users/{id | userPrincipalName}/contactFolders`.
+pub struct UsersItemContactFolders {
+    path: ::graph_runtime::RequestPath,
+}
+
+impl UsersItemContactFolders {
+    /// One item by key (`{id}`), percent-encoded as one segment:
+    ///
+    /// `/users/{id | userPrincipalName}/contactFolders/{id}`
+    pub fn by_id(
+        &self,
+        id: impl ::core::convert::AsRef<str>,
+    ) -> UsersItemContactFoldersItem {
+        UsersItemContactFoldersItem {
+            path: self.path.clone().key(id),
+        }
+    }
+    /// List contactFolders
+    ///
+    /// Get the contact folder collection in the default Contacts folder of the signed-in user.
+    ///
+    /// ```text
+    /// GET /users/{id | userPrincipalName}/contactfolders
+    /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
+    /// Permissions (least to most privileged):
+    ///
+    /// - Delegated (work or school account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Delegated (personal Microsoft account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Application: `Contacts.Read`, `Contacts.ReadWrite`
+    ///
+    /// Success status: `200`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-list-contactfolders?view=graph-rest-1.0>
+    pub fn get(
+        &self,
+    ) -> ::graph_runtime::Request<::graph_runtime::Page<super::models::ContactFolder>> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_3,
+        )
+    }
+}
+
+/// Request builder for `/users/{id | userPrincipalName}/contactFolders/{id}`.
+pub struct UsersItemContactFoldersItem {
+    path: ::graph_runtime::RequestPath,
+}
+
+impl UsersItemContactFoldersItem {
+    /// `/users/{id | userPrincipalName}/contactFolders/{id}/contacts`
+    pub fn contacts(&self) -> UsersItemContactFoldersItemContacts {
+        UsersItemContactFoldersItemContacts {
+            path: self.path.clone().segment("contacts"),
+        }
+    }
+}
+
+/// Request builder for `/users/{id | userPrincipalName}/contactFolders/{id}/contacts`.
+pub struct UsersItemContactFoldersItemContacts {
+    path: ::graph_runtime::RequestPath,
+}
+
+impl UsersItemContactFoldersItemContacts {
+    /// List contacts
+    ///
+    /// Get a contact collection from the specified contact folder of the signed-in user.
+    ///
+    /// ```text
+    /// GET /users/{id | userPrincipalName}/contactfolders/{id}/contacts
+    /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
+    /// Permissions (least to most privileged):
+    ///
+    /// - Delegated (work or school account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Delegated (personal Microsoft account): `Contacts.Read`, `Contacts.ReadWrite`
+    /// - Application: `Contacts.Read`, `Contacts.ReadWrite`
+    ///
+    /// Success status: `200`.
+    ///
+    /// Reference: <https://learn.microsoft.com/en-us/graph/api/contactfolder-list-contacts?view=graph-rest-1.0>
+    pub fn get(&self) -> ::graph_runtime::Request<::serde_json::Value> {
+        ::graph_runtime::Request::documented(
+            ::graph_runtime::http::Method::GET,
+            self.path.clone(),
+            &PERMISSIONS_3,
+        )
+    }
+}
+
 /// Request builder for `/users/{id | userPrincipalName}/manager`.
 pub struct UsersItemManager {
     path: ::graph_runtime::RequestPath,
@@ -193,7 +296,7 @@ impl UsersItemManagerRef {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::DELETE,
             self.path.clone(),
-            &PERMISSIONS_3,
+            &PERMISSIONS_4,
         )
     }
 }
@@ -234,7 +337,7 @@ impl UsersItemPhoto {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,
             self.path.clone(),
-            &PERMISSIONS_4,
+            &PERMISSIONS_5,
         )
     }
 }
@@ -271,7 +374,7 @@ impl UsersItemPhotoValue {
         ::graph_runtime::Request::documented(
             ::graph_runtime::http::Method::GET,
             self.path.clone(),
-            &PERMISSIONS_4,
+            &PERMISSIONS_5,
         )
     }
 }
@@ -305,72 +408,14 @@ impl UsersItemSendMail {
     /// Reference: <https://learn.microsoft.com/en-us/graph/api/user-sendmail?view=graph-rest-1.0>
     pub fn post(
         &self,
-        body: &UsersItemSendMailPostParameters,
+        body: &super::actions::SendMailParameters,
     ) -> ::graph_runtime::Request<()> {
         ::graph_runtime::Request::documented(
                 ::graph_runtime::http::Method::POST,
                 self.path.clone(),
-                &PERMISSIONS_5,
+                &PERMISSIONS_6,
             )
             .json_body(::graph_runtime::model::Model::object(body))
-    }
-}
-
-/// The parameters of [`UsersItemSendMail::post`]: a JSON object built with the setters, starting from `new()`.
-pub type UsersItemSendMailPostParameters = super::models::view::View<
-    UsersItemSendMailPostParametersKind,
->;
-
-/// Marks [`UsersItemSendMailPostParameters`] (`View<UsersItemSendMailPostParametersKind>`).
-pub enum UsersItemSendMailPostParametersKind {}
-
-impl super::models::view::Kind for UsersItemSendMailPostParametersKind {
-    const ODATA_TYPE: &'static str = "";
-}
-
-/// The model holding this value as its one field.
-impl ::core::convert::From<super::models::Message> for UsersItemSendMailPostParameters {
-    fn from(value: super::models::Message) -> Self {
-        let mut model = Self::new();
-        model.set_message(value);
-        model
-    }
-}
-
-impl UsersItemSendMailPostParameters {
-    /// The message to send. Required.
-    pub fn message(&self) -> ::core::option::Option<super::models::Message> {
-        ::graph_runtime::model::get(&self.0, "message")
-    }
-    /// Sets `message` (see [`Self::message`]).
-    pub fn set_message(
-        &mut self,
-        value: impl ::core::convert::Into<super::models::Message>,
-    ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "message", value.into());
-        self
-    }
-    /// Sets `message` (see [`Self::set_message`]) and gives the value back, for chaining.
-    pub fn with_message(
-        mut self,
-        value: impl ::core::convert::Into<super::models::Message>,
-    ) -> Self {
-        self.set_message(value);
-        self
-    }
-    /// Whether to keep a copy in Sent Items. Defaults to `true`. Optional.
-    pub fn save_to_sent_items(&self) -> ::core::option::Option<bool> {
-        ::graph_runtime::model::get(&self.0, "saveToSentItems")
-    }
-    /// Sets `saveToSentItems` (see [`Self::save_to_sent_items`]).
-    pub fn set_save_to_sent_items(&mut self, value: bool) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "saveToSentItems", value);
-        self
-    }
-    /// Sets `saveToSentItems` (see [`Self::set_save_to_sent_items`]) and gives the value back, for chaining.
-    pub fn with_save_to_sent_items(mut self, value: bool) -> Self {
-        self.set_save_to_sent_items(value);
-        self
     }
 }
 
@@ -432,6 +477,13 @@ const PERMISSIONS_2: ::graph_runtime::Permissions = ::graph_runtime::Permissions
 };
 
 const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
+    delegated_work: &["Contacts.Read", "Contacts.ReadWrite"],
+    delegated_personal: &["Contacts.Read", "Contacts.ReadWrite"],
+    application: &["Contacts.Read", "Contacts.ReadWrite"],
+    documented: true,
+};
+
+const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.ReadWrite.All",
         "Directory.ReadWrite.All",
@@ -442,7 +494,7 @@ const PERMISSIONS_3: ::graph_runtime::Permissions = ::graph_runtime::Permissions
     documented: true,
 };
 
-const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
+const PERMISSIONS_5: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &[
         "User.Read",
         "User.ReadBasic.All",
@@ -461,7 +513,7 @@ const PERMISSIONS_4: ::graph_runtime::Permissions = ::graph_runtime::Permissions
     documented: true,
 };
 
-const PERMISSIONS_5: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
+const PERMISSIONS_6: ::graph_runtime::Permissions = ::graph_runtime::Permissions {
     delegated_work: &["Mail.Send"],
     delegated_personal: &["Mail.Send"],
     application: &["Mail.Send"],

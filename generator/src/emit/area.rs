@@ -4,11 +4,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::parameters;
 use super::response_types::{models_path, response_type};
 use super::rustdoc;
 use super::syntax::{ident, unparse, EmitError};
-use crate::ir::api::{Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment};
+use crate::ir::api::{Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment, ACTIONS_MODULE};
 use crate::ir::page::{ApiVersion, PermissionSource, Permissions};
 
 /// The area being emitted, for names, shared permission sets and error messages.
@@ -193,14 +192,8 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     for edge in &node.edges {
         methods.push(edge_method(cx, node, edge)?);
     }
-    let mut parameter_structs = Vec::new();
     for endpoint in &node.endpoints {
         methods.push(terminal(cx, endpoint)?);
-        if let BodyKind::Parameters(object) = &endpoint.body {
-            parameter_structs.push(parameters::parameter_struct(
-                cx.version, node, endpoint, object,
-            )?);
-        }
     }
     Ok(quote! {
         #doc
@@ -211,8 +204,6 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
         impl #ty {
             #(#methods)*
         }
-
-        #(#parameter_structs)*
     })
 }
 
@@ -351,8 +342,9 @@ fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError>
         }
         BodyKind::Parameters(object) => {
             let ty = ident(&object.rust_name, || cx.endpoint(endpoint))?;
+            let actions = format_ident!("{}", ACTIONS_MODULE);
             (
-                quote!(, body: &#ty),
+                quote!(, body: &super::#actions::#ty),
                 quote!(.json_body(::graph_runtime::model::Model::object(body))),
             )
         }

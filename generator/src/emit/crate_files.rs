@@ -152,6 +152,8 @@ pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
             #( #![doc = #doc_lines] )*
             /// Typed views over the JSON of this version's resources, complex types and enums.
             pub mod models;
+            /// The actions' parameter objects, one type per action.
+            pub mod actions;
         },
         "version module".to_owned(),
     ));

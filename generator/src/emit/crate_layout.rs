@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::syntax::{rust_header, EmitError};
-use super::{area, crate_files, models};
+use super::{area, crate_files, models, parameters};
 use crate::ir::api::Api;
 use crate::settings::Settings;
 
@@ -30,6 +30,7 @@ pub fn emit_crate(settings: &Settings, api: &Api) -> Result<Files, EmitError> {
             crate_files::version_mod(version)?,
         );
         files.extend(models::model_files(version.version, &version.models)?);
+        files.extend(parameters::action_files(version.version, &version.actions)?);
     }
     let jobs: Vec<_> = api
         .versions

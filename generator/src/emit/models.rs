@@ -371,7 +371,9 @@ fn conversion(
     let id = |text: &str| ident(text, || page.to_owned());
     let from_string = quote! {
         impl ::core::convert::From<::std::string::String> for #name {
-            fn from(text: ::std::string::String) -> Self { Self::from(text.as_str()) }
+            fn from(text: ::std::string::String) -> Self {
+                <Self as ::core::convert::From<&str>>::from(text.as_str())
+            }
         }
     };
     Ok(match conversion {
@@ -420,7 +422,10 @@ fn conversion(
                     /// The model holding its one field made from this text.
                     #cfg
                     impl ::core::convert::From<&str> for #name {
-                        fn from(text: &str) -> Self { Self::from(#models::#inner::from(text)) }
+                        fn from(text: &str) -> Self {
+                            let inner = <#models::#inner as ::core::convert::From<&str>>::from(text);
+                            <Self as ::core::convert::From<#models::#inner>>::from(inner)
+                        }
                     }
                     #cfg
                     #from_string

@@ -1,5 +1,6 @@
-//! Action parameter objects: a view over the JSON object an action takes,
-//! one typed getter and setter per documented parameter. Each is the
+//! Action parameter objects, in `src/<version>/actions/`: a view over the
+//! JSON object an action takes, one typed getter and setter per documented
+//! parameter, one type per action shared by all its bindings. Each is the
 //! version's generic `View` under its own marker, like a model, so it adds
 //! no `Clone`, `Debug` or `Model` impl of its own.
 
@@ -7,32 +8,89 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::models::{accessors_of, from_impls, ViewType};
-use super::response_types::models_path;
 use super::rustdoc;
-use super::syntax::{ident, EmitError};
-use crate::ir::api::{Endpoint, Node, ParameterObject, VIEW_MODULE};
+use super::syntax::{ident, rust_header, unparse, EmitError};
+use crate::ir::api::{ActionParameters, ACTIONS_MODULE, VIEW_MODULE};
 use crate::ir::page::ApiVersion;
 
-/// The parameter object of `endpoint` on `node`.
-pub fn parameter_struct(
+/// `src/<version>/actions/mod.rs` and one file per parameter object, each
+/// compiled by any feature of an area whose calls take it.
+pub fn action_files(
     version: ApiVersion,
-    node: &Node,
-    endpoint: &Endpoint,
-    object: &ParameterObject,
+    actions: &[ActionParameters],
+) -> Result<Vec<(String, String)>, EmitError> {
+    let dir = format!("src/{}/{ACTIONS_MODULE}", version.module());
+    let mut items = Vec::new();
+    let mut files = Vec::new();
+    for action in actions {
+        let context = || format!("{} action `{}`", version.as_str(), action.action);
+        let module = ident(&action.module, context)?;
+        let name = ident(&action.object.rust_name, context)?;
+        let marker = ident(&action.object.marker, context)?;
+        let features = &action.features;
+        items.push((
+            quote! {
+                #[cfg(any(#(feature = #features),*))]
+                mod #module;
+                #[cfg(any(#(feature = #features),*))]
+                pub use #module::{#name, #marker};
+            },
+            context(),
+        ));
+        let stem = action.module.trim_start_matches("r#");
+        let body = unparse(vec![(parameter_struct(version, action)?, context())])?;
+        files.push((
+            format!("{dir}/{stem}.rs"),
+            format!("{}{body}", rust_header()),
+        ));
+    }
+    let doc = [
+        " The parameter objects of this version's actions: one type per action,".to_owned(),
+        " taken by every request that binds it.".to_owned(),
+    ];
+    items.insert(
+        0,
+        (quote!(#( #![doc = #doc] )*), "actions module".to_owned()),
+    );
+    files.insert(
+        0,
+        (
+            format!("{dir}/mod.rs"),
+            format!("{}{}", rust_header(), unparse(items)?),
+        ),
+    );
+    Ok(files)
+}
+
+/// The items of one parameter object's file.
+fn parameter_struct(
+    version: ApiVersion,
+    action: &ActionParameters,
 ) -> Result<TokenStream, EmitError> {
-    let context = || format!("{} {}:{}", version.as_str(), endpoint.file, endpoint.line);
+    let object = &action.object;
+    let context = || format!("{} action `{}`", version.as_str(), action.action);
     let name = ident(&object.rust_name, context)?;
-    let models = models_path(version);
+    let models = quote!(super::super::models);
     let view_module = format_ident!("{}", VIEW_MODULE);
     let mut accessors = Vec::new();
     for field in &object.fields {
-        accessors.push(accessors_of(&endpoint.file, field, &models)?);
+        accessors.push(accessors_of(&action.action, field, &models)?);
     }
-    let method = ident(&endpoint.rust_name, context)?;
-    let builder = ident(&node.struct_name, context)?;
-    let doc = rustdoc::attrs(&[format!(
-        "The parameters of [`{builder}::{method}`]: a JSON object built with the setters, starting from `new()`."
-    )]);
+    let mut lines = vec![
+        format!(
+            "The parameters of {}: a JSON object built with the setters, starting from `new()`.",
+            rustdoc::code(&action.action)
+        ),
+        String::new(),
+        "Taken by:".to_owned(),
+    ];
+    lines.extend(
+        action
+            .requests
+            .iter()
+            .map(|r| format!("- {}", rustdoc::code(r))),
+    );
+    let doc = rustdoc::attrs(&lines);
     let marker = ident(&object.marker, context)?;
     let view = quote!(#models::#view_module);
     let view_type = ViewType {
@@ -42,7 +100,7 @@ pub fn parameter_struct(
         marker_doc: format!(" Marks [`{name}`] (`View<{marker}>`)."),
         odata: "",
         kind_extra: quote!(),
-        after_kind: from_impls(&endpoint.file, &name, &object.conversions, &models)?,
+        after_kind: from_impls(&action.action, &name, &object.conversions, &models)?,
     };
     Ok(view_type.items(&doc, &accessors))
 }

@@ -3,11 +3,13 @@
 //!
 //! Pure: no I/O, output depends only on the pages (taken in file order).
 
+mod actions;
 mod calls;
 mod endpoint;
 pub mod models;
 mod naming;
 mod options;
+mod spelling;
 pub mod template;
 mod tree;
 
@@ -16,7 +18,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::{self, Scope};
-use crate::ir::api::{Api, Area, Segment, VersionApi};
+use crate::ir::api::{Accessor, Api, Area, Node, ResponseKind, Segment, VersionApi};
 use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page, Parameter, TypeRef};
 pub use endpoint::doc_url;
 use models::AreaRoots;
@@ -148,8 +150,9 @@ fn place(
         .version
         .ok_or_else(|| "the page is not under a version folder".to_owned())?;
     let pieces = template::parse(written).map_err(|e| e.to_string())?;
+    // Areas, like every segment, are one up to case (named in `assemble`).
     let area = match pieces.first() {
-        Some(Piece::Literal(name) | Piece::Function { name, .. }) => name.clone(),
+        Some(Piece::Literal(name) | Piece::Function { name, .. }) => name.to_ascii_lowercase(),
         _ => return Err("no area segment".to_owned()),
     };
     let tree = trees.entry((version, area)).or_default();
@@ -228,7 +231,10 @@ fn assemble(
     declared: &mut BTreeMap<ApiVersion, models::DeclaredModels>,
 ) -> Api {
     let mut versions: BTreeMap<ApiVersion, Vec<(String, TreeBuilder)>> = BTreeMap::new();
-    for ((version, wire), tree) in trees {
+    for ((version, _), mut tree) in trees {
+        let models = &declared[&version];
+        tree.settle_spellings(&|node| declared_below(node, models));
+        let wire = spelling::choose(&tree.area_spellings, &[]).unwrap_or_default();
         versions.entry(version).or_default().push((wire, tree));
     }
     for (version, models) in declared.iter() {
@@ -239,7 +245,8 @@ fn assemble(
     let versions = versions
         .into_iter()
         .map(|(version, trees)| {
-            let (areas, roots) = name_areas(version, trees);
+            let (mut areas, roots) = name_areas(version, trees);
+            let actions = actions::share(&mut areas);
             let models = declared
                 .remove(&version)
                 .map(|m| m.gated(version, &roots))
@@ -248,10 +255,25 @@ fn assemble(
                 version,
                 areas,
                 models,
+                actions,
             }
         })
         .collect();
     Api { versions }
+}
+
+/// The property names of the resource a node's `GET` returns: the names of
+/// the segments below it.
+fn declared_below(node: &Node, models: &models::DeclaredModels) -> Vec<String> {
+    node.endpoints
+        .iter()
+        .find_map(|e| match (&e.method, &e.returns) {
+            (HttpMethod::Get, ResponseKind::Model(Accessor::Model(name))) => {
+                Some(models.property_names(name))
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// The named areas, and each one's feature with the types it reaches.
@@ -261,9 +283,11 @@ fn name_areas(
 ) -> (Vec<Area>, Vec<AreaRoots>) {
     let mut scope = Scope::new();
     // `models` is the version's models module (and `<version>-models`
-    // feature); `full` is the `<version>-full` feature.
+    // feature); `full` is the `<version>-full` feature; `actions` holds the
+    // actions' parameter objects.
     scope.reserve("models");
     scope.reserve("full");
+    scope.reserve(crate::ir::api::ACTIONS_MODULE);
     let mut roots = Vec::new();
     let mut areas: Vec<Area> = trees
         .into_iter()

@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use crate::ident::{self, Scope};
-use crate::ir::api::{BodyKind, Edge, Node, Segment};
+use crate::ir::api::{Edge, Node, Segment};
 
 /// The names of the terminal calls, reserved on every builder.
 pub const TERMINALS: [&str; 5] = ["get", "post", "patch", "put", "delete"];
@@ -30,22 +30,6 @@ pub(crate) fn name_area(wire: &str, module: &str, entries: &mut [Edge], nodes: &
     name_structs(wire, entries, nodes);
     for node in nodes.iter_mut() {
         name_edges(node);
-        name_parameter_objects(node);
-    }
-}
-
-/// `MeSendMailPostParameters` (marked by `MeSendMailPostParametersKind`):
-/// the builder, the method, `Parameters`.
-fn name_parameter_objects(node: &mut Node) {
-    for endpoint in &mut node.endpoints {
-        if let BodyKind::Parameters(object) = &mut endpoint.body {
-            object.rust_name = format!(
-                "{}{}Parameters",
-                node.struct_name,
-                ident::type_name(&endpoint.rust_name)
-            );
-            object.marker = format!("{}Kind", object.rust_name);
-        }
     }
 }
 

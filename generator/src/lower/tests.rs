@@ -257,16 +257,43 @@ fn function_overloads_get_their_parameters_in_the_name() {
 }
 
 #[test]
-fn spelling_variants_stay_exact_and_get_numbered() {
-    let lowered = lower(&get(&["/me/names/{id}/range", "/me/names/{id}/Range"]));
-    let node = walk(area(&lowered, "me"), &["names", "by_id"]);
-    assert_eq!(names_of(node), ["range", "range_2"]);
-    let structs: Vec<&str> = node
-        .edges
+fn spelling_variants_are_one_segment_sent_as_most_written() {
+    let lowered = lower(&get(&[
+        "/me/names/{id}/range",
+        "/me/names/{id}/Range/format",
+        "/me/names/{id}/Range",
+        "/me/calendargroups/{id}/calendars",
+        "/me/calendarGroups/{id}/events",
+        "/me/items/{id}/range(<address>)",
+        "/me/items/{id}/range(address='{a}')",
+        "/directoryaudits",
+        "/directoryAudits/{id}",
+    ]));
+    let me = area(&lowered, "me");
+    let node = walk(me, &["names", "by_id"]);
+    assert_eq!(names_of(node), ["range"]);
+    let range = &me.nodes[node.edges[0].target];
+    assert_eq!(range.template, "/me/names/{id}/Range");
+    assert_eq!(names_of(range), ["format"]);
+    // A tie goes to byte order (capitals first); the children are merged.
+    let group = walk(me, &["calendar_groups", "by_id"]);
+    assert_eq!(names_of(group), ["calendars", "events"]);
+    assert_eq!(group.template, "/me/calendarGroups/{id}");
+    let item = walk(me, &["items", "by_id"]);
+    assert_eq!(names_of(item), ["range"]);
+    let Segment::Function { args, .. } = &item.edges[0].segment else {
+        panic!("{:?}", item.edges[0].segment)
+    };
+    assert_eq!(args[0].wire, "address", "sent by name once a page names it");
+    // Areas too: one module, one feature.
+    let version = &lowered.api.versions[0];
+    let audits: Vec<&str> = version
+        .areas
         .iter()
-        .map(|e| area(&lowered, "me").nodes[e.target].struct_name.as_str())
+        .filter(|a| a.wire.eq_ignore_ascii_case("directoryAudits"))
+        .map(|a| a.feature.as_str())
         .collect();
-    assert_eq!(structs, ["NamesItemRange", "NamesItemRange2"]);
+    assert_eq!(audits, ["v1_0-directory-audits"]);
 }
 
 #[test]

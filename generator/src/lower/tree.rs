@@ -1,14 +1,19 @@
 //! Inserting parsed templates into one path tree per area.
 //!
-//! Nodes are identified by the segments that lead to them: a literal by its
-//! exact spelling, every placeholder at one position is the same node (one
-//! key), every colon path at one position is the same node, and a function by
-//! its name and argument names (values written differently, like `'D7'` and
-//! `'{period_value}'`, are the same parameter).
+//! Nodes are identified by the segments that lead to them, as Graph reads
+//! them: a literal by its spelling up to ASCII case (`calendarGroups` and
+//! `calendargroups` are one node), every placeholder at one position is the
+//! same node (one key), every colon path at one position is the same node,
+//! and a function by its name up to case and its parameter names (values
+//! written differently, like `'D7'` and `'{period_value}'`, are the same
+//! parameter; `range(<address>)` and `range(address='A1')` are one
+//! function). Every spelling is counted; [`TreeBuilder::settle_spellings`]
+//! then picks the one each segment is sent with (see `spelling`).
 
 use std::collections::BTreeMap;
 
 use super::models::AreaRoots;
+use super::spelling::{self, Spellings};
 use super::template::{render, Arg, Piece};
 use crate::ir::api::{Edge, FunctionArg, Node, Segment};
 
@@ -31,8 +36,17 @@ pub(crate) struct TreeBuilder {
     /// The types the kept operations take and return (the feature is set
     /// when the area is named).
     pub roots: AreaRoots,
+    /// How often each spelling of the area's first segment is written.
+    pub area_spellings: Spellings,
     entry_index: BTreeMap<EdgeKey, usize>,
     index: Vec<BTreeMap<EdgeKey, usize>>,
+    /// Per node: its parent (`None` under an entry) and the piece leading
+    /// to it, as first written.
+    parent: Vec<Option<usize>>,
+    piece: Vec<Piece>,
+    /// Per node: how often each spelling of the literal or function name
+    /// leading to it is written.
+    spellings: Vec<Spellings>,
 }
 
 impl TreeBuilder {
@@ -40,11 +54,48 @@ impl TreeBuilder {
     /// missing; returns the node reached.
     pub fn insert(&mut self, pieces: &[Piece]) -> Option<usize> {
         let (first, rest) = pieces.split_first()?;
+        if let Some(name) = spelling::written_name(first) {
+            spelling::count(&mut self.area_spellings, name);
+        }
         let mut at = self.entry(first);
         for piece in rest {
             at = self.step(at, piece);
         }
         Some(at)
+    }
+
+    /// Settles the spelling each literal segment and function name is sent
+    /// with (see `spelling`: the property `declared(parent)` lists, else
+    /// the most written) and rewrites the node templates with it.
+    pub fn settle_spellings(&mut self, declared: &dyn Fn(&Node) -> Vec<String>) {
+        let mut properties: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for at in 0..self.nodes.len() {
+            let declared = match self.parent[at] {
+                Some(parent) => properties
+                    .entry(parent)
+                    .or_insert_with(|| declared(&self.nodes[parent])),
+                None => &mut Vec::new(),
+            };
+            let Some(chosen) = spelling::choose(&self.spellings[at], declared) else {
+                continue;
+            };
+            spelling::respell(&mut self.piece[at], &chosen);
+            let edge = match self.parent[at] {
+                Some(parent) => self.nodes[parent].edges.iter_mut().find(|e| e.target == at),
+                None => self.entries.iter_mut().find(|e| e.target == at),
+            };
+            if let Some(edge) = edge {
+                spelling::respell_segment(&mut edge.segment, &chosen);
+            }
+        }
+        // Parents come before their children in `nodes`.
+        for at in 0..self.nodes.len() {
+            let own = render(std::slice::from_ref(&self.piece[at]));
+            self.nodes[at].template = match self.parent[at] {
+                Some(parent) => format!("{}{own}", self.nodes[parent].template),
+                None => own,
+            };
+        }
     }
 
     /// Follows `pieces` without adding anything: the entry index, then the
@@ -73,9 +124,10 @@ impl TreeBuilder {
             if let Some(edge) = self.entries.iter_mut().find(|e| e.target == target) {
                 merge_segment(&mut edge.segment, piece);
             }
+            self.count_spelling(target, piece);
             return target;
         }
-        let target = self.add_node(render(std::slice::from_ref(piece)));
+        let target = self.add_node(None, piece);
         self.entry_index.insert(key, target);
         self.entries.push(new_edge(piece, target));
         target
@@ -87,23 +139,35 @@ impl TreeBuilder {
             if let Some(edge) = self.nodes[at].edges.iter_mut().find(|e| e.target == target) {
                 merge_segment(&mut edge.segment, piece);
             }
+            self.count_spelling(target, piece);
             return target;
         }
-        let template = format!(
-            "{}{}",
-            self.nodes[at].template,
-            render(std::slice::from_ref(piece))
-        );
-        let target = self.add_node(template);
+        let target = self.add_node(Some(at), piece);
         self.index[at].insert(key, target);
         self.nodes[at].edges.push(new_edge(piece, target));
         target
     }
 
-    fn add_node(&mut self, template: String) -> usize {
+    fn add_node(&mut self, parent: Option<usize>, piece: &Piece) -> usize {
+        let own = render(std::slice::from_ref(piece));
+        let template = match parent {
+            Some(parent) => format!("{}{own}", self.nodes[parent].template),
+            None => own,
+        };
         self.nodes.push(new_node(template));
         self.index.push(BTreeMap::new());
-        self.nodes.len() - 1
+        self.parent.push(parent);
+        self.piece.push(piece.clone());
+        self.spellings.push(Spellings::new());
+        let at = self.nodes.len() - 1;
+        self.count_spelling(at, piece);
+        at
+    }
+
+    fn count_spelling(&mut self, at: usize, piece: &Piece) {
+        if let Some(name) = spelling::written_name(piece) {
+            spelling::count(&mut self.spellings[at], name);
+        }
     }
 }
 
@@ -126,12 +190,13 @@ fn new_node(template: String) -> Node {
 
 pub(crate) fn edge_key(piece: &Piece) -> EdgeKey {
     match piece {
-        Piece::Literal(wire) => EdgeKey::Literal(wire.clone()),
+        Piece::Literal(wire) => EdgeKey::Literal(wire.to_ascii_lowercase()),
         Piece::Key(_) => EdgeKey::Key,
         Piece::ColonPath(_) => EdgeKey::Colon,
-        Piece::Function { name, args } => {
-            EdgeKey::Function(name.clone(), args.iter().map(|a| a.name.clone()).collect())
-        }
+        Piece::Function { name, args } => EdgeKey::Function(
+            name.to_ascii_lowercase(),
+            args.iter().map(|a| a.param.to_ascii_lowercase()).collect(),
+        ),
     }
 }
 
@@ -174,6 +239,10 @@ fn merge_segment(segment: &mut Segment, piece: &Piece) {
         (Segment::Function { args, .. }, Piece::Function { args: more, .. }) => {
             for (arg, other) in args.iter_mut().zip(more) {
                 add(&mut arg.written, other.value.to_string());
+                // A positional argument is sent by name once a page names it.
+                if arg.wire.is_empty() && !other.name.is_empty() {
+                    arg.wire = other.name.clone();
+                }
             }
         }
         _ => {}

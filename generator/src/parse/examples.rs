@@ -7,10 +7,10 @@ use super::context::PageContext;
 use super::document::{BlockKind, Code};
 
 pub fn read(ctx: &PageContext<'_>) -> Vec<Example> {
-    let skip = request_section_range(ctx);
+    let skip = request_section_ranges(ctx);
     let mut examples: Vec<Example> = Vec::new();
     for (index, block) in ctx.document.blocks.iter().enumerate() {
-        if skip.contains(&index) {
+        if skip.iter().any(|range| range.contains(&index)) {
             continue;
         }
         let BlockKind::Code(code) = &block.kind else {
@@ -38,12 +38,15 @@ pub fn read(ctx: &PageContext<'_>) -> Vec<Example> {
     examples
 }
 
-fn request_section_range(ctx: &PageContext<'_>) -> std::ops::Range<usize> {
+/// Every HTTP request section: a page may document its variants under
+/// several (driveitem-put-content), and none of their blocks is an example.
+fn request_section_ranges(ctx: &PageContext<'_>) -> Vec<std::ops::Range<usize>> {
     ctx.outline
         .sections
         .iter()
-        .find(|s| s.key.starts_with("http-request"))
-        .map_or(0..0, |s| s.heading..s.end)
+        .filter(|s| s.key.starts_with("http-request"))
+        .map(|s| s.heading..s.end)
+        .collect()
 }
 
 fn request(code: &Code, line: u32) -> Option<ExampleRequest> {

@@ -67,13 +67,20 @@ fn lines_before_examples(ctx: &PageContext<'_>, diagnostics: &mut Diagnostics) -
     lines
 }
 
-/// The level-2 http-request section, or else every http-request section
-/// (pages such as drive-get have one per sub-operation at level 3).
+/// Every level-2 http-request section (driveitem-put-content documents its
+/// variants under several: "to replace an existing item", "to upload a new
+/// file"), or else every http-request section (pages such as drive-get have
+/// one per sub-operation at level 3).
 fn request_sections<'o>(ctx: &PageContext<'o>) -> Vec<&'o Section> {
     let is_request = |s: &&Section| s.key.starts_with("http-request");
     let sections = &ctx.outline.sections;
-    if let Some(main) = sections.iter().filter(|s| s.level == 2).find(is_request) {
-        return vec![main];
+    let top: Vec<&Section> = sections
+        .iter()
+        .filter(|s| s.level == 2)
+        .filter(is_request)
+        .collect();
+    if !top.is_empty() {
+        return top;
     }
     sections.iter().filter(is_request).collect()
 }

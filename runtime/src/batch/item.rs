@@ -5,19 +5,19 @@ use std::marker::PhantomData;
 
 use crate::RawResponse;
 
-/// The id of a request in a [`Batch`], for `dependsOn`.
+/// The id of a request in a [`Batch`](crate::Batch), for `dependsOn`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BatchId(pub(super) usize);
 
-/// A request added to a [`Batch`]: read its answer, typed `T`, from
-/// [`BatchResponses::get`].
+/// A request added to a [`Batch`](crate::Batch): read its answer, typed `T`, from
+/// [`BatchResponses::get`](crate::BatchResponses::get).
 pub struct BatchItem<T> {
     pub(super) id: BatchId,
     pub(super) marker: PhantomData<fn() -> T>,
 }
 
 impl<T> BatchItem<T> {
-    /// Its id, for [`Batch::add_after`].
+    /// Its id, for [`Batch::add_after`](crate::Batch::add_after).
     pub fn id(&self) -> BatchId {
         self.id
     }

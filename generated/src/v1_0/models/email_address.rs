@@ -54,6 +54,6 @@ impl ::core::convert::From<&str> for EmailAddress {
 
 impl ::core::convert::From<::std::string::String> for EmailAddress {
     fn from(text: ::std::string::String) -> Self {
-        Self::from(text.as_str())
+        <Self as ::core::convert::From<&str>>::from(text.as_str())
     }
 }

@@ -55,6 +55,6 @@ impl ::core::convert::From<&str> for ItemBody {
 
 impl ::core::convert::From<::std::string::String> for ItemBody {
     fn from(text: ::std::string::String) -> Self {
-        Self::from(text.as_str())
+        <Self as ::core::convert::From<&str>>::from(text.as_str())
     }
 }

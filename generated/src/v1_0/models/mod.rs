@@ -30,6 +30,12 @@ mod body_type;
 pub use body_type::BodyType;
 
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
+mod contact_folder;
+
+#[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
+pub use contact_folder::{ContactFolder, ContactFolderKind};
+
+#[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]
 mod directory_object;
 
 #[cfg(any(feature = "v1_0-me", feature = "v1_0-users", feature = "v1_0-models"))]

@@ -47,12 +47,13 @@ impl ::core::convert::From<super::EmailAddress> for Recipient {
 /// The model holding its one field made from this text.
 impl ::core::convert::From<&str> for Recipient {
     fn from(text: &str) -> Self {
-        Self::from(super::EmailAddress::from(text))
+        let inner = <super::EmailAddress as ::core::convert::From<&str>>::from(text);
+        <Self as ::core::convert::From<super::EmailAddress>>::from(inner)
     }
 }
 
 impl ::core::convert::From<::std::string::String> for Recipient {
     fn from(text: ::std::string::String) -> Self {
-        Self::from(text.as_str())
+        <Self as ::core::convert::From<&str>>::from(text.as_str())
     }
 }

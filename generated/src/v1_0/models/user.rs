@@ -201,6 +201,39 @@ impl User {
         self.set_user_principal_name(value);
         self
     }
+    /// The user's contacts folders. Read-only. Nullable.
+    pub fn contact_folders(
+        &self,
+    ) -> ::core::option::Option<::std::vec::Vec<super::ContactFolder>> {
+        ::graph_runtime::model::get(&self.0, "contactFolders")
+    }
+    /// Sets `contactFolders` (see [`Self::contact_folders`]).
+    pub fn set_contact_folders(
+        &mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::ContactFolder>,
+        >,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "contactFolders",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::ContactFolder>>(),
+        );
+        self
+    }
+    /// Sets `contactFolders` (see [`Self::set_contact_folders`]) and gives the value back, for chaining.
+    pub fn with_contact_folders(
+        mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::ContactFolder>,
+        >,
+    ) -> Self {
+        self.set_contact_folders(value);
+        self
+    }
     /// The person the user reports to. Read-only.
     pub fn manager(&self) -> ::core::option::Option<super::DirectoryObject> {
         ::graph_runtime::model::get(&self.0, "manager")

@@ -16,7 +16,8 @@ pub enum BodyKind {
     Model {
         model: String,
     },
-    /// `body: &XPostParameters`, an action's parameter object.
+    /// `body: &actions::XParameters`, an action's parameter object (one
+    /// per action across its bindings, listed in `VersionApi::actions`).
     Parameters(ParameterObject),
     /// `bytes: impl Into<Vec<u8>>, content_type: &str`.
     Bytes,
@@ -26,9 +27,9 @@ pub enum BodyKind {
 /// and setter per documented parameter, named like a model.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParameterObject {
-    /// `MeSendMailPostParameters`: the builder, the method, `Parameters`.
+    /// `SendMailParameters`: the action, `Parameters` (see `NAMING.md`).
     pub rust_name: String,
-    /// The uninhabited marker type naming it (`MeSendMailPostParametersKind`).
+    /// The uninhabited marker type naming it (`SendMailParametersKind`).
     pub marker: String,
     pub fields: Vec<Field>,
     /// `From<Model>` when one parameter is a model and the only required
@@ -93,4 +94,19 @@ pub struct CallOption {
     /// the query options its text names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+}
+
+/// One parameter object of a version's `actions` module, shared by every
+/// binding of its action that takes the same parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionParameters {
+    /// The action as the docs name it (`sendMail`).
+    pub action: String,
+    pub object: ParameterObject,
+    /// The file stem of its module (`send_mail_parameters`).
+    pub module: String,
+    /// The area features whose calls take it (any one compiles it).
+    pub features: Vec<String>,
+    /// The request lines that take it (`POST /me/sendMail`), one per binding.
+    pub requests: Vec<String>,
 }

@@ -19,6 +19,10 @@ pub use models::*;
 /// `View<K>`: no model module takes its name.
 pub const VIEW_MODULE: &str = "view";
 
+/// The module of each version that holds the actions' parameter objects:
+/// no area takes its name.
+pub const ACTIONS_MODULE: &str = "actions";
+
 /// The client surface of a doc checkout, one entry per API version present.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
@@ -33,6 +37,10 @@ pub struct VersionApi {
     /// The models and enums of this version (built by `crate::lower::models`).
     #[serde(default)]
     pub models: ModelSet,
+    /// The actions' parameter objects, sorted by Rust name (the
+    /// `<version>::actions` module).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionParameters>,
 }
 
 /// A top-level area: every path whose first segment is `wire`.

@@ -16,7 +16,11 @@ use crate::ir::api::{Field, Member, ModelSet, TypeDef, TypeKind, VIEW_MODULE};
 use crate::ir::page::{ApiVersion, Enumeration, Page, Property, Resource};
 
 /// Names the `Model` trait and the derives give every model (and every
-/// action parameter object, which is a view too): no accessor may take them.
+/// action parameter object, which is a view too), as methods a call on a
+/// view could reach: no accessor may take them. `from` and `default` are
+/// not among them: views implement neither `From` (beyond the identity) nor
+/// `Default`, and an accessor `from(&self)` hides no method a value has, so
+/// the documented property `from` is `from()` (see `NAMING.md`).
 pub const RESERVED: &[&str] = &[
     "new",
     "object",
@@ -33,7 +37,6 @@ pub const RESERVED: &[&str] = &[
     "with_odata_type",
     "clone",
     "clone_from",
-    "default",
     "eq",
     "ne",
     "fmt",
@@ -41,7 +44,6 @@ pub const RESERVED: &[&str] = &[
     "deref_mut",
     "to_owned",
     "into",
-    "from",
     "type_id",
     "as_ref",
     "borrow",
@@ -67,6 +69,26 @@ pub(crate) fn declare(pages: &[Page]) -> BTreeMap<ApiVersion, DeclaredModels> {
 impl DeclaredModels {
     pub fn is_empty(&self) -> bool {
         self.types.is_empty()
+    }
+
+    /// The property names a model declares, its bases' included: what path
+    /// segments under a resource of that type are named after.
+    pub fn property_names(&self, rust_name: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut at = Some(rust_name.to_owned());
+        while let Some(name) = at.take() {
+            if !seen.insert(name.clone()) {
+                break; // a base cycle the docs left
+            }
+            let found = self.types.binary_search_by(|t| t.rust_name.cmp(&name));
+            let Ok(found) = found else { break };
+            if let TypeKind::Model { base, fields, .. } = &self.types[found].kind {
+                names.extend(fields.iter().map(|f| f.wire.clone()));
+                at = base.clone();
+            }
+        }
+        names
     }
 
     /// The version's model set, each type gated by the areas that reach it.
@@ -293,7 +315,9 @@ fn model_kind(
         .map(|p| (p, false))
         .chain(resource.relationships.iter().map(|p| (p, true)))
     {
-        if !seen.insert(property.name.clone()) {
+        // `@odata.type` is what `Model::odata_type()` reads and
+        // `with_odata_type()` writes: no second accessor for it.
+        if property.name == "@odata.type" || !seen.insert(property.name.clone()) {
             continue;
         }
         if is_relationship {
