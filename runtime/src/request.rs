@@ -160,13 +160,69 @@ impl<T> Request<T> {
     }
 
     /// Appends a `Prefer` header value (e.g. `odata.maxpagesize=50`).
-    pub fn prefer(mut self, value: impl AsRef<str>) -> Self {
-        match HeaderValue::from_str(value.as_ref()) {
-            Ok(value) => {
-                self.headers
-                    .append(HeaderName::from_static("prefer"), value);
+    pub fn prefer(self, value: impl AsRef<str>) -> Self {
+        self.text_header("prefer", value.as_ref(), true)
+    }
+
+    /// `Prefer: odata.maxpagesize=n`: at most `n` items per page.
+    pub fn prefer_max_page_size(self, n: u32) -> Self {
+        self.prefer(format!("odata.maxpagesize={n}"))
+    }
+
+    /// `Prefer: return=minimal`: a successful update answers `204` without
+    /// the resource.
+    pub fn prefer_return_minimal(self) -> Self {
+        self.prefer("return=minimal")
+    }
+
+    /// `Prefer: return=representation`: a successful update answers with
+    /// the resource.
+    pub fn prefer_return_representation(self) -> Self {
+        self.prefer("return=representation")
+    }
+
+    /// `Prefer: outlook.timezone="<zone>"`: dates and times in the response
+    /// in that time zone (`"Pacific Standard Time"`, an IANA name, ...).
+    pub fn prefer_outlook_timezone(self, zone: impl AsRef<str>) -> Self {
+        self.prefer(format!("outlook.timezone=\"{}\"", zone.as_ref()))
+    }
+
+    /// `Prefer: outlook.body-content-type="text"` or `"html"`: the format
+    /// of message and event bodies in the response.
+    pub fn prefer_outlook_body_content_type(self, kind: impl AsRef<str>) -> Self {
+        self.prefer(format!("outlook.body-content-type=\"{}\"", kind.as_ref()))
+    }
+
+    /// `If-Match: <etag>`: the write applies only when the resource still
+    /// has this ETag (else `412 Precondition Failed`).
+    pub fn if_match(self, etag: impl AsRef<str>) -> Self {
+        self.text_header("if-match", etag.as_ref(), false)
+    }
+
+    /// `If-None-Match: <etag>`: a read answers `304 Not Modified` while the
+    /// resource has this ETag.
+    pub fn if_none_match(self, etag: impl AsRef<str>) -> Self {
+        self.text_header("if-none-match", etag.as_ref(), false)
+    }
+
+    /// `Workbook-Session-Id: <id>`: an Excel workbook call inside a session
+    /// created with `createSession`.
+    pub fn workbook_session_id(self, id: impl AsRef<str>) -> Self {
+        self.text_header("workbook-session-id", id.as_ref(), false)
+    }
+
+    /// Sets (or, with `append`, adds) a header from text; a value that is
+    /// not a valid header value is reported by `send`.
+    fn text_header(mut self, name: &'static str, value: &str, append: bool) -> Self {
+        let name = HeaderName::from_static(name);
+        match HeaderValue::from_str(value) {
+            Ok(value) if append => {
+                self.headers.append(name, value);
             }
-            Err(_) => self.defer(Deferred::Invalid("invalid Prefer header value".into())),
+            Ok(value) => {
+                self.headers.insert(name, value);
+            }
+            Err(_) => self.defer(Deferred::Invalid(format!("invalid {name} header value"))),
         }
         self
     }
@@ -413,6 +469,41 @@ mod tests {
         let request = users().bytes_body(vec![1u8, 2, 3], "image/png");
         assert_eq!(request.body().len(), 3);
         assert_eq!(format!("{:?}", request.body()), "Bytes(image/png, 3 bytes)");
+    }
+
+    #[test]
+    fn documented_headers_have_typed_methods() {
+        let request = users()
+            .prefer_max_page_size(5)
+            .prefer_return_minimal()
+            .prefer_outlook_timezone("Pacific Standard Time")
+            .prefer_outlook_body_content_type("text")
+            .if_match("W/\"1\"")
+            .if_match("W/\"2\"")
+            .if_none_match("\"3\"")
+            .workbook_session_id("s-1");
+        let prefer: Vec<&str> = request
+            .headers()
+            .get_all("prefer")
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect();
+        assert_eq!(
+            prefer,
+            [
+                "odata.maxpagesize=5",
+                "return=minimal",
+                "outlook.timezone=\"Pacific Standard Time\"",
+                "outlook.body-content-type=\"text\""
+            ]
+        );
+        // If-Match replaces: one precondition per request.
+        assert_eq!(request.headers().get_all("if-match").iter().count(), 1);
+        assert_eq!(request.headers()["if-match"], "W/\"2\"");
+        assert_eq!(request.headers()["if-none-match"], "\"3\"");
+        assert_eq!(request.headers()["workbook-session-id"], "s-1");
+        let error = users().if_match("a\nb").prepare(BASE).unwrap_err();
+        assert!(matches!(error, Error::InvalidRequest(m) if m.contains("if-match")));
     }
 
     #[test]

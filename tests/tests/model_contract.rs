@@ -225,14 +225,18 @@ fn odata_type_is_and_cast() {
 }
 
 #[test]
-fn new_derived_models_carry_their_type() {
+fn new_models_hold_only_what_is_set() {
     let mut user = User::new();
     user.set_display_name("New");
+    assert_eq!(to_value(&user), json!({"displayName": "New"}));
+    assert!(!user.is::<User>());
+    let mut tagged = User::with_odata_type();
+    tagged.set_display_name("New");
     assert_eq!(
-        to_value(&user),
+        to_value(&tagged),
         json!({"@odata.type": "#microsoft.graph.user", "displayName": "New"})
     );
-    assert!(user.is::<User>());
+    assert!(tagged.is::<User>());
 }
 
 #[test]
@@ -244,10 +248,7 @@ fn models_read_only_objects() {
     assert_eq!(to_value(&body), json!({}));
     let mut object = Object::new();
     set(&mut object, "user", User::new());
-    assert_eq!(
-        object["user"],
-        json!({"@odata.type": "#microsoft.graph.user"})
-    );
+    assert_eq!(object["user"], json!({}));
 }
 
 #[test]

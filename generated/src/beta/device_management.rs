@@ -67,6 +67,14 @@ impl VirtualEndpointDeviceImages {
     /// GET /deviceManagement/virtualEndpoint/deviceImages
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$filter`: `.filter(..)`
+    /// - `$select`: `.select(&[..])`
+    /// - `$top`: `.top(n)`
+    ///
+    /// This method supports the `$select`, `$filter`, and `$top` OData query parameters to help customize the response.
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `CloudPC.Read.All`, `CloudPC.ReadWrite.All`
@@ -94,6 +102,12 @@ impl VirtualEndpointDeviceImages {
     /// ```text
     /// POST /deviceManagement/virtualEndpoint/deviceImages
     /// ```
+    ///
+    /// Request headers:
+    ///
+    /// - `Content-Type`: set by the call. application/json. Required.
+    ///
+    /// The docs' example body names its type (`"@odata.type": "#microsoft.graph.cloudPcDeviceImage"`): start such a body with the model's `with_odata_type()`, as `new()` sends only what is set.
     ///
     /// Permissions (least to most privileged):
     ///
@@ -172,6 +186,12 @@ impl VirtualEndpointDeviceImagesItem {
     /// ```text
     /// GET /deviceManagement/virtualEndpoint/deviceImages/{cloudPcDeviceImageId}
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$select`: `.select(&[..])`
+    ///
+    /// This method supports the `$select` OData query parameter to help customize the response.
     ///
     /// Permissions (least to most privileged):
     ///

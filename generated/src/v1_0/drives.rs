@@ -88,6 +88,10 @@ impl DrivesItemItemsItemContent {
     /// GET /drives/{drive-id}/items/{item-id}/content
     /// ```
     ///
+    /// Request headers:
+    ///
+    /// - `if-none-match`: `.if_none_match(etag)`. String
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `Files.Read`, `Files.ReadWrite`, `Files.Read.All`, `Files.ReadWrite.All`, `Sites.Read.All`, `Sites.ReadWrite.All`
@@ -142,6 +146,16 @@ impl DrivesItemRootSearch {
     /// ```text
     /// GET /drives/{drive-id}/root/search(q='{search-text}')
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$expand`: `.expand(..)`
+    /// - `$orderby`: `.orderby(..)`
+    /// - `$select`: `.select(&[..])`
+    /// - `$skiptoken`: `.query("$skiptoken", ..)`
+    /// - `$top`: `.top(n)`
+    ///
+    /// This method supports the `$expand`, `$select`, `$skipToken`, `$top`, and `$orderby` OData query parameters to help customize the response.
     ///
     /// Permissions (least to most privileged):
     ///

@@ -134,6 +134,9 @@ impl GroupsItemPhotoValue {
     /// GET /groups/{id}/photo/$value
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `User.Read`, `User.ReadBasic.All`, `User.Read.All`, `Group.Read.All`, `User.ReadWrite.All`, `Group.ReadWrite.All`

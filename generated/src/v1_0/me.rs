@@ -46,6 +46,12 @@ impl Me {
     /// GET /me
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$select`: `.select(&[..])`
+    ///
+    /// This method supports the `$select` OData query parameter to choose which properties are returned, including properties that are not in the default set.
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `User.Read`, `User.ReadWrite`, `User.ReadBasic.All`, `User.Read.All`, `User.ReadWrite.All`, `Directory.Read.All`, `Directory.ReadWrite.All`, `Directory.AccessAsUser.All`
@@ -69,6 +75,10 @@ impl Me {
     /// ```text
     /// PATCH /me
     /// ```
+    ///
+    /// Request headers:
+    ///
+    /// - `Content-Type`: set by the call. application/json. Required.
     ///
     /// Permissions (least to most privileged):
     ///
@@ -110,6 +120,9 @@ impl ContactFolders {
     /// ```text
     /// GET /me/contactFolders
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
     ///
     /// Permissions (least to most privileged):
     ///
@@ -158,6 +171,9 @@ impl ContactFoldersItemContacts {
     /// ```text
     /// GET /me/contactfolders/{id}/contacts
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
     ///
     /// Permissions (least to most privileged):
     ///
@@ -234,6 +250,16 @@ impl DriveRootSearch {
     /// GET /me/drive/root/search(q='{search-text}')
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$expand`: `.expand(..)`
+    /// - `$orderby`: `.orderby(..)`
+    /// - `$select`: `.select(&[..])`
+    /// - `$skiptoken`: `.query("$skiptoken", ..)`
+    /// - `$top`: `.top(n)`
+    ///
+    /// This method supports the `$expand`, `$select`, `$skipToken`, `$top`, and `$orderby` OData query parameters to help customize the response.
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `Files.Read`, `Files.ReadWrite`, `Files.Read.All`, `Files.ReadWrite.All`, `Sites.Read.All`, `Sites.ReadWrite.All`
@@ -282,6 +308,10 @@ impl DriveRootPathContent {
     /// GET /me/drive/root:/{item-path}:/content
     /// ```
     ///
+    /// Request headers:
+    ///
+    /// - `if-none-match`: `.if_none_match(etag)`. String
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `Files.Read`, `Files.ReadWrite`, `Files.Read.All`, `Files.ReadWrite.All`, `Sites.Read.All`, `Sites.ReadWrite.All`
@@ -322,6 +352,9 @@ impl Photo {
     /// GET /me/photo
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `User.Read`, `User.ReadBasic.All`, `User.Read.All`, `Group.Read.All`, `User.ReadWrite.All`, `Group.ReadWrite.All`
@@ -353,6 +386,9 @@ impl PhotoValue {
     /// ```text
     /// GET /me/photo/$value
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
     ///
     /// Permissions (least to most privileged):
     ///
@@ -387,6 +423,10 @@ impl SendMail {
     /// ```text
     /// POST /me/sendMail
     /// ```
+    ///
+    /// Request headers:
+    ///
+    /// - `Content-Type`: set by the call. application/json. Required.
     ///
     /// Permissions (least to most privileged):
     ///

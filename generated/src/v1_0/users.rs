@@ -30,6 +30,23 @@ impl Users {
     /// GET /users
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$count`: `.count(true)`; see the `ConsistencyLevel` header below
+    /// - `$filter`: `.filter(..)`; see the `ConsistencyLevel` header below
+    /// - `$orderby`: `.orderby(..)`; see the `ConsistencyLevel` header below
+    /// - `$search`: `.search(..)`; see the `ConsistencyLevel` header below
+    /// - `$select`: `.select(&[..])`
+    /// - `$top`: `.top(n)`
+    ///
+    /// This method supports the `$select`, `$filter`, `$top`, `$orderby`, `$count`, and `$search` OData query parameters to help customize the response. `$search` and `$count`, and some `$filter` and `$orderby` combinations, work only when the ConsistencyLevel header is set to `eventual`.
+    ///
+    /// Only a default set of properties is returned unless you name the properties you want with `$select`.
+    ///
+    /// Request headers:
+    ///
+    /// - `ConsistencyLevel`: `.consistency_level_eventual()`. Required where its text says (it names `$filter`, `$count`, `$search`, `$orderby`): eventual. This header and `$count` are required for `$search`, and for `$filter` combined with `$orderby`; the index it reads may lag behind recent changes.
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `User.ReadBasic.All`, `User.Read.All`, `User.ReadWrite.All`, `Directory.Read.All`, `Directory.ReadWrite.All`, `Directory.AccessAsUser.All`
@@ -88,6 +105,12 @@ impl UsersItem {
     /// GET /users/{id | userPrincipalName}
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    /// - `$select`: `.select(&[..])`
+    ///
+    /// This method supports the `$select` OData query parameter to choose which properties are returned, including properties that are not in the default set.
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `User.Read`, `User.ReadWrite`, `User.ReadBasic.All`, `User.Read.All`, `User.ReadWrite.All`, `Directory.Read.All`, `Directory.ReadWrite.All`, `Directory.AccessAsUser.All`
@@ -111,6 +134,10 @@ impl UsersItem {
     /// ```text
     /// PATCH /users/{id | userPrincipalName}
     /// ```
+    ///
+    /// Request headers:
+    ///
+    /// - `Content-Type`: set by the call. application/json. Required.
     ///
     /// Permissions (least to most privileged):
     ///
@@ -155,6 +182,9 @@ impl UsersItemContactFolders {
     /// ```text
     /// GET /users/{id | userPrincipalName}/contactfolders
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
     ///
     /// Permissions (least to most privileged):
     ///
@@ -203,6 +233,9 @@ impl UsersItemContactFoldersItemContacts {
     /// ```text
     /// GET /users/{id | userPrincipalName}/contactfolders/{id}/contacts
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
     ///
     /// Permissions (least to most privileged):
     ///
@@ -288,6 +321,9 @@ impl UsersItemPhoto {
     /// GET /users/{id | userPrincipalName}/photo
     /// ```
     ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
+    ///
     /// Permissions (least to most privileged):
     ///
     /// - Delegated (work or school account): `User.Read`, `User.ReadBasic.All`, `User.Read.All`, `Group.Read.All`, `User.ReadWrite.All`, `Group.ReadWrite.All`
@@ -319,6 +355,9 @@ impl UsersItemPhotoValue {
     /// ```text
     /// GET /users/{id | userPrincipalName}/photo/$value
     /// ```
+    ///
+    /// Optional query parameters (the OData query parameters are supported):
+    ///
     ///
     /// Permissions (least to most privileged):
     ///
@@ -353,6 +392,10 @@ impl UsersItemSendMail {
     /// ```text
     /// POST /users/{id | userPrincipalName}/sendMail
     /// ```
+    ///
+    /// Request headers:
+    ///
+    /// - `Content-Type`: set by the call. application/json. Required.
     ///
     /// Permissions (least to most privileged):
     ///

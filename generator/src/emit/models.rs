@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use super::rustdoc;
 use super::syntax::{ident, rust_header, unparse, unparse_impl, EmitError};
 use crate::ir::api::VIEW_MODULE;
-use crate::ir::api::{Accessor, Field, Member, ModelSet, TypeDef, TypeKind};
+use crate::ir::api::{Accessor, Conversion, Field, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
 
 /// Path → contents of every model file of a version.
@@ -64,10 +64,6 @@ fn view_rs() -> Result<String, EmitError> {
         pub trait Kind {
             /// The qualified OData type name (`microsoft.graph.user`).
             const ODATA_TYPE: &'static str;
-            /// True for a subtype of something other than `entity`:
-            /// `new()` writes its `@odata.type`, which creating it through a
-            /// collection of its base type needs.
-            const TAGGED: bool = false;
         }
 
         /// A marker whose model derives from another model.
@@ -129,15 +125,13 @@ fn view_rs() -> Result<String, EmitError> {
         }
 
         impl<K: Kind> View<K> {
-            /// An empty object, to fill with the setters (with `@odata.type`
-            /// set for a subtype of something other than `entity`).
+            /// An empty object, to fill with the setters: only what is set is
+            /// sent. Start from [`Model::with_odata_type`](graph_runtime::model::Model::with_odata_type)
+            /// where the service needs the type named (a subtype created
+            /// through a collection of its base type).
             #[allow(clippy::new_without_default, reason = "one function less per model; `new()` is the documented way")]
             pub fn new() -> Self {
-                if K::TAGGED {
-                    <Self as #model>::with_odata_type()
-                } else {
-                    <Self as #model>::from_object(#object::new())
-                }
+                <Self as #model>::from_object(#object::new())
             }
         }
     };
@@ -224,12 +218,7 @@ fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError
     let doc = rustdoc::attrs(&lines);
     let name = ident(&def.rust_name, || def.page.clone())?;
     match &def.kind {
-        TypeKind::Model {
-            marker,
-            base,
-            subtype,
-            ..
-        } => {
+        TypeKind::Model { marker, base, .. } => {
             let marker = ident(marker, || def.page.clone())?;
             // The base's marker; a base that is not a model of the version
             // was already dropped when lowering.
@@ -245,7 +234,6 @@ fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError
                 name: &name,
                 marker: &marker,
                 base: base.as_ref(),
-                subtype: *subtype,
             };
             model(&shape, &doc)
         }
@@ -260,7 +248,6 @@ struct Shape<'a> {
     marker: &'a Ident,
     /// The base type's marker.
     base: Option<&'a Ident>,
-    subtype: bool,
 }
 
 /// A model is `View<marker>`: the generic items of `view.rs` give it
@@ -273,13 +260,6 @@ fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
     let odata = &shape.def.qualified;
     let view = Ident::new(VIEW_MODULE, Span::call_site());
     let view = quote!(super::#view);
-    let tagged = if shape.subtype {
-        quote!(
-            const TAGGED: bool = true;
-        )
-    } else {
-        quote!()
-    };
     let derived = match shape.base {
         Some(base) => quote! {
             impl #view::Derived for #marker { type Base = super::#base; }
@@ -294,7 +274,7 @@ fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
             " Marks [`{type_name}`] (`View<{marker}>`): its [`Kind`](super::{VIEW_MODULE}::Kind)."
         ),
         odata,
-        kind_extra: tagged,
+        kind_extra: quote!(),
         after_kind: derived,
     };
     // The accessors are formatted one by one by `accessor_impl`.
@@ -306,18 +286,165 @@ fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
 /// with a huge Properties table never holds all its tokens or syntax trees
 /// at once, and the text is what formatting the whole impl would give.
 fn accessor_impl(def: &TypeDef, context: impl Fn() -> String) -> Result<String, EmitError> {
-    let TypeKind::Model { fields, .. } = &def.kind else {
+    let TypeKind::Model {
+        fields,
+        inherited,
+        conversions,
+        ..
+    } = &def.kind
+    else {
         return Ok(String::new());
     };
-    if fields.is_empty() {
-        return Ok(String::new());
-    }
     let name = ident(&def.rust_name, || def.page.clone())?;
-    let accessors = fields
+    let mut out = String::new();
+    if !fields.is_empty() || !inherited.is_empty() {
+        let accessors = fields
+            .iter()
+            .map(|field| accessors_of(&def.page, field, &quote!(super)))
+            .chain(
+                inherited
+                    .iter()
+                    .map(|i| inherited_builder(&def.page, &i.owner, &i.field)),
+            );
+        out = format!("\n{}", unparse_impl(&quote!(#name), accessors, &context)?);
+    }
+    if !conversions.is_empty() {
+        let tokens = from_impls(&def.page, &name, conversions, &quote!(super))?;
+        out.push('\n');
+        out.push_str(&unparse(vec![(tokens, context())])?);
+    }
+    Ok(out)
+}
+
+/// `with_x` on a derived model for a field of its base `owner`: the
+/// base's setter through `DerefMut`, then the model itself back.
+fn inherited_builder(page: &str, owner: &str, field: &Field) -> Result<TokenStream, EmitError> {
+    let owner = ident(owner, || page.to_owned())?;
+    let setter = ident(&field.setter, || page.to_owned())?;
+    let builder = ident(&field.builder, || page.to_owned())?;
+    let code = accessor_code(
+        &field.accessor,
+        &quote!(super),
+        &field.wire,
+        &quote!(),
+        &quote!(),
+    );
+    let set_type = code.set_type;
+    let doc = rustdoc::attrs(&[format!(
+        "Sets `{}` (see [`{owner}::{}`](super::{owner}::{})) and gives the model back, for chaining.",
+        field.wire,
+        field.setter,
+        field.setter.trim_start_matches("r#")
+    )]);
+    let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
+    Ok(quote! {
+        #doc
+        #cfg
+        pub fn #builder(mut self, value: #set_type) -> Self {
+            super::#owner::#setter(&mut self, value);
+            self
+        }
+    })
+}
+
+/// The `From` impls of a model or parameter object; `models` names the
+/// models module.
+pub fn from_impls(
+    page: &str,
+    name: &Ident,
+    conversions: &[Conversion],
+    models: &TokenStream,
+) -> Result<TokenStream, EmitError> {
+    conversions
         .iter()
-        .map(|field| accessors_of(&def.page, field, &quote!(super)));
-    let block = unparse_impl(&quote!(#name), accessors, context)?;
-    Ok(format!("\n{block}"))
+        .map(|c| conversion(page, name, c, models))
+        .collect()
+}
+
+/// One `From` impl (or two, for text) of a model, from its shape.
+fn conversion(
+    page: &str,
+    name: &Ident,
+    conversion: &Conversion,
+    models: &TokenStream,
+) -> Result<TokenStream, EmitError> {
+    let id = |text: &str| ident(text, || page.to_owned());
+    let from_string = quote! {
+        impl ::core::convert::From<::std::string::String> for #name {
+            fn from(text: ::std::string::String) -> Self {
+                <Self as ::core::convert::From<&str>>::from(text.as_str())
+            }
+        }
+    };
+    Ok(match conversion {
+        Conversion::Text { setter, fixed } => {
+            let mut line = format!("`new()`, then [`Self::{setter}`] with the text");
+            for f in fixed {
+                line.push_str(&format!(
+                    " and [`Self::{}`] with `{ty}::{v}`",
+                    f.setter,
+                    ty = f.enum_name,
+                    v = f.variant
+                ));
+            }
+            let doc = rustdoc::attrs(&[format!("{line}.")]);
+            let setter = id(setter)?;
+            let fixed = fixed
+                .iter()
+                .map(|f| {
+                    let (set, ty, variant) = (id(&f.setter)?, id(&f.enum_name)?, id(&f.variant)?);
+                    Ok(quote!(model.#set(&#models::#ty::#variant);))
+                })
+                .collect::<Result<TokenStream, EmitError>>()?;
+            quote! {
+                #doc
+                impl ::core::convert::From<&str> for #name {
+                    fn from(text: &str) -> Self {
+                        let mut model = Self::new();
+                        model.#setter(text);
+                        #fixed
+                        model
+                    }
+                }
+                #from_string
+            }
+        }
+        Conversion::Wrap {
+            setter,
+            inner,
+            text,
+            features,
+        } => {
+            let (setter, inner) = (id(setter)?, id(inner)?);
+            let cfg = features.as_deref().map(cfg_any).unwrap_or_default();
+            let from_text = text.then(|| {
+                quote! {
+                    /// The model holding its one field made from this text.
+                    #cfg
+                    impl ::core::convert::From<&str> for #name {
+                        fn from(text: &str) -> Self {
+                            let inner = <#models::#inner as ::core::convert::From<&str>>::from(text);
+                            <Self as ::core::convert::From<#models::#inner>>::from(inner)
+                        }
+                    }
+                    #cfg
+                    #from_string
+                }
+            });
+            quote! {
+                /// The model holding this value as its one field.
+                #cfg
+                impl ::core::convert::From<#models::#inner> for #name {
+                    fn from(value: #models::#inner) -> Self {
+                        let mut model = Self::new();
+                        model.#setter(value);
+                        model
+                    }
+                }
+                #from_text
+            }
+        }
+    })
 }
 
 /// A type that is the version's `View` under its own marker: a model, or an
@@ -330,7 +457,7 @@ pub struct ViewType<'a> {
     pub marker_doc: String,
     /// The OData type (empty for a parameter object).
     pub odata: &'a str,
-    /// More items of the `Kind` impl (`TAGGED`).
+    /// More items of the `Kind` impl (none for models and parameter objects).
     pub kind_extra: TokenStream,
     /// Items between the `Kind` impl and the accessors (`Derived`).
     pub after_kind: TokenStream,
@@ -394,6 +521,11 @@ pub fn accessors_of(
         None => format!("Sets `{wire}` (see [`Self::{}`]).", field.getter),
     };
     let set_doc = rustdoc::attrs(&[set_line]);
+    let builder = ident(&field.builder, || page.to_owned())?;
+    let builder_doc = rustdoc::attrs(&[format!(
+        "Sets `{wire}` (see [`Self::{}`]) and gives the value back, for chaining.",
+        field.setter.trim_start_matches("r#")
+    )]);
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
     let code = accessor_code(
         &field.accessor,
@@ -412,6 +544,12 @@ pub fn accessors_of(
         #cfg
         pub fn #setter(&mut self, value: #set_type) -> &mut Self {
             #set_call;
+            self
+        }
+        #builder_doc
+        #cfg
+        pub fn #builder(mut self, value: #set_type) -> Self {
+            self.#setter(value);
             self
         }
     })
@@ -475,6 +613,31 @@ fn accessor_code(
                 quote!(&[#ty]),
                 "set_enum_list",
             )
+        }
+        Accessor::Model(_) => {
+            let ty = rust_type(accessor, models);
+            let mut code = code(
+                quote!(::core::option::Option<#ty>),
+                "get",
+                ty.clone(),
+                "set",
+            );
+            code.set_type = quote!(impl ::core::convert::Into<#ty>);
+            code.set_call = quote!(#m::set(#object_mut, #wire, value.into()));
+            code
+        }
+        Accessor::List(item) if matches!(**item, Accessor::Model(_)) => {
+            let (ty, item) = (rust_type(accessor, models), rust_type(item, models));
+            let mut code = code(
+                quote!(::core::option::Option<#ty>),
+                "get",
+                ty.clone(),
+                "set",
+            );
+            code.set_type =
+                quote!(impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#item>>);
+            code.set_call = quote!(#m::set(#object_mut, #wire, value.into_iter().map(::core::convert::Into::into).collect::<#ty>()));
+            code
         }
         other => {
             let ty = rust_type(other, models);

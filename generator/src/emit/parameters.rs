@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::models::{accessors_of, ViewType};
+use super::models::{accessors_of, from_impls, ViewType};
 use super::rustdoc;
 use super::syntax::{ident, rust_header, unparse, EmitError};
 use crate::ir::api::{ActionParameters, ACTIONS_MODULE, VIEW_MODULE};
@@ -100,7 +100,7 @@ fn parameter_struct(
         marker_doc: format!(" Marks [`{name}`] (`View<{marker}>`)."),
         odata: "",
         kind_extra: quote!(),
-        after_kind: quote!(),
+        after_kind: from_impls(&action.action, &name, &object.conversions, &models)?,
     };
     Ok(view_type.items(&doc, &accessors))
 }

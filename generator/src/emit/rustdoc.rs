@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::api::{Edge, Endpoint, FunctionArg, Node, Segment};
+use crate::ir::api::{CallOption, CallOptions, Edge, Endpoint, FunctionArg, Node, Segment};
 use crate::ir::page::{PermissionSource, Permissions};
 
 /// `#[doc = " line"]` for each line (a blank line stays empty).
@@ -196,6 +196,7 @@ pub fn endpoint(endpoint: &Endpoint) -> Vec<String> {
             queries.join(", ")
         ));
     }
+    lines.extend(call_options(&endpoint.options));
     lines.push(String::new());
     lines.extend(permissions(&endpoint.permissions));
     lines.push(String::new());
@@ -207,6 +208,79 @@ pub fn endpoint(endpoint: &Endpoint) -> Vec<String> {
     lines.push(format!("Reference: <{}>", endpoint.doc_url));
     lines.extend(also_documented(endpoint));
     lines
+}
+
+/// The page's optional query parameters and request headers, each with the
+/// `Request` calls that set it, and the type its example bodies name.
+fn call_options(options: &CallOptions) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !options.query.is_empty() || options.odata {
+        lines.push(String::new());
+        lines.push(if options.odata {
+            "Optional query parameters (the OData query parameters are supported):".to_owned()
+        } else {
+            "Optional query parameters:".to_owned()
+        });
+        lines.push(String::new());
+        lines.extend(options.query.iter().map(|o| option_line(o, "header")));
+        for note in &options.query_notes {
+            lines.push(String::new());
+            lines.extend(prose(note));
+        }
+    }
+    if !options.headers.is_empty() {
+        lines.push(String::new());
+        lines.push("Request headers:".to_owned());
+        lines.push(String::new());
+        lines.extend(options.headers.iter().map(|o| option_line(o, "option")));
+    }
+    for name in &options.body_odata_types {
+        lines.push(String::new());
+        lines.push(format!(
+            "The docs' example body names its type ({}): start such a body with the model's `with_odata_type()`, as `new()` sends only what is set.",
+            code(&format!("\"@odata.type\": \"{name}\""))
+        ));
+    }
+    lines
+}
+
+/// `- `name`: `.call()`. Required ...: text`, on one line.
+fn option_line(option: &CallOption, related_kind: &str) -> String {
+    let calls: Vec<String> = option
+        .methods
+        .iter()
+        .map(|m| code(&format!(".{m}")))
+        .collect();
+    let calls = if calls.is_empty() {
+        "set by the call".to_owned()
+    } else {
+        calls.join(", ")
+    };
+    let mut line = format!("- {}: {calls}", code(&option.name));
+    if !option.related.is_empty() && related_kind == "header" {
+        let names: Vec<String> = option.related.iter().map(|r| code(r)).collect();
+        line.push_str(&format!("; see the {} header below", names.join(", ")));
+    }
+    let text = plain_markdown(&clean(option.text.trim()));
+    match (option.required, option.related.is_empty()) {
+        (true, false) => line.push_str(&format!(
+            ". Required where its text says (it names {}): {text}",
+            option
+                .related
+                .iter()
+                .map(|r| code(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        // The reader found "required" in the text: it says so itself.
+        (true, true) if text.to_lowercase().contains("required") => {
+            line.push_str(&format!(". {text}"))
+        }
+        (true, true) => line.push_str(&format!(". Required. {text}")),
+        (false, _) if !text.is_empty() => line.push_str(&format!(". {text}")),
+        (false, _) => {}
+    }
+    line
 }
 
 /// Permissions by kind, least privileged first.
@@ -292,6 +366,57 @@ mod tests {
     #[test]
     fn paragraphs_are_joined() {
         assert_eq!(prose("a\nb\n\nc\td"), ["a b", "", "c d"]);
+    }
+
+    #[test]
+    fn options_name_their_calls_and_when_they_are_required() {
+        let level = CallOption {
+            name: "ConsistencyLevel".into(),
+            text: "eventual. Needed with `$count`.".into(),
+            required: true,
+            methods: vec!["consistency_level_eventual()".into()],
+            related: vec!["$count".into()],
+        };
+        let count = CallOption {
+            name: "$count".into(),
+            text: String::new(),
+            required: false,
+            methods: vec!["count(true)".into()],
+            related: vec!["ConsistencyLevel".into()],
+        };
+        let content_type = CallOption {
+            name: "Content-Type".into(),
+            text: "application/json".into(),
+            required: true,
+            methods: Vec::new(),
+            related: Vec::new(),
+        };
+        let options = CallOptions {
+            odata: true,
+            query: vec![count],
+            query_notes: vec!["Use [x] with `$count`.".into()],
+            headers: vec![level, content_type],
+            body_odata_types: vec!["#microsoft.graph.a".into()],
+        };
+        let lines = call_options(&options);
+        assert_eq!(
+            lines[..12],
+            [
+                "",
+                "Optional query parameters (the OData query parameters are supported):",
+                "",
+                "- `$count`: `.count(true)`; see the `ConsistencyLevel` header below",
+                "",
+                "Use \\[x\\] with `$count`.",
+                "",
+                "Request headers:",
+                "",
+                "- `ConsistencyLevel`: `.consistency_level_eventual()`. Required where its text says (it names `$count`): eventual. Needed with `$count`.",
+                "- `Content-Type`: set by the call. Required. application/json",
+                "",
+            ]
+        );
+        assert!(lines[12].contains("`\"@odata.type\": \"#microsoft.graph.a\"`"));
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! setter names here; their type names come with the builders' (naming).
 
 use crate::ident::Scope;
-use crate::ir::api::{Accessor, BodyKind, Field, ParameterObject, ResponseKind};
+use crate::ir::api::{Accessor, BodyKind, Conversion, Field, ParameterObject, ResponseKind};
 use crate::ir::page::{
     HttpMethod, Operation, Parameter, Primitive, RequestBody, ResponseBody, TypeRef,
 };
 
-use super::models::{accessor, TypeIndex, RESERVED};
+use super::models::{accessor, claim_builders, TypeIndex, RESERVED};
 
 /// The response of `op` reached through a path; `raw_value` when the path
 /// ends in `$value`.
@@ -64,10 +64,12 @@ pub(crate) fn body_kind(op: &Operation, index: &TypeIndex) -> BodyKind {
             _ => BodyKind::Json,
         },
         RequestBody::Parameters { parameters } if !parameters.is_empty() => {
+            let fields = parameter_fields(parameters, index);
             BodyKind::Parameters(ParameterObject {
                 rust_name: String::new(),
                 marker: String::new(),
-                fields: parameter_fields(parameters, index),
+                conversions: wrap_required(parameters, &fields).into_iter().collect(),
+                fields,
             })
         }
         RequestBody::Parameters { .. } | RequestBody::Properties { .. } | RequestBody::Unknown => {
@@ -76,11 +78,35 @@ pub(crate) fn body_kind(op: &Operation, index: &TypeIndex) -> BodyKind {
     }
 }
 
+/// `From<Model>` for a parameter object whose one required parameter (or
+/// only parameter) is a model; the others keep their defaults.
+fn wrap_required(parameters: &[Parameter], fields: &[Field]) -> Option<Conversion> {
+    let required: Vec<usize> = match parameters {
+        [_] => vec![0],
+        _ => (0..parameters.len())
+            .filter(|&i| parameters[i].required == Some(true))
+            .collect(),
+    };
+    let [at] = required[..] else {
+        return None;
+    };
+    let field = &fields[at];
+    let Accessor::Model(inner) = &field.accessor else {
+        return None;
+    };
+    Some(Conversion::Wrap {
+        setter: field.setter.clone(),
+        inner: inner.clone(),
+        text: false,
+        features: None,
+    })
+}
+
 /// One getter and setter per parameter, clear of the names every view has.
 fn parameter_fields(parameters: &[Parameter], index: &TypeIndex) -> Vec<Field> {
     let mut scope = Scope::new();
     RESERVED.iter().for_each(|r| scope.reserve(r));
-    parameters
+    let mut fields: Vec<Field> = parameters
         .iter()
         .map(|parameter| {
             let getter = scope.claim(&parameter.rust_name);
@@ -95,10 +121,13 @@ fn parameter_fields(parameters: &[Parameter], index: &TypeIndex) -> Vec<Field> {
                 wire: parameter.name.clone(),
                 getter,
                 setter,
+                builder: String::new(),
                 description,
                 accessor: accessor(&parameter.type_ref, index),
                 features: None,
             }
         })
-        .collect()
+        .collect();
+    claim_builders(&mut fields, &mut scope);
+    fields
 }

@@ -71,6 +71,7 @@ fn new_endpoint(call: Call, line: String, query: Option<String>) -> Endpoint {
         doc_url: doc_url(page),
         body: call.body,
         returns: call.returns,
+        options: super::options::call_options(page, op),
         also_documented: Vec::new(),
     }
 }

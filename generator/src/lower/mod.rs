@@ -9,6 +9,7 @@ mod endpoint;
 pub mod filter;
 pub mod models;
 mod naming;
+mod options;
 pub mod parts;
 mod spelling;
 pub mod template;

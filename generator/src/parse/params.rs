@@ -95,6 +95,9 @@ pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
                 let negated = says_not_supported(&p.inline.text);
                 options.odata |= links_odata && !negated;
                 collect_options(&p.inline.text, &mut options.named);
+                if mentions_option(&p.inline.text) {
+                    options.notes.push(p.inline.text.trim().to_owned());
+                }
             }
             BlockKind::Table(t) => {
                 for row in &t.rows {
@@ -118,6 +121,13 @@ pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
 
 fn says_not_supported(text: &str) -> bool {
     mentions_any(text, &["not support", "doesn't support", "不支持"])
+}
+
+/// True when `text` names one of the OData options.
+fn mentions_option(text: &str) -> bool {
+    let mut named = Vec::new();
+    collect_options(text, &mut named);
+    !named.is_empty()
 }
 
 /// `$select`, `$filter`, ... wherever they are written.

@@ -26,6 +26,11 @@ impl CloudPcDeviceImage {
         ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
+    /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
+    pub fn with_display_name(mut self, value: &str) -> Self {
+        self.set_display_name(value);
+        self
+    }
     /// OS build of the image, such as `2004`.
     pub fn os_build_number(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "osBuildNumber")
@@ -33,6 +38,11 @@ impl CloudPcDeviceImage {
     /// Sets `osBuildNumber` (see [`Self::os_build_number`]).
     pub fn set_os_build_number(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "osBuildNumber", value);
+        self
+    }
+    /// Sets `osBuildNumber` (see [`Self::set_os_build_number`]) and gives the value back, for chaining.
+    pub fn with_os_build_number(mut self, value: &str) -> Self {
+        self.set_os_build_number(value);
         self
     }
     /// Operating system of the image, such as `Windows 10 Enterprise`.
@@ -44,6 +54,11 @@ impl CloudPcDeviceImage {
         ::graph_runtime::model::set_str(&mut self.0, "operatingSystem", value);
         self
     }
+    /// Sets `operatingSystem` (see [`Self::set_operating_system`]) and gives the value back, for chaining.
+    pub fn with_operating_system(mut self, value: &str) -> Self {
+        self.set_operating_system(value);
+        self
+    }
     /// Version label of the image, such as `1.0.2`.
     pub fn version(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "version")
@@ -53,6 +68,11 @@ impl CloudPcDeviceImage {
         ::graph_runtime::model::set_str(&mut self.0, "version", value);
         self
     }
+    /// Sets `version` (see [`Self::set_version`]) and gives the value back, for chaining.
+    pub fn with_version(mut self, value: &str) -> Self {
+        self.set_version(value);
+        self
+    }
     /// Azure resource ID of the managed image that the upload was made from.
     pub fn source_image_resource_id(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "sourceImageResourceId")
@@ -60,6 +80,11 @@ impl CloudPcDeviceImage {
     /// Sets `sourceImageResourceId` (see [`Self::source_image_resource_id`]).
     pub fn set_source_image_resource_id(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "sourceImageResourceId", value);
+        self
+    }
+    /// Sets `sourceImageResourceId` (see [`Self::set_source_image_resource_id`]) and gives the value back, for chaining.
+    pub fn with_source_image_resource_id(mut self, value: &str) -> Self {
+        self.set_source_image_resource_id(value);
         self
     }
     /// When the image was last changed, in ISO 8601 format and UTC. For example, `2021-07-01T10:00:00Z`. Read-only.
@@ -76,6 +101,14 @@ impl CloudPcDeviceImage {
         ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
+    /// Sets `lastModifiedDateTime` (see [`Self::set_last_modified_date_time`]) and gives the value back, for chaining.
+    pub fn with_last_modified_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_last_modified_date_time(value);
+        self
+    }
     /// Where the image is in its upload lifecycle. Possible values are: `pending`, `ready`, `failed`, `unknownFutureValue`.
     pub fn status(&self) -> ::core::option::Option<super::CloudPcDeviceImageStatus> {
         ::graph_runtime::model::get_enum(&self.0, "status")
@@ -83,6 +116,11 @@ impl CloudPcDeviceImage {
     /// Sets `status` (see [`Self::status`]).
     pub fn set_status(&mut self, value: &super::CloudPcDeviceImageStatus) -> &mut Self {
         ::graph_runtime::model::set_enum(&mut self.0, "status", value);
+        self
+    }
+    /// Sets `status` (see [`Self::set_status`]) and gives the value back, for chaining.
+    pub fn with_status(mut self, value: &super::CloudPcDeviceImageStatus) -> Self {
+        self.set_status(value);
         self
     }
     /// Why the upload failed, when it did. Possible values are: `internalServerError`, `sourceImageNotFound`, `osVersionNotSupported`, `sourceImageInvalid`, `sourceImageNotGeneralized`, `unknownFutureValue`.
@@ -97,6 +135,19 @@ impl CloudPcDeviceImage {
         value: &super::CloudPcDeviceImageStatusDetails,
     ) -> &mut Self {
         ::graph_runtime::model::set_enum(&mut self.0, "statusDetails", value);
+        self
+    }
+    /// Sets `statusDetails` (see [`Self::set_status_details`]) and gives the value back, for chaining.
+    pub fn with_status_details(
+        mut self,
+        value: &super::CloudPcDeviceImageStatusDetails,
+    ) -> Self {
+        self.set_status_details(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
         self
     }
 }

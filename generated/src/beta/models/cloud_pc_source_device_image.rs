@@ -22,6 +22,11 @@ impl CloudPcSourceDeviceImage {
         ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
+    /// Sets `id` (see [`Self::set_id`]) and gives the value back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        self.set_id(value);
+        self
+    }
     /// Name of the source image.
     pub fn display_name(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "displayName")
@@ -29,6 +34,11 @@ impl CloudPcSourceDeviceImage {
     /// Sets `displayName` (see [`Self::display_name`]).
     pub fn set_display_name(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
+        self
+    }
+    /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
+    pub fn with_display_name(mut self, value: &str) -> Self {
+        self.set_display_name(value);
         self
     }
     /// Azure resource ID of the managed image.
@@ -40,6 +50,11 @@ impl CloudPcSourceDeviceImage {
         ::graph_runtime::model::set_str(&mut self.0, "resourceId", value);
         self
     }
+    /// Sets `resourceId` (see [`Self::set_resource_id`]) and gives the value back, for chaining.
+    pub fn with_resource_id(mut self, value: &str) -> Self {
+        self.set_resource_id(value);
+        self
+    }
     /// ID of the Azure subscription that holds the image.
     pub fn subscription_id(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "subscriptionId")
@@ -49,6 +64,11 @@ impl CloudPcSourceDeviceImage {
         ::graph_runtime::model::set_str(&mut self.0, "subscriptionId", value);
         self
     }
+    /// Sets `subscriptionId` (see [`Self::set_subscription_id`]) and gives the value back, for chaining.
+    pub fn with_subscription_id(mut self, value: &str) -> Self {
+        self.set_subscription_id(value);
+        self
+    }
     /// Name of the Azure subscription that holds the image.
     pub fn subscription_display_name(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "subscriptionDisplayName")
@@ -56,6 +76,11 @@ impl CloudPcSourceDeviceImage {
     /// Sets `subscriptionDisplayName` (see [`Self::subscription_display_name`]).
     pub fn set_subscription_display_name(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "subscriptionDisplayName", value);
+        self
+    }
+    /// Sets `subscriptionDisplayName` (see [`Self::set_subscription_display_name`]) and gives the value back, for chaining.
+    pub fn with_subscription_display_name(mut self, value: &str) -> Self {
+        self.set_subscription_display_name(value);
         self
     }
 }

@@ -4,10 +4,6 @@
 pub trait Kind {
     /// The qualified OData type name (`microsoft.graph.user`).
     const ODATA_TYPE: &'static str;
-    /// True for a subtype of something other than `entity`:
-    /// `new()` writes its `@odata.type`, which creating it through a
-    /// collection of its base type needs.
-    const TAGGED: bool = false;
 }
 
 /// A marker whose model derives from another model.
@@ -80,19 +76,17 @@ impl<K: Derived> ::core::ops::DerefMut for View<K> {
 }
 
 impl<K: Kind> View<K> {
-    /// An empty object, to fill with the setters (with `@odata.type`
-    /// set for a subtype of something other than `entity`).
+    /// An empty object, to fill with the setters: only what is set is
+    /// sent. Start from [`Model::with_odata_type`](graph_runtime::model::Model::with_odata_type)
+    /// where the service needs the type named (a subtype created
+    /// through a collection of its base type).
     #[allow(
         clippy::new_without_default,
         reason = "one function less per model; `new()` is the documented way"
     )]
     pub fn new() -> Self {
-        if K::TAGGED {
-            <Self as ::graph_runtime::model::Model>::with_odata_type()
-        } else {
-            <Self as ::graph_runtime::model::Model>::from_object(
-                ::graph_runtime::model::Object::new(),
-            )
-        }
+        <Self as ::graph_runtime::model::Model>::from_object(
+            ::graph_runtime::model::Object::new(),
+        )
     }
 }

@@ -14,14 +14,34 @@ impl super::super::models::view::Kind for SendMailParametersKind {
     const ODATA_TYPE: &'static str = "";
 }
 
+/// The model holding this value as its one field.
+impl ::core::convert::From<super::super::models::Message> for SendMailParameters {
+    fn from(value: super::super::models::Message) -> Self {
+        let mut model = Self::new();
+        model.set_message(value);
+        model
+    }
+}
+
 impl SendMailParameters {
     /// The message to send. Required.
     pub fn message(&self) -> ::core::option::Option<super::super::models::Message> {
         ::graph_runtime::model::get(&self.0, "message")
     }
     /// Sets `message` (see [`Self::message`]).
-    pub fn set_message(&mut self, value: super::super::models::Message) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "message", value);
+    pub fn set_message(
+        &mut self,
+        value: impl ::core::convert::Into<super::super::models::Message>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "message", value.into());
+        self
+    }
+    /// Sets `message` (see [`Self::set_message`]) and gives the value back, for chaining.
+    pub fn with_message(
+        mut self,
+        value: impl ::core::convert::Into<super::super::models::Message>,
+    ) -> Self {
+        self.set_message(value);
         self
     }
     /// Whether to keep a copy in Sent Items. Defaults to `true`. Optional.
@@ -31,6 +51,11 @@ impl SendMailParameters {
     /// Sets `saveToSentItems` (see [`Self::save_to_sent_items`]).
     pub fn set_save_to_sent_items(&mut self, value: bool) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "saveToSentItems", value);
+        self
+    }
+    /// Sets `saveToSentItems` (see [`Self::set_save_to_sent_items`]) and gives the value back, for chaining.
+    pub fn with_save_to_sent_items(mut self, value: bool) -> Self {
+        self.set_save_to_sent_items(value);
         self
     }
 }

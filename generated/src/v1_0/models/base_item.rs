@@ -26,6 +26,11 @@ impl BaseItem {
         ::graph_runtime::model::set_str(&mut self.0, "name", value);
         self
     }
+    /// Sets `name` (see [`Self::set_name`]) and gives the value back, for chaining.
+    pub fn with_name(mut self, value: &str) -> Self {
+        self.set_name(value);
+        self
+    }
     /// Text that describes the item.
     pub fn description(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "description")
@@ -33,6 +38,11 @@ impl BaseItem {
     /// Sets `description` (see [`Self::description`]).
     pub fn set_description(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "description", value);
+        self
+    }
+    /// Sets `description` (see [`Self::set_description`]) and gives the value back, for chaining.
+    pub fn with_description(mut self, value: &str) -> Self {
+        self.set_description(value);
         self
     }
     /// Version tag of the item. Read-only.
@@ -44,6 +54,11 @@ impl BaseItem {
         ::graph_runtime::model::set_str(&mut self.0, "eTag", value);
         self
     }
+    /// Sets `eTag` (see [`Self::set_e_tag`]) and gives the value back, for chaining.
+    pub fn with_e_tag(mut self, value: &str) -> Self {
+        self.set_e_tag(value);
+        self
+    }
     /// URL that opens the item in a browser. Read-only.
     pub fn web_url(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "webUrl")
@@ -51,6 +66,11 @@ impl BaseItem {
     /// Sets `webUrl` (see [`Self::web_url`]).
     pub fn set_web_url(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "webUrl", value);
+        self
+    }
+    /// Sets `webUrl` (see [`Self::set_web_url`]) and gives the value back, for chaining.
+    pub fn with_web_url(mut self, value: &str) -> Self {
+        self.set_web_url(value);
         self
     }
     /// When the item was created. Read-only.
@@ -67,6 +87,14 @@ impl BaseItem {
         ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
+    /// Sets `createdDateTime` (see [`Self::set_created_date_time`]) and gives the value back, for chaining.
+    pub fn with_created_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_created_date_time(value);
+        self
+    }
     /// When the item was last changed. Read-only.
     pub fn last_modified_date_time(
         &self,
@@ -79,6 +107,19 @@ impl BaseItem {
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
+        self
+    }
+    /// Sets `lastModifiedDateTime` (see [`Self::set_last_modified_date_time`]) and gives the value back, for chaining.
+    pub fn with_last_modified_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_last_modified_date_time(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
         self
     }
 }

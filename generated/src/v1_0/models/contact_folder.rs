@@ -26,6 +26,11 @@ impl ContactFolder {
         ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
+    /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
+    pub fn with_display_name(mut self, value: &str) -> Self {
+        self.set_display_name(value);
+        self
+    }
     /// The ID of the folder's parent folder.
     pub fn parent_folder_id(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "parentFolderId")
@@ -33,6 +38,16 @@ impl ContactFolder {
     /// Sets `parentFolderId` (see [`Self::parent_folder_id`]).
     pub fn set_parent_folder_id(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "parentFolderId", value);
+        self
+    }
+    /// Sets `parentFolderId` (see [`Self::set_parent_folder_id`]) and gives the value back, for chaining.
+    pub fn with_parent_folder_id(mut self, value: &str) -> Self {
+        self.set_parent_folder_id(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
         self
     }
 }

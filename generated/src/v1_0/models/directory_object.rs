@@ -31,4 +31,17 @@ impl DirectoryObject {
         ::graph_runtime::model::set(&mut self.0, "deletedDateTime", value);
         self
     }
+    /// Sets `deletedDateTime` (see [`Self::set_deleted_date_time`]) and gives the value back, for chaining.
+    pub fn with_deleted_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_deleted_date_time(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
+        self
+    }
 }

@@ -10,7 +10,6 @@ pub enum DriveItemKind {}
 
 impl super::view::Kind for DriveItemKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.driveItem";
-    const TAGGED: bool = true;
 }
 
 impl super::view::Derived for DriveItemKind {
@@ -27,6 +26,11 @@ impl DriveItem {
         ::graph_runtime::model::set_str(&mut self.0, "cTag", value);
         self
     }
+    /// Sets `cTag` (see [`Self::set_c_tag`]) and gives the value back, for chaining.
+    pub fn with_c_tag(mut self, value: &str) -> Self {
+        self.set_c_tag(value);
+        self
+    }
     /// Size of the item in bytes. Read-only.
     pub fn size(&self) -> ::core::option::Option<i64> {
         ::graph_runtime::model::get(&self.0, "size")
@@ -34,6 +38,52 @@ impl DriveItem {
     /// Sets `size` (see [`Self::size`]).
     pub fn set_size(&mut self, value: i64) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "size", value);
+        self
+    }
+    /// Sets `size` (see [`Self::set_size`]) and gives the value back, for chaining.
+    pub fn with_size(mut self, value: i64) -> Self {
+        self.set_size(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
+        self
+    }
+    /// Sets `name` (see [`BaseItem::set_name`](super::BaseItem::set_name)) and gives the model back, for chaining.
+    pub fn with_name(mut self, value: &str) -> Self {
+        super::BaseItem::set_name(&mut self, value);
+        self
+    }
+    /// Sets `description` (see [`BaseItem::set_description`](super::BaseItem::set_description)) and gives the model back, for chaining.
+    pub fn with_description(mut self, value: &str) -> Self {
+        super::BaseItem::set_description(&mut self, value);
+        self
+    }
+    /// Sets `eTag` (see [`BaseItem::set_e_tag`](super::BaseItem::set_e_tag)) and gives the model back, for chaining.
+    pub fn with_e_tag(mut self, value: &str) -> Self {
+        super::BaseItem::set_e_tag(&mut self, value);
+        self
+    }
+    /// Sets `webUrl` (see [`BaseItem::set_web_url`](super::BaseItem::set_web_url)) and gives the model back, for chaining.
+    pub fn with_web_url(mut self, value: &str) -> Self {
+        super::BaseItem::set_web_url(&mut self, value);
+        self
+    }
+    /// Sets `createdDateTime` (see [`BaseItem::set_created_date_time`](super::BaseItem::set_created_date_time)) and gives the model back, for chaining.
+    pub fn with_created_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        super::BaseItem::set_created_date_time(&mut self, value);
+        self
+    }
+    /// Sets `lastModifiedDateTime` (see [`BaseItem::set_last_modified_date_time`](super::BaseItem::set_last_modified_date_time)) and gives the model back, for chaining.
+    pub fn with_last_modified_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        super::BaseItem::set_last_modified_date_time(&mut self, value);
         self
     }
 }

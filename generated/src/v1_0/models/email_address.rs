@@ -22,6 +22,11 @@ impl EmailAddress {
         ::graph_runtime::model::set_str(&mut self.0, "address", value);
         self
     }
+    /// Sets `address` (see [`Self::set_address`]) and gives the value back, for chaining.
+    pub fn with_address(mut self, value: &str) -> Self {
+        self.set_address(value);
+        self
+    }
     /// Display name of the owner of the address.
     pub fn name(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "name")
@@ -30,5 +35,25 @@ impl EmailAddress {
     pub fn set_name(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "name", value);
         self
+    }
+    /// Sets `name` (see [`Self::set_name`]) and gives the value back, for chaining.
+    pub fn with_name(mut self, value: &str) -> Self {
+        self.set_name(value);
+        self
+    }
+}
+
+/// `new()`, then [`Self::set_address`] with the text.
+impl ::core::convert::From<&str> for EmailAddress {
+    fn from(text: &str) -> Self {
+        let mut model = Self::new();
+        model.set_address(text);
+        model
+    }
+}
+
+impl ::core::convert::From<::std::string::String> for EmailAddress {
+    fn from(text: ::std::string::String) -> Self {
+        <Self as ::core::convert::From<&str>>::from(text.as_str())
     }
 }

@@ -22,4 +22,9 @@ impl Entity {
         ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
+    /// Sets `id` (see [`Self::set_id`]) and gives the value back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        self.set_id(value);
+        self
+    }
 }

@@ -10,7 +10,6 @@ pub enum GroupKind {}
 
 impl super::view::Kind for GroupKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.group";
-    const TAGGED: bool = true;
 }
 
 impl super::view::Derived for GroupKind {
@@ -27,6 +26,11 @@ impl Group {
         ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
+    /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
+    pub fn with_display_name(mut self, value: &str) -> Self {
+        self.set_display_name(value);
+        self
+    }
     /// Optional text that describes the group.
     pub fn description(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "description")
@@ -34,6 +38,11 @@ impl Group {
     /// Sets `description` (see [`Self::description`]).
     pub fn set_description(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "description", value);
+        self
+    }
+    /// Sets `description` (see [`Self::set_description`]) and gives the value back, for chaining.
+    pub fn with_description(mut self, value: &str) -> Self {
+        self.set_description(value);
         self
     }
     /// Whether the group can receive mail.
@@ -45,6 +54,11 @@ impl Group {
         ::graph_runtime::model::set(&mut self.0, "mailEnabled", value);
         self
     }
+    /// Sets `mailEnabled` (see [`Self::set_mail_enabled`]) and gives the value back, for chaining.
+    pub fn with_mail_enabled(mut self, value: bool) -> Self {
+        self.set_mail_enabled(value);
+        self
+    }
     /// Whether the group is a security group.
     pub fn security_enabled(&self) -> ::core::option::Option<bool> {
         ::graph_runtime::model::get(&self.0, "securityEnabled")
@@ -54,6 +68,11 @@ impl Group {
         ::graph_runtime::model::set(&mut self.0, "securityEnabled", value);
         self
     }
+    /// Sets `securityEnabled` (see [`Self::set_security_enabled`]) and gives the value back, for chaining.
+    pub fn with_security_enabled(mut self, value: bool) -> Self {
+        self.set_security_enabled(value);
+        self
+    }
     /// Kind of group. `Unified` marks a Microsoft 365 group; `DynamicMembership` marks a group whose members come from a rule.
     pub fn group_types(&self) -> ::core::option::Option<::std::vec::Vec<&str>> {
         ::graph_runtime::model::get_str_list(&self.0, "groupTypes")
@@ -61,6 +80,11 @@ impl Group {
     /// Sets `groupTypes` (see [`Self::group_types`]).
     pub fn set_group_types(&mut self, value: &[&str]) -> &mut Self {
         ::graph_runtime::model::set_str_list(&mut self.0, "groupTypes", value);
+        self
+    }
+    /// Sets `groupTypes` (see [`Self::set_group_types`]) and gives the value back, for chaining.
+    pub fn with_group_types(mut self, value: &[&str]) -> Self {
+        self.set_group_types(value);
         self
     }
     /// Users and service principals that own the group.
@@ -74,9 +98,29 @@ impl Group {
     #[cfg(any(feature = "v1_0-me", feature = "v1_0-users"))]
     pub fn set_owners(
         &mut self,
-        value: ::std::vec::Vec<super::DirectoryObject>,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::DirectoryObject>,
+        >,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "owners", value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "owners",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::DirectoryObject>>(),
+        );
+        self
+    }
+    /// Sets `owners` (see [`Self::set_owners`]) and gives the value back, for chaining.
+    #[cfg(any(feature = "v1_0-me", feature = "v1_0-users"))]
+    pub fn with_owners(
+        mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::DirectoryObject>,
+        >,
+    ) -> Self {
+        self.set_owners(value);
         self
     }
     /// The group's picture.
@@ -86,8 +130,33 @@ impl Group {
     }
     /// Sets `photo` (see [`Self::photo`]).
     #[cfg(any(feature = "v1_0-groups", feature = "v1_0-me", feature = "v1_0-users"))]
-    pub fn set_photo(&mut self, value: super::ProfilePhoto) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "photo", value);
+    pub fn set_photo(
+        &mut self,
+        value: impl ::core::convert::Into<super::ProfilePhoto>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "photo", value.into());
+        self
+    }
+    /// Sets `photo` (see [`Self::set_photo`]) and gives the value back, for chaining.
+    #[cfg(any(feature = "v1_0-groups", feature = "v1_0-me", feature = "v1_0-users"))]
+    pub fn with_photo(
+        mut self,
+        value: impl ::core::convert::Into<super::ProfilePhoto>,
+    ) -> Self {
+        self.set_photo(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
+        self
+    }
+    /// Sets `deletedDateTime` (see [`DirectoryObject::set_deleted_date_time`](super::DirectoryObject::set_deleted_date_time)) and gives the model back, for chaining.
+    pub fn with_deleted_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        super::DirectoryObject::set_deleted_date_time(&mut self, value);
         self
     }
 }

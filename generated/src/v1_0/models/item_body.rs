@@ -22,6 +22,11 @@ impl ItemBody {
         ::graph_runtime::model::set_str(&mut self.0, "content", value);
         self
     }
+    /// Sets `content` (see [`Self::set_content`]) and gives the value back, for chaining.
+    pub fn with_content(mut self, value: &str) -> Self {
+        self.set_content(value);
+        self
+    }
     /// Format of the content. Possible values are: `text`, `html`.
     pub fn content_type(&self) -> ::core::option::Option<super::BodyType> {
         ::graph_runtime::model::get_enum(&self.0, "contentType")
@@ -30,5 +35,26 @@ impl ItemBody {
     pub fn set_content_type(&mut self, value: &super::BodyType) -> &mut Self {
         ::graph_runtime::model::set_enum(&mut self.0, "contentType", value);
         self
+    }
+    /// Sets `contentType` (see [`Self::set_content_type`]) and gives the value back, for chaining.
+    pub fn with_content_type(mut self, value: &super::BodyType) -> Self {
+        self.set_content_type(value);
+        self
+    }
+}
+
+/// `new()`, then [`Self::set_content`] with the text and [`Self::set_content_type`] with `BodyType::Text`.
+impl ::core::convert::From<&str> for ItemBody {
+    fn from(text: &str) -> Self {
+        let mut model = Self::new();
+        model.set_content(text);
+        model.set_content_type(&super::BodyType::Text);
+        model
+    }
+}
+
+impl ::core::convert::From<::std::string::String> for ItemBody {
+    fn from(text: ::std::string::String) -> Self {
+        <Self as ::core::convert::From<&str>>::from(text.as_str())
     }
 }

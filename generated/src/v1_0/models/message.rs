@@ -10,7 +10,6 @@ pub enum MessageKind {}
 
 impl super::view::Kind for MessageKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.message";
-    const TAGGED: bool = true;
 }
 
 impl super::view::Derived for MessageKind {
@@ -27,13 +26,29 @@ impl Message {
         ::graph_runtime::model::set_str(&mut self.0, "subject", value);
         self
     }
+    /// Sets `subject` (see [`Self::set_subject`]) and gives the value back, for chaining.
+    pub fn with_subject(mut self, value: &str) -> Self {
+        self.set_subject(value);
+        self
+    }
     /// Content of the message, as text or HTML.
     pub fn body(&self) -> ::core::option::Option<super::ItemBody> {
         ::graph_runtime::model::get(&self.0, "body")
     }
     /// Sets `body` (see [`Self::body`]).
-    pub fn set_body(&mut self, value: super::ItemBody) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "body", value);
+    pub fn set_body(
+        &mut self,
+        value: impl ::core::convert::Into<super::ItemBody>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "body", value.into());
+        self
+    }
+    /// Sets `body` (see [`Self::set_body`]) and gives the value back, for chaining.
+    pub fn with_body(
+        mut self,
+        value: impl ::core::convert::Into<super::ItemBody>,
+    ) -> Self {
+        self.set_body(value);
         self
     }
     /// The people the message is addressed to.
@@ -45,9 +60,28 @@ impl Message {
     /// Sets `toRecipients` (see [`Self::to_recipients`]).
     pub fn set_to_recipients(
         &mut self,
-        value: ::std::vec::Vec<super::Recipient>,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::Recipient>,
+        >,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "toRecipients", value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "toRecipients",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::Recipient>>(),
+        );
+        self
+    }
+    /// Sets `toRecipients` (see [`Self::set_to_recipients`]) and gives the value back, for chaining.
+    pub fn with_to_recipients(
+        mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::Recipient>,
+        >,
+    ) -> Self {
+        self.set_to_recipients(value);
         self
     }
     /// How important the message is. Possible values are: `low`, `normal`, `high`.
@@ -59,6 +93,11 @@ impl Message {
         ::graph_runtime::model::set_enum(&mut self.0, "importance", value);
         self
     }
+    /// Sets `importance` (see [`Self::set_importance`]) and gives the value back, for chaining.
+    pub fn with_importance(mut self, value: &super::Importance) -> Self {
+        self.set_importance(value);
+        self
+    }
     /// Whether the message has been read.
     pub fn is_read(&self) -> ::core::option::Option<bool> {
         ::graph_runtime::model::get(&self.0, "isRead")
@@ -66,6 +105,11 @@ impl Message {
     /// Sets `isRead` (see [`Self::is_read`]).
     pub fn set_is_read(&mut self, value: bool) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "isRead", value);
+        self
+    }
+    /// Sets `isRead` (see [`Self::set_is_read`]) and gives the value back, for chaining.
+    pub fn with_is_read(mut self, value: bool) -> Self {
+        self.set_is_read(value);
         self
     }
     /// When the message arrived, in ISO 8601 format and UTC.
@@ -80,6 +124,45 @@ impl Message {
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "receivedDateTime", value);
+        self
+    }
+    /// Sets `receivedDateTime` (see [`Self::set_received_date_time`]) and gives the value back, for chaining.
+    pub fn with_received_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_received_date_time(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
+        self
+    }
+    /// Sets `categories` (see [`OutlookItem::set_categories`](super::OutlookItem::set_categories)) and gives the model back, for chaining.
+    pub fn with_categories(mut self, value: &[&str]) -> Self {
+        super::OutlookItem::set_categories(&mut self, value);
+        self
+    }
+    /// Sets `changeKey` (see [`OutlookItem::set_change_key`](super::OutlookItem::set_change_key)) and gives the model back, for chaining.
+    pub fn with_change_key(mut self, value: &str) -> Self {
+        super::OutlookItem::set_change_key(&mut self, value);
+        self
+    }
+    /// Sets `createdDateTime` (see [`OutlookItem::set_created_date_time`](super::OutlookItem::set_created_date_time)) and gives the model back, for chaining.
+    pub fn with_created_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        super::OutlookItem::set_created_date_time(&mut self, value);
+        self
+    }
+    /// Sets `lastModifiedDateTime` (see [`OutlookItem::set_last_modified_date_time`](super::OutlookItem::set_last_modified_date_time)) and gives the model back, for chaining.
+    pub fn with_last_modified_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        super::OutlookItem::set_last_modified_date_time(&mut self, value);
         self
     }
 }

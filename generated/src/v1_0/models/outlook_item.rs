@@ -26,6 +26,11 @@ impl OutlookItem {
         ::graph_runtime::model::set_str_list(&mut self.0, "categories", value);
         self
     }
+    /// Sets `categories` (see [`Self::set_categories`]) and gives the value back, for chaining.
+    pub fn with_categories(mut self, value: &[&str]) -> Self {
+        self.set_categories(value);
+        self
+    }
     /// Tag that changes each time the item changes. Read-only.
     pub fn change_key(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "changeKey")
@@ -33,6 +38,11 @@ impl OutlookItem {
     /// Sets `changeKey` (see [`Self::change_key`]).
     pub fn set_change_key(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "changeKey", value);
+        self
+    }
+    /// Sets `changeKey` (see [`Self::set_change_key`]) and gives the value back, for chaining.
+    pub fn with_change_key(mut self, value: &str) -> Self {
+        self.set_change_key(value);
         self
     }
     /// When the item was created, in ISO 8601 format and UTC. Read-only.
@@ -49,6 +59,14 @@ impl OutlookItem {
         ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
+    /// Sets `createdDateTime` (see [`Self::set_created_date_time`]) and gives the value back, for chaining.
+    pub fn with_created_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_created_date_time(value);
+        self
+    }
     /// When the item was last changed, in ISO 8601 format and UTC. Read-only.
     pub fn last_modified_date_time(
         &self,
@@ -61,6 +79,19 @@ impl OutlookItem {
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
+        self
+    }
+    /// Sets `lastModifiedDateTime` (see [`Self::set_last_modified_date_time`]) and gives the value back, for chaining.
+    pub fn with_last_modified_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_last_modified_date_time(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
         self
     }
 }

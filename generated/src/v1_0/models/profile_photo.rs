@@ -26,6 +26,11 @@ impl ProfilePhoto {
         ::graph_runtime::model::set(&mut self.0, "height", value);
         self
     }
+    /// Sets `height` (see [`Self::set_height`]) and gives the value back, for chaining.
+    pub fn with_height(mut self, value: i32) -> Self {
+        self.set_height(value);
+        self
+    }
     /// Width of the photo in pixels. Read-only.
     pub fn width(&self) -> ::core::option::Option<i32> {
         ::graph_runtime::model::get(&self.0, "width")
@@ -33,6 +38,16 @@ impl ProfilePhoto {
     /// Sets `width` (see [`Self::width`]).
     pub fn set_width(&mut self, value: i32) -> &mut Self {
         ::graph_runtime::model::set(&mut self.0, "width", value);
+        self
+    }
+    /// Sets `width` (see [`Self::set_width`]) and gives the value back, for chaining.
+    pub fn with_width(mut self, value: i32) -> Self {
+        self.set_width(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
         self
     }
 }

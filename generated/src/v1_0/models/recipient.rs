@@ -18,8 +18,42 @@ impl Recipient {
         ::graph_runtime::model::get(&self.0, "emailAddress")
     }
     /// Sets `emailAddress` (see [`Self::email_address`]).
-    pub fn set_email_address(&mut self, value: super::EmailAddress) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "emailAddress", value);
+    pub fn set_email_address(
+        &mut self,
+        value: impl ::core::convert::Into<super::EmailAddress>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "emailAddress", value.into());
         self
+    }
+    /// Sets `emailAddress` (see [`Self::set_email_address`]) and gives the value back, for chaining.
+    pub fn with_email_address(
+        mut self,
+        value: impl ::core::convert::Into<super::EmailAddress>,
+    ) -> Self {
+        self.set_email_address(value);
+        self
+    }
+}
+
+/// The model holding this value as its one field.
+impl ::core::convert::From<super::EmailAddress> for Recipient {
+    fn from(value: super::EmailAddress) -> Self {
+        let mut model = Self::new();
+        model.set_email_address(value);
+        model
+    }
+}
+
+/// The model holding its one field made from this text.
+impl ::core::convert::From<&str> for Recipient {
+    fn from(text: &str) -> Self {
+        let inner = <super::EmailAddress as ::core::convert::From<&str>>::from(text);
+        <Self as ::core::convert::From<super::EmailAddress>>::from(inner)
+    }
+}
+
+impl ::core::convert::From<::std::string::String> for Recipient {
+    fn from(text: ::std::string::String) -> Self {
+        <Self as ::core::convert::From<&str>>::from(text.as_str())
     }
 }

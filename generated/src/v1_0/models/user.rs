@@ -10,7 +10,6 @@ pub enum UserKind {}
 
 impl super::view::Kind for UserKind {
     const ODATA_TYPE: &'static str = "microsoft.graph.user";
-    const TAGGED: bool = true;
 }
 
 impl super::view::Derived for UserKind {
@@ -27,6 +26,11 @@ impl User {
         ::graph_runtime::model::set(&mut self.0, "accountEnabled", value);
         self
     }
+    /// Sets `accountEnabled` (see [`Self::set_account_enabled`]) and gives the value back, for chaining.
+    pub fn with_account_enabled(mut self, value: bool) -> Self {
+        self.set_account_enabled(value);
+        self
+    }
     /// Free text in which the user describes themselves.
     pub fn about_me(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "aboutMe")
@@ -34,6 +38,11 @@ impl User {
     /// Sets `aboutMe` (see [`Self::about_me`]).
     pub fn set_about_me(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "aboutMe", value);
+        self
+    }
+    /// Sets `aboutMe` (see [`Self::set_about_me`]) and gives the value back, for chaining.
+    pub fn with_about_me(mut self, value: &str) -> Self {
+        self.set_about_me(value);
         self
     }
     /// The user's birthday, in ISO 8601 format and UTC.
@@ -50,6 +59,14 @@ impl User {
         ::graph_runtime::model::set(&mut self.0, "birthday", value);
         self
     }
+    /// Sets `birthday` (see [`Self::set_birthday`]) and gives the value back, for chaining.
+    pub fn with_birthday(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_birthday(value);
+        self
+    }
     /// Work phone numbers. Only one number can be set.
     pub fn business_phones(&self) -> ::core::option::Option<::std::vec::Vec<&str>> {
         ::graph_runtime::model::get_str_list(&self.0, "businessPhones")
@@ -57,6 +74,11 @@ impl User {
     /// Sets `businessPhones` (see [`Self::business_phones`]).
     pub fn set_business_phones(&mut self, value: &[&str]) -> &mut Self {
         ::graph_runtime::model::set_str_list(&mut self.0, "businessPhones", value);
+        self
+    }
+    /// Sets `businessPhones` (see [`Self::set_business_phones`]) and gives the value back, for chaining.
+    pub fn with_business_phones(mut self, value: &[&str]) -> Self {
+        self.set_business_phones(value);
         self
     }
     /// When the user was created, in ISO 8601 format and UTC. Read-only.
@@ -73,6 +95,14 @@ impl User {
         ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
+    /// Sets `createdDateTime` (see [`Self::set_created_date_time`]) and gives the value back, for chaining.
+    pub fn with_created_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        self.set_created_date_time(value);
+        self
+    }
     /// Name shown for the user in the address book.
     pub fn display_name(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "displayName")
@@ -80,6 +110,11 @@ impl User {
     /// Sets `displayName` (see [`Self::display_name`]).
     pub fn set_display_name(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
+        self
+    }
+    /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
+    pub fn with_display_name(mut self, value: &str) -> Self {
+        self.set_display_name(value);
         self
     }
     /// First name of the user.
@@ -91,6 +126,11 @@ impl User {
         ::graph_runtime::model::set_str(&mut self.0, "givenName", value);
         self
     }
+    /// Sets `givenName` (see [`Self::set_given_name`]) and gives the value back, for chaining.
+    pub fn with_given_name(mut self, value: &str) -> Self {
+        self.set_given_name(value);
+        self
+    }
     /// The user's job title.
     pub fn job_title(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "jobTitle")
@@ -98,6 +138,11 @@ impl User {
     /// Sets `jobTitle` (see [`Self::job_title`]).
     pub fn set_job_title(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "jobTitle", value);
+        self
+    }
+    /// Sets `jobTitle` (see [`Self::set_job_title`]) and gives the value back, for chaining.
+    pub fn with_job_title(mut self, value: &str) -> Self {
+        self.set_job_title(value);
         self
     }
     /// Primary SMTP address of the user.
@@ -109,6 +154,11 @@ impl User {
         ::graph_runtime::model::set_str(&mut self.0, "mail", value);
         self
     }
+    /// Sets `mail` (see [`Self::set_mail`]) and gives the value back, for chaining.
+    pub fn with_mail(mut self, value: &str) -> Self {
+        self.set_mail(value);
+        self
+    }
     /// Mail alias of the user.
     pub fn mail_nickname(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "mailNickname")
@@ -116,6 +166,11 @@ impl User {
     /// Sets `mailNickname` (see [`Self::mail_nickname`]).
     pub fn set_mail_nickname(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "mailNickname", value);
+        self
+    }
+    /// Sets `mailNickname` (see [`Self::set_mail_nickname`]) and gives the value back, for chaining.
+    pub fn with_mail_nickname(mut self, value: &str) -> Self {
+        self.set_mail_nickname(value);
         self
     }
     /// Two-letter ISO 3166 country code where the user uses services, such as `US`.
@@ -127,6 +182,11 @@ impl User {
         ::graph_runtime::model::set_str(&mut self.0, "usageLocation", value);
         self
     }
+    /// Sets `usageLocation` (see [`Self::set_usage_location`]) and gives the value back, for chaining.
+    pub fn with_usage_location(mut self, value: &str) -> Self {
+        self.set_usage_location(value);
+        self
+    }
     /// Sign-in name of the user, in the form `alias@domain`.
     pub fn user_principal_name(&self) -> ::core::option::Option<&str> {
         ::graph_runtime::model::get_str(&self.0, "userPrincipalName")
@@ -134,6 +194,11 @@ impl User {
     /// Sets `userPrincipalName` (see [`Self::user_principal_name`]).
     pub fn set_user_principal_name(&mut self, value: &str) -> &mut Self {
         ::graph_runtime::model::set_str(&mut self.0, "userPrincipalName", value);
+        self
+    }
+    /// Sets `userPrincipalName` (see [`Self::set_user_principal_name`]) and gives the value back, for chaining.
+    pub fn with_user_principal_name(mut self, value: &str) -> Self {
+        self.set_user_principal_name(value);
         self
     }
     /// The user's contacts folders. Read-only. Nullable.
@@ -145,9 +210,28 @@ impl User {
     /// Sets `contactFolders` (see [`Self::contact_folders`]).
     pub fn set_contact_folders(
         &mut self,
-        value: ::std::vec::Vec<super::ContactFolder>,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::ContactFolder>,
+        >,
     ) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "contactFolders", value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "contactFolders",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::ContactFolder>>(),
+        );
+        self
+    }
+    /// Sets `contactFolders` (see [`Self::set_contact_folders`]) and gives the value back, for chaining.
+    pub fn with_contact_folders(
+        mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::ContactFolder>,
+        >,
+    ) -> Self {
+        self.set_contact_folders(value);
         self
     }
     /// The person the user reports to. Read-only.
@@ -155,8 +239,19 @@ impl User {
         ::graph_runtime::model::get(&self.0, "manager")
     }
     /// Sets `manager` (see [`Self::manager`]).
-    pub fn set_manager(&mut self, value: super::DirectoryObject) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "manager", value);
+    pub fn set_manager(
+        &mut self,
+        value: impl ::core::convert::Into<super::DirectoryObject>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "manager", value.into());
+        self
+    }
+    /// Sets `manager` (see [`Self::set_manager`]) and gives the value back, for chaining.
+    pub fn with_manager(
+        mut self,
+        value: impl ::core::convert::Into<super::DirectoryObject>,
+    ) -> Self {
+        self.set_manager(value);
         self
     }
     /// Messages in the user's mailbox.
@@ -164,8 +259,30 @@ impl User {
         ::graph_runtime::model::get(&self.0, "messages")
     }
     /// Sets `messages` (see [`Self::messages`]).
-    pub fn set_messages(&mut self, value: ::std::vec::Vec<super::Message>) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "messages", value);
+    pub fn set_messages(
+        &mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::Message>,
+        >,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "messages",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::Message>>(),
+        );
+        self
+    }
+    /// Sets `messages` (see [`Self::set_messages`]) and gives the value back, for chaining.
+    pub fn with_messages(
+        mut self,
+        value: impl ::core::iter::IntoIterator<
+            Item = impl ::core::convert::Into<super::Message>,
+        >,
+    ) -> Self {
+        self.set_messages(value);
         self
     }
     /// The user's profile picture. Read-only.
@@ -173,8 +290,32 @@ impl User {
         ::graph_runtime::model::get(&self.0, "photo")
     }
     /// Sets `photo` (see [`Self::photo`]).
-    pub fn set_photo(&mut self, value: super::ProfilePhoto) -> &mut Self {
-        ::graph_runtime::model::set(&mut self.0, "photo", value);
+    pub fn set_photo(
+        &mut self,
+        value: impl ::core::convert::Into<super::ProfilePhoto>,
+    ) -> &mut Self {
+        ::graph_runtime::model::set(&mut self.0, "photo", value.into());
+        self
+    }
+    /// Sets `photo` (see [`Self::set_photo`]) and gives the value back, for chaining.
+    pub fn with_photo(
+        mut self,
+        value: impl ::core::convert::Into<super::ProfilePhoto>,
+    ) -> Self {
+        self.set_photo(value);
+        self
+    }
+    /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
+    pub fn with_id(mut self, value: &str) -> Self {
+        super::Entity::set_id(&mut self, value);
+        self
+    }
+    /// Sets `deletedDateTime` (see [`DirectoryObject::set_deleted_date_time`](super::DirectoryObject::set_deleted_date_time)) and gives the model back, for chaining.
+    pub fn with_deleted_date_time(
+        mut self,
+        value: ::graph_runtime::model::DateTimeOffset,
+    ) -> Self {
+        super::DirectoryObject::set_deleted_date_time(&mut self, value);
         self
     }
 }

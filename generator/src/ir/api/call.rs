@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Accessor, Field};
+use super::{Accessor, Conversion, Field};
 
 /// The request body of a terminal call.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,10 @@ pub struct ParameterObject {
     /// The uninhabited marker type naming it (`SendMailParametersKind`).
     pub marker: String,
     pub fields: Vec<Field>,
+    /// `From<Model>` when one parameter is a model and the only required
+    /// one (`sendMail`'s `message`): `post(&message.into())`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conversions: Vec<Conversion>,
 }
 
 /// What a terminal call answers with: the `T` of `graph_runtime::Request<T>`.
@@ -48,6 +52,48 @@ pub enum ResponseKind {
     Page(Accessor),
     /// Raw bytes (`$value`, downloads, redirects to a download): `graph_runtime::Binary`.
     Binary,
+}
+
+/// What a page says a call may carry besides its path and body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CallOptions {
+    /// The page says the OData query parameters are supported.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub odata: bool,
+    /// OData options the page names, then its custom query parameters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query: Vec<CallOption>,
+    /// The query section's paragraphs that name an option, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_notes: Vec<String>,
+    /// The request headers table, `Authorization` left out (the client sets it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<CallOption>,
+    /// `@odata.type` values the page's example request bodies carry at the
+    /// top level (`#microsoft.graph.fileAttachment`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body_odata_types: Vec<String>,
+}
+
+/// One query parameter or request header of a call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallOption {
+    /// `$count`, `ConsistencyLevel`, as written.
+    pub name: String,
+    /// The page's text for it (a header's value and description cell).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// The page marks it required (for a header whose text names query
+    /// options, required in the cases that text gives).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// The `graph_runtime::Request` calls that set it (`count(true)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<String>,
+    /// For a query option: the headers whose text names it; for a header:
+    /// the query options its text names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
 }
 
 /// One parameter object of a version's `actions` module, shared by every

@@ -190,6 +190,10 @@ pub struct Endpoint {
     pub doc_url: String,
     pub body: BodyKind,
     pub returns: ResponseKind,
+    /// The page's optional query parameters and request headers, each with
+    /// the `Request` method that sets it.
+    #[serde(default)]
+    pub options: CallOptions,
     /// Other operations documented for the same path and method, dropped in
     /// favour of this one (the first in file order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -56,10 +56,16 @@ pub enum TypeKind {
         marker: String,
         /// Rust name of the base model; `None` for a root.
         base: Option<String>,
-        /// A subtype of something other than `entity`: `new()` writes its
-        /// `@odata.type`, which creating it through a base collection needs.
-        subtype: bool,
         fields: Vec<Field>,
+        /// The bases' fields, each with a builder on this model too (a
+        /// by-value builder is not reachable through `Deref`), nearest base
+        /// last; names already taken here are left out.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        inherited: Vec<Inherited>,
+        /// The `From` conversions for the small shapes written by hand
+        /// (a recipient from an address, an item body from text).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        conversions: Vec<Conversion>,
     },
     Enum {
         members: Vec<Member>,
@@ -68,12 +74,14 @@ pub enum TypeKind {
     },
 }
 
-/// One property: a getter and a setter.
+/// One property: a getter, a setter (`&mut self`, chaining) and a builder
+/// (`with_x(self, ..) -> Self`, for bodies written as one expression).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub wire: String,
     pub getter: String,
     pub setter: String,
+    pub builder: String,
     pub description: String,
     pub accessor: Accessor,
     /// A relationship whose target compiles under fewer features than its
@@ -117,4 +125,47 @@ pub enum Accessor {
     /// A generated enum, by Rust name.
     Enum(String),
     List(Box<Accessor>),
+}
+
+/// A base model's field, built on a derived model through the base's setter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Inherited {
+    /// The base model that declares it (Rust name).
+    pub owner: String,
+    pub field: Field,
+}
+
+/// A `From` impl of a model, decided from its shape (see
+/// `crate::lower::models::conversions`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Conversion {
+    /// `From<&str>` and `From<String>`: the text goes to the string field
+    /// set by `setter`, and each of `fixed` is set to one enum member.
+    Text {
+        setter: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        fixed: Vec<FixedMember>,
+    },
+    /// `From<Inner>` for a model whose only field is the model `inner`;
+    /// with `text`, also `From<&str>` and `From<String>` through `inner`'s
+    /// own text conversion.
+    Wrap {
+        setter: String,
+        inner: String,
+        text: bool,
+        /// The field's features, when it compiles under fewer than its owner.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        features: Option<Vec<String>>,
+    },
+}
+
+/// An enum field a text conversion sets to one member (`contentType` to
+/// `BodyType::Text`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FixedMember {
+    pub setter: String,
+    /// The enum's Rust name.
+    pub enum_name: String,
+    pub variant: String,
 }

@@ -106,6 +106,9 @@ pub struct QueryOptions {
     /// Custom query parameters from a table (`Name | Value | Description`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Parameter>,
+    /// The section's paragraphs that name an OData option, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A named, typed value: a function parameter, a body parameter, a query parameter.

@@ -3,6 +3,7 @@
 //! and the features that compile each (see [`gate`]).
 
 mod accessor;
+mod builders;
 mod gate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -96,6 +97,8 @@ impl DeclaredModels {
         let mut types = self.types;
         let (index, relationships) = (&self.index, &self.relationships);
         gate::gate(version, areas, &mut types, index, relationships, prune);
+        builders::inherit(&mut types);
+        builders::convert(&mut types);
         ModelSet { types }
     }
 }
@@ -304,7 +307,6 @@ fn model_kind(
         .and_then(|b| models.get(b))
         .filter(|b| *b != rust_name)
         .cloned();
-    let subtype = base.is_some() && resource.base_type.as_deref() != Some("microsoft.graph.entity");
     let mut scope = Scope::new();
     RESERVED.iter().for_each(|r| scope.reserve(r));
     let mut seen = BTreeSet::new();
@@ -325,11 +327,14 @@ fn model_kind(
         }
         fields.push(field(property, &mut scope, index));
     }
+    // After every getter and setter, so a builder never takes a property's name.
+    claim_builders(&mut fields, &mut scope);
     TypeKind::Model {
         marker: names.marker,
         base,
-        subtype,
         fields,
+        inherited: Vec::new(),
+        conversions: Vec::new(),
     }
 }
 
@@ -340,9 +345,17 @@ fn field(property: &Property, scope: &mut Scope, index: &TypeIndex) -> Field {
         wire: property.name.clone(),
         getter,
         setter,
+        builder: String::new(),
         description: property.description.clone(),
         accessor: accessor(&property.type_ref, index),
         features: None,
+    }
+}
+
+/// `with_<getter>` for each field, claimed in the type's scope.
+pub(crate) fn claim_builders(fields: &mut [Field], scope: &mut Scope) {
+    for field in fields {
+        field.builder = scope.claim(&format!("with_{}", field.getter.trim_start_matches("r#")));
     }
 }
 
