@@ -1,7 +1,7 @@
 //! A typical app: me, users, groups, drive and mail (list, get, send, upload), v1.0.
 //! features: v1_0-me-root v1_0-me-drive v1_0-me-messages v1_0-me-send-mail v1_0-users-root v1_0-groups-root
 
-use graph_client::v1_0::{self, me::SendMailPostParameters, models};
+use graph_client::v1_0::{self, models};
 use graph_client::{Client, Error};
 
 pub async fn run(client: &Client, user_id: &str, group_id: &str, item_id: &str) -> Result<(), Error> {
@@ -28,11 +28,11 @@ pub async fn run(client: &Client, user_id: &str, group_id: &str, item_id: &str) 
     println!("{uploaded:?}");
     let messages = v1_0::me().messages().get().send(client).await?;
     println!("{} messages", messages.value.len());
-    let mut message = models::Message::new();
-    message.set_subject("hello");
-    let mut mail = SendMailPostParameters::new();
-    mail.set_message(message);
-    v1_0::me().send_mail().post(&mail).send(client).await
+    let message = models::Message::new()
+        .with_subject("hello")
+        .with_body("Noon at the usual place.")
+        .with_to_recipients(["adele@contoso.com"]);
+    v1_0::me().send_mail().post(&message.into()).send(client).await
 }
 
 fn main() {

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::syntax::{ident, EmitError};
-use crate::ir::api::{Area, Node, Part};
+use crate::ir::api::{Area, BodyKind, Node, Part, ACTIONS_MODULE};
 
 /// The nodes of one file, and what else the file carries.
 pub struct Share {
@@ -42,14 +42,21 @@ impl Share {
                 pub use #module::*;
             });
         }
-        // Builders name models `super::models::X`; in a part, `super` is
-        // the area, which names the version's models here.
+        // Builders name models `super::models::X` and parameter objects
+        // `super::actions::X`; in a part, `super` is the area, which names
+        // the version's modules here (`actions` only where a part uses it:
+        // a version without parameter objects has no such module).
+        let actions = parts_take_parameters(area).then(|| {
+            let actions = quote::format_ident!("{}", ACTIONS_MODULE);
+            quote!(#[allow(unused_imports)] use super::#actions;)
+        });
         Ok(Share {
             owned,
             entries: true,
             prelude: quote! {
                 #[allow(unused_imports)]
                 use super::models;
+                #actions
                 #(#modules)*
             },
         })
@@ -92,4 +99,14 @@ impl Share {
     pub fn prelude(&self) -> TokenStream {
         self.prelude.clone()
     }
+}
+
+/// Whether a call in one of the area's parts takes a parameter object.
+fn parts_take_parameters(area: &Area) -> bool {
+    area.parts
+        .iter()
+        .flat_map(|part| &part.nodes)
+        .filter_map(|&node| area.nodes.get(node))
+        .flat_map(|node| &node.endpoints)
+        .any(|endpoint| matches!(endpoint.body, BodyKind::Parameters(_)))
 }
