@@ -646,7 +646,7 @@ fn accessor_code(
     }
 }
 
-fn cfg_any(features: &[String]) -> TokenStream {
+pub(super) fn cfg_any(features: &[String]) -> TokenStream {
     let features: Vec<&str> = features.iter().map(String::as_str).collect();
     cfg_any_of(&features)
 }

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::models::{accessors_of, from_impls, ViewType};
+use super::models::{accessors_of, cfg_any, from_impls, ViewType};
 use super::rustdoc;
 use super::syntax::{ident, rust_header, unparse, EmitError};
 use crate::ir::api::{ActionParameters, ACTIONS_MODULE, VIEW_MODULE};
@@ -27,12 +27,13 @@ pub fn action_files(
         let module = ident(&action.module, context)?;
         let name = ident(&action.object.rust_name, context)?;
         let marker = ident(&action.object.marker, context)?;
-        let features = &action.features;
+        // One feature is `cfg(feature = ..)`: clippy refuses `any` of one.
+        let cfg = cfg_any(&action.features);
         items.push((
             quote! {
-                #[cfg(any(#(feature = #features),*))]
+                #cfg
                 mod #module;
-                #[cfg(any(#(feature = #features),*))]
+                #cfg
                 pub use #module::{#name, #marker};
             },
             context(),
