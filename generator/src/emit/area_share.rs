@@ -35,8 +35,12 @@ impl Share {
             part.nodes.iter().for_each(|&n| owned[n] = false);
             let module = ident(&part.module, || format!("part `{}`", part.wire))?;
             let feature = &part.feature;
+            // `/sites/{id}/sites` is the `sites` part of the `sites` area.
+            let inception =
+                (part.module == area.module).then(|| quote!(#[allow(clippy::module_inception)]));
             modules.push(quote! {
                 #[cfg(feature = #feature)]
+                #inception
                 mod #module;
                 #[cfg(feature = #feature)]
                 pub use #module::*;
