@@ -28,7 +28,7 @@ impl CloudPcDeviceImage {
     }
     /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
     pub fn with_display_name(mut self, value: &str) -> Self {
-        self.set_display_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// OS build of the image, such as `2004`.
@@ -42,7 +42,7 @@ impl CloudPcDeviceImage {
     }
     /// Sets `osBuildNumber` (see [`Self::set_os_build_number`]) and gives the value back, for chaining.
     pub fn with_os_build_number(mut self, value: &str) -> Self {
-        self.set_os_build_number(value);
+        ::graph_runtime::model::set_str(&mut self.0, "osBuildNumber", value);
         self
     }
     /// Operating system of the image, such as `Windows 10 Enterprise`.
@@ -56,7 +56,7 @@ impl CloudPcDeviceImage {
     }
     /// Sets `operatingSystem` (see [`Self::set_operating_system`]) and gives the value back, for chaining.
     pub fn with_operating_system(mut self, value: &str) -> Self {
-        self.set_operating_system(value);
+        ::graph_runtime::model::set_str(&mut self.0, "operatingSystem", value);
         self
     }
     /// Version label of the image, such as `1.0.2`.
@@ -70,7 +70,7 @@ impl CloudPcDeviceImage {
     }
     /// Sets `version` (see [`Self::set_version`]) and gives the value back, for chaining.
     pub fn with_version(mut self, value: &str) -> Self {
-        self.set_version(value);
+        ::graph_runtime::model::set_str(&mut self.0, "version", value);
         self
     }
     /// Azure resource ID of the managed image that the upload was made from.
@@ -84,7 +84,7 @@ impl CloudPcDeviceImage {
     }
     /// Sets `sourceImageResourceId` (see [`Self::set_source_image_resource_id`]) and gives the value back, for chaining.
     pub fn with_source_image_resource_id(mut self, value: &str) -> Self {
-        self.set_source_image_resource_id(value);
+        ::graph_runtime::model::set_str(&mut self.0, "sourceImageResourceId", value);
         self
     }
     /// When the image was last changed, in ISO 8601 format and UTC. For example, `2021-07-01T10:00:00Z`. Read-only.
@@ -106,7 +106,7 @@ impl CloudPcDeviceImage {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_last_modified_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
     /// Where the image is in its upload lifecycle. Possible values are: `pending`, `ready`, `failed`, `unknownFutureValue`.
@@ -120,7 +120,7 @@ impl CloudPcDeviceImage {
     }
     /// Sets `status` (see [`Self::set_status`]) and gives the value back, for chaining.
     pub fn with_status(mut self, value: &super::CloudPcDeviceImageStatus) -> Self {
-        self.set_status(value);
+        ::graph_runtime::model::set_enum(&mut self.0, "status", value);
         self
     }
     /// Why the upload failed, when it did. Possible values are: `internalServerError`, `sourceImageNotFound`, `osVersionNotSupported`, `sourceImageInvalid`, `sourceImageNotGeneralized`, `unknownFutureValue`.
@@ -142,12 +142,12 @@ impl CloudPcDeviceImage {
         mut self,
         value: &super::CloudPcDeviceImageStatusDetails,
     ) -> Self {
-        self.set_status_details(value);
+        ::graph_runtime::model::set_enum(&mut self.0, "statusDetails", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

@@ -24,7 +24,7 @@ impl CloudPcSourceDeviceImage {
     }
     /// Sets `id` (see [`Self::set_id`]) and gives the value back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        self.set_id(value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
     /// Name of the source image.
@@ -38,7 +38,7 @@ impl CloudPcSourceDeviceImage {
     }
     /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
     pub fn with_display_name(mut self, value: &str) -> Self {
-        self.set_display_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// Azure resource ID of the managed image.
@@ -52,7 +52,7 @@ impl CloudPcSourceDeviceImage {
     }
     /// Sets `resourceId` (see [`Self::set_resource_id`]) and gives the value back, for chaining.
     pub fn with_resource_id(mut self, value: &str) -> Self {
-        self.set_resource_id(value);
+        ::graph_runtime::model::set_str(&mut self.0, "resourceId", value);
         self
     }
     /// ID of the Azure subscription that holds the image.
@@ -66,7 +66,7 @@ impl CloudPcSourceDeviceImage {
     }
     /// Sets `subscriptionId` (see [`Self::set_subscription_id`]) and gives the value back, for chaining.
     pub fn with_subscription_id(mut self, value: &str) -> Self {
-        self.set_subscription_id(value);
+        ::graph_runtime::model::set_str(&mut self.0, "subscriptionId", value);
         self
     }
     /// Name of the Azure subscription that holds the image.
@@ -80,7 +80,7 @@ impl CloudPcSourceDeviceImage {
     }
     /// Sets `subscriptionDisplayName` (see [`Self::set_subscription_display_name`]) and gives the value back, for chaining.
     pub fn with_subscription_display_name(mut self, value: &str) -> Self {
-        self.set_subscription_display_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "subscriptionDisplayName", value);
         self
     }
 }

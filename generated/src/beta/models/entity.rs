@@ -24,7 +24,7 @@ impl Entity {
     }
     /// Sets `id` (see [`Self::set_id`]) and gives the value back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        self.set_id(value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

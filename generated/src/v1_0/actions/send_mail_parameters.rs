@@ -41,7 +41,7 @@ impl SendMailParameters {
         mut self,
         value: impl ::core::convert::Into<super::super::models::Message>,
     ) -> Self {
-        self.set_message(value);
+        ::graph_runtime::model::set(&mut self.0, "message", value.into());
         self
     }
     /// Whether to keep a copy in Sent Items. Defaults to `true`. Optional.
@@ -55,7 +55,7 @@ impl SendMailParameters {
     }
     /// Sets `saveToSentItems` (see [`Self::set_save_to_sent_items`]) and gives the value back, for chaining.
     pub fn with_save_to_sent_items(mut self, value: bool) -> Self {
-        self.set_save_to_sent_items(value);
+        ::graph_runtime::model::set(&mut self.0, "saveToSentItems", value);
         self
     }
 }

@@ -28,7 +28,7 @@ impl BaseItem {
     }
     /// Sets `name` (see [`Self::set_name`]) and gives the value back, for chaining.
     pub fn with_name(mut self, value: &str) -> Self {
-        self.set_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "name", value);
         self
     }
     /// Text that describes the item.
@@ -42,7 +42,7 @@ impl BaseItem {
     }
     /// Sets `description` (see [`Self::set_description`]) and gives the value back, for chaining.
     pub fn with_description(mut self, value: &str) -> Self {
-        self.set_description(value);
+        ::graph_runtime::model::set_str(&mut self.0, "description", value);
         self
     }
     /// Version tag of the item. Read-only.
@@ -56,7 +56,7 @@ impl BaseItem {
     }
     /// Sets `eTag` (see [`Self::set_e_tag`]) and gives the value back, for chaining.
     pub fn with_e_tag(mut self, value: &str) -> Self {
-        self.set_e_tag(value);
+        ::graph_runtime::model::set_str(&mut self.0, "eTag", value);
         self
     }
     /// URL that opens the item in a browser. Read-only.
@@ -70,7 +70,7 @@ impl BaseItem {
     }
     /// Sets `webUrl` (see [`Self::set_web_url`]) and gives the value back, for chaining.
     pub fn with_web_url(mut self, value: &str) -> Self {
-        self.set_web_url(value);
+        ::graph_runtime::model::set_str(&mut self.0, "webUrl", value);
         self
     }
     /// When the item was created. Read-only.
@@ -92,7 +92,7 @@ impl BaseItem {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_created_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// When the item was last changed. Read-only.
@@ -114,12 +114,12 @@ impl BaseItem {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_last_modified_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

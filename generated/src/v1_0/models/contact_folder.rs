@@ -28,7 +28,7 @@ impl ContactFolder {
     }
     /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
     pub fn with_display_name(mut self, value: &str) -> Self {
-        self.set_display_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// The ID of the folder's parent folder.
@@ -42,12 +42,12 @@ impl ContactFolder {
     }
     /// Sets `parentFolderId` (see [`Self::set_parent_folder_id`]) and gives the value back, for chaining.
     pub fn with_parent_folder_id(mut self, value: &str) -> Self {
-        self.set_parent_folder_id(value);
+        ::graph_runtime::model::set_str(&mut self.0, "parentFolderId", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

@@ -36,12 +36,12 @@ impl DirectoryObject {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_deleted_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "deletedDateTime", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

@@ -28,7 +28,7 @@ impl DriveItem {
     }
     /// Sets `cTag` (see [`Self::set_c_tag`]) and gives the value back, for chaining.
     pub fn with_c_tag(mut self, value: &str) -> Self {
-        self.set_c_tag(value);
+        ::graph_runtime::model::set_str(&mut self.0, "cTag", value);
         self
     }
     /// Size of the item in bytes. Read-only.
@@ -42,32 +42,32 @@ impl DriveItem {
     }
     /// Sets `size` (see [`Self::set_size`]) and gives the value back, for chaining.
     pub fn with_size(mut self, value: i64) -> Self {
-        self.set_size(value);
+        ::graph_runtime::model::set(&mut self.0, "size", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
     /// Sets `name` (see [`BaseItem::set_name`](super::BaseItem::set_name)) and gives the model back, for chaining.
     pub fn with_name(mut self, value: &str) -> Self {
-        super::BaseItem::set_name(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "name", value);
         self
     }
     /// Sets `description` (see [`BaseItem::set_description`](super::BaseItem::set_description)) and gives the model back, for chaining.
     pub fn with_description(mut self, value: &str) -> Self {
-        super::BaseItem::set_description(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "description", value);
         self
     }
     /// Sets `eTag` (see [`BaseItem::set_e_tag`](super::BaseItem::set_e_tag)) and gives the model back, for chaining.
     pub fn with_e_tag(mut self, value: &str) -> Self {
-        super::BaseItem::set_e_tag(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "eTag", value);
         self
     }
     /// Sets `webUrl` (see [`BaseItem::set_web_url`](super::BaseItem::set_web_url)) and gives the model back, for chaining.
     pub fn with_web_url(mut self, value: &str) -> Self {
-        super::BaseItem::set_web_url(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "webUrl", value);
         self
     }
     /// Sets `createdDateTime` (see [`BaseItem::set_created_date_time`](super::BaseItem::set_created_date_time)) and gives the model back, for chaining.
@@ -75,7 +75,7 @@ impl DriveItem {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        super::BaseItem::set_created_date_time(&mut self, value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// Sets `lastModifiedDateTime` (see [`BaseItem::set_last_modified_date_time`](super::BaseItem::set_last_modified_date_time)) and gives the model back, for chaining.
@@ -83,7 +83,7 @@ impl DriveItem {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        super::BaseItem::set_last_modified_date_time(&mut self, value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
 }

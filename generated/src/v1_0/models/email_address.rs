@@ -24,7 +24,7 @@ impl EmailAddress {
     }
     /// Sets `address` (see [`Self::set_address`]) and gives the value back, for chaining.
     pub fn with_address(mut self, value: &str) -> Self {
-        self.set_address(value);
+        ::graph_runtime::model::set_str(&mut self.0, "address", value);
         self
     }
     /// Display name of the owner of the address.
@@ -38,7 +38,7 @@ impl EmailAddress {
     }
     /// Sets `name` (see [`Self::set_name`]) and gives the value back, for chaining.
     pub fn with_name(mut self, value: &str) -> Self {
-        self.set_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "name", value);
         self
     }
 }

@@ -28,7 +28,7 @@ impl Group {
     }
     /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
     pub fn with_display_name(mut self, value: &str) -> Self {
-        self.set_display_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// Optional text that describes the group.
@@ -42,7 +42,7 @@ impl Group {
     }
     /// Sets `description` (see [`Self::set_description`]) and gives the value back, for chaining.
     pub fn with_description(mut self, value: &str) -> Self {
-        self.set_description(value);
+        ::graph_runtime::model::set_str(&mut self.0, "description", value);
         self
     }
     /// Whether the group can receive mail.
@@ -56,7 +56,7 @@ impl Group {
     }
     /// Sets `mailEnabled` (see [`Self::set_mail_enabled`]) and gives the value back, for chaining.
     pub fn with_mail_enabled(mut self, value: bool) -> Self {
-        self.set_mail_enabled(value);
+        ::graph_runtime::model::set(&mut self.0, "mailEnabled", value);
         self
     }
     /// Whether the group is a security group.
@@ -70,7 +70,7 @@ impl Group {
     }
     /// Sets `securityEnabled` (see [`Self::set_security_enabled`]) and gives the value back, for chaining.
     pub fn with_security_enabled(mut self, value: bool) -> Self {
-        self.set_security_enabled(value);
+        ::graph_runtime::model::set(&mut self.0, "securityEnabled", value);
         self
     }
     /// Kind of group. `Unified` marks a Microsoft 365 group; `DynamicMembership` marks a group whose members come from a rule.
@@ -84,7 +84,7 @@ impl Group {
     }
     /// Sets `groupTypes` (see [`Self::set_group_types`]) and gives the value back, for chaining.
     pub fn with_group_types(mut self, value: &[&str]) -> Self {
-        self.set_group_types(value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "groupTypes", value);
         self
     }
     /// Users and service principals that own the group.
@@ -120,7 +120,14 @@ impl Group {
             Item = impl ::core::convert::Into<super::DirectoryObject>,
         >,
     ) -> Self {
-        self.set_owners(value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "owners",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::DirectoryObject>>(),
+        );
         self
     }
     /// The group's picture.
@@ -143,12 +150,12 @@ impl Group {
         mut self,
         value: impl ::core::convert::Into<super::ProfilePhoto>,
     ) -> Self {
-        self.set_photo(value);
+        ::graph_runtime::model::set(&mut self.0, "photo", value.into());
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
     /// Sets `deletedDateTime` (see [`DirectoryObject::set_deleted_date_time`](super::DirectoryObject::set_deleted_date_time)) and gives the model back, for chaining.
@@ -156,7 +163,7 @@ impl Group {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        super::DirectoryObject::set_deleted_date_time(&mut self, value);
+        ::graph_runtime::model::set(&mut self.0, "deletedDateTime", value);
         self
     }
 }

@@ -24,7 +24,7 @@ impl ItemBody {
     }
     /// Sets `content` (see [`Self::set_content`]) and gives the value back, for chaining.
     pub fn with_content(mut self, value: &str) -> Self {
-        self.set_content(value);
+        ::graph_runtime::model::set_str(&mut self.0, "content", value);
         self
     }
     /// Format of the content. Possible values are: `text`, `html`.
@@ -38,7 +38,7 @@ impl ItemBody {
     }
     /// Sets `contentType` (see [`Self::set_content_type`]) and gives the value back, for chaining.
     pub fn with_content_type(mut self, value: &super::BodyType) -> Self {
-        self.set_content_type(value);
+        ::graph_runtime::model::set_enum(&mut self.0, "contentType", value);
         self
     }
 }

@@ -28,7 +28,7 @@ impl Message {
     }
     /// Sets `subject` (see [`Self::set_subject`]) and gives the value back, for chaining.
     pub fn with_subject(mut self, value: &str) -> Self {
-        self.set_subject(value);
+        ::graph_runtime::model::set_str(&mut self.0, "subject", value);
         self
     }
     /// Content of the message, as text or HTML.
@@ -48,7 +48,7 @@ impl Message {
         mut self,
         value: impl ::core::convert::Into<super::ItemBody>,
     ) -> Self {
-        self.set_body(value);
+        ::graph_runtime::model::set(&mut self.0, "body", value.into());
         self
     }
     /// The people the message is addressed to.
@@ -81,7 +81,14 @@ impl Message {
             Item = impl ::core::convert::Into<super::Recipient>,
         >,
     ) -> Self {
-        self.set_to_recipients(value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "toRecipients",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::Recipient>>(),
+        );
         self
     }
     /// How important the message is. Possible values are: `low`, `normal`, `high`.
@@ -95,7 +102,7 @@ impl Message {
     }
     /// Sets `importance` (see [`Self::set_importance`]) and gives the value back, for chaining.
     pub fn with_importance(mut self, value: &super::Importance) -> Self {
-        self.set_importance(value);
+        ::graph_runtime::model::set_enum(&mut self.0, "importance", value);
         self
     }
     /// Whether the message has been read.
@@ -109,7 +116,7 @@ impl Message {
     }
     /// Sets `isRead` (see [`Self::set_is_read`]) and gives the value back, for chaining.
     pub fn with_is_read(mut self, value: bool) -> Self {
-        self.set_is_read(value);
+        ::graph_runtime::model::set(&mut self.0, "isRead", value);
         self
     }
     /// When the message arrived, in ISO 8601 format and UTC.
@@ -131,22 +138,22 @@ impl Message {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_received_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "receivedDateTime", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
     /// Sets `categories` (see [`OutlookItem::set_categories`](super::OutlookItem::set_categories)) and gives the model back, for chaining.
     pub fn with_categories(mut self, value: &[&str]) -> Self {
-        super::OutlookItem::set_categories(&mut self, value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "categories", value);
         self
     }
     /// Sets `changeKey` (see [`OutlookItem::set_change_key`](super::OutlookItem::set_change_key)) and gives the model back, for chaining.
     pub fn with_change_key(mut self, value: &str) -> Self {
-        super::OutlookItem::set_change_key(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "changeKey", value);
         self
     }
     /// Sets `createdDateTime` (see [`OutlookItem::set_created_date_time`](super::OutlookItem::set_created_date_time)) and gives the model back, for chaining.
@@ -154,7 +161,7 @@ impl Message {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        super::OutlookItem::set_created_date_time(&mut self, value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// Sets `lastModifiedDateTime` (see [`OutlookItem::set_last_modified_date_time`](super::OutlookItem::set_last_modified_date_time)) and gives the model back, for chaining.
@@ -162,7 +169,7 @@ impl Message {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        super::OutlookItem::set_last_modified_date_time(&mut self, value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
 }

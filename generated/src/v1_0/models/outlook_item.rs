@@ -28,7 +28,7 @@ impl OutlookItem {
     }
     /// Sets `categories` (see [`Self::set_categories`]) and gives the value back, for chaining.
     pub fn with_categories(mut self, value: &[&str]) -> Self {
-        self.set_categories(value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "categories", value);
         self
     }
     /// Tag that changes each time the item changes. Read-only.
@@ -42,7 +42,7 @@ impl OutlookItem {
     }
     /// Sets `changeKey` (see [`Self::set_change_key`]) and gives the value back, for chaining.
     pub fn with_change_key(mut self, value: &str) -> Self {
-        self.set_change_key(value);
+        ::graph_runtime::model::set_str(&mut self.0, "changeKey", value);
         self
     }
     /// When the item was created, in ISO 8601 format and UTC. Read-only.
@@ -64,7 +64,7 @@ impl OutlookItem {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_created_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// When the item was last changed, in ISO 8601 format and UTC. Read-only.
@@ -86,12 +86,12 @@ impl OutlookItem {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_last_modified_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "lastModifiedDateTime", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

@@ -28,7 +28,7 @@ impl ProfilePhoto {
     }
     /// Sets `height` (see [`Self::set_height`]) and gives the value back, for chaining.
     pub fn with_height(mut self, value: i32) -> Self {
-        self.set_height(value);
+        ::graph_runtime::model::set(&mut self.0, "height", value);
         self
     }
     /// Width of the photo in pixels. Read-only.
@@ -42,12 +42,12 @@ impl ProfilePhoto {
     }
     /// Sets `width` (see [`Self::set_width`]) and gives the value back, for chaining.
     pub fn with_width(mut self, value: i32) -> Self {
-        self.set_width(value);
+        ::graph_runtime::model::set(&mut self.0, "width", value);
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
 }

@@ -30,7 +30,7 @@ impl Recipient {
         mut self,
         value: impl ::core::convert::Into<super::EmailAddress>,
     ) -> Self {
-        self.set_email_address(value);
+        ::graph_runtime::model::set(&mut self.0, "emailAddress", value.into());
         self
     }
 }

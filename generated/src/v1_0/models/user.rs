@@ -28,7 +28,7 @@ impl User {
     }
     /// Sets `accountEnabled` (see [`Self::set_account_enabled`]) and gives the value back, for chaining.
     pub fn with_account_enabled(mut self, value: bool) -> Self {
-        self.set_account_enabled(value);
+        ::graph_runtime::model::set(&mut self.0, "accountEnabled", value);
         self
     }
     /// Free text in which the user describes themselves.
@@ -42,7 +42,7 @@ impl User {
     }
     /// Sets `aboutMe` (see [`Self::set_about_me`]) and gives the value back, for chaining.
     pub fn with_about_me(mut self, value: &str) -> Self {
-        self.set_about_me(value);
+        ::graph_runtime::model::set_str(&mut self.0, "aboutMe", value);
         self
     }
     /// The user's birthday, in ISO 8601 format and UTC.
@@ -64,7 +64,7 @@ impl User {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_birthday(value);
+        ::graph_runtime::model::set(&mut self.0, "birthday", value);
         self
     }
     /// Work phone numbers. Only one number can be set.
@@ -78,7 +78,7 @@ impl User {
     }
     /// Sets `businessPhones` (see [`Self::set_business_phones`]) and gives the value back, for chaining.
     pub fn with_business_phones(mut self, value: &[&str]) -> Self {
-        self.set_business_phones(value);
+        ::graph_runtime::model::set_str_list(&mut self.0, "businessPhones", value);
         self
     }
     /// When the user was created, in ISO 8601 format and UTC. Read-only.
@@ -100,7 +100,7 @@ impl User {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        self.set_created_date_time(value);
+        ::graph_runtime::model::set(&mut self.0, "createdDateTime", value);
         self
     }
     /// Name shown for the user in the address book.
@@ -114,7 +114,7 @@ impl User {
     }
     /// Sets `displayName` (see [`Self::set_display_name`]) and gives the value back, for chaining.
     pub fn with_display_name(mut self, value: &str) -> Self {
-        self.set_display_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "displayName", value);
         self
     }
     /// First name of the user.
@@ -128,7 +128,7 @@ impl User {
     }
     /// Sets `givenName` (see [`Self::set_given_name`]) and gives the value back, for chaining.
     pub fn with_given_name(mut self, value: &str) -> Self {
-        self.set_given_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "givenName", value);
         self
     }
     /// The user's job title.
@@ -142,7 +142,7 @@ impl User {
     }
     /// Sets `jobTitle` (see [`Self::set_job_title`]) and gives the value back, for chaining.
     pub fn with_job_title(mut self, value: &str) -> Self {
-        self.set_job_title(value);
+        ::graph_runtime::model::set_str(&mut self.0, "jobTitle", value);
         self
     }
     /// Primary SMTP address of the user.
@@ -156,7 +156,7 @@ impl User {
     }
     /// Sets `mail` (see [`Self::set_mail`]) and gives the value back, for chaining.
     pub fn with_mail(mut self, value: &str) -> Self {
-        self.set_mail(value);
+        ::graph_runtime::model::set_str(&mut self.0, "mail", value);
         self
     }
     /// Mail alias of the user.
@@ -170,7 +170,7 @@ impl User {
     }
     /// Sets `mailNickname` (see [`Self::set_mail_nickname`]) and gives the value back, for chaining.
     pub fn with_mail_nickname(mut self, value: &str) -> Self {
-        self.set_mail_nickname(value);
+        ::graph_runtime::model::set_str(&mut self.0, "mailNickname", value);
         self
     }
     /// Two-letter ISO 3166 country code where the user uses services, such as `US`.
@@ -184,7 +184,7 @@ impl User {
     }
     /// Sets `usageLocation` (see [`Self::set_usage_location`]) and gives the value back, for chaining.
     pub fn with_usage_location(mut self, value: &str) -> Self {
-        self.set_usage_location(value);
+        ::graph_runtime::model::set_str(&mut self.0, "usageLocation", value);
         self
     }
     /// Sign-in name of the user, in the form `alias@domain`.
@@ -198,7 +198,7 @@ impl User {
     }
     /// Sets `userPrincipalName` (see [`Self::set_user_principal_name`]) and gives the value back, for chaining.
     pub fn with_user_principal_name(mut self, value: &str) -> Self {
-        self.set_user_principal_name(value);
+        ::graph_runtime::model::set_str(&mut self.0, "userPrincipalName", value);
         self
     }
     /// The user's contacts folders. Read-only. Nullable.
@@ -231,7 +231,14 @@ impl User {
             Item = impl ::core::convert::Into<super::ContactFolder>,
         >,
     ) -> Self {
-        self.set_contact_folders(value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "contactFolders",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::ContactFolder>>(),
+        );
         self
     }
     /// The person the user reports to. Read-only.
@@ -251,7 +258,7 @@ impl User {
         mut self,
         value: impl ::core::convert::Into<super::DirectoryObject>,
     ) -> Self {
-        self.set_manager(value);
+        ::graph_runtime::model::set(&mut self.0, "manager", value.into());
         self
     }
     /// Messages in the user's mailbox.
@@ -282,7 +289,14 @@ impl User {
             Item = impl ::core::convert::Into<super::Message>,
         >,
     ) -> Self {
-        self.set_messages(value);
+        ::graph_runtime::model::set(
+            &mut self.0,
+            "messages",
+            value
+                .into_iter()
+                .map(::core::convert::Into::into)
+                .collect::<::std::vec::Vec<super::Message>>(),
+        );
         self
     }
     /// The user's profile picture. Read-only.
@@ -302,12 +316,12 @@ impl User {
         mut self,
         value: impl ::core::convert::Into<super::ProfilePhoto>,
     ) -> Self {
-        self.set_photo(value);
+        ::graph_runtime::model::set(&mut self.0, "photo", value.into());
         self
     }
     /// Sets `id` (see [`Entity::set_id`](super::Entity::set_id)) and gives the model back, for chaining.
     pub fn with_id(mut self, value: &str) -> Self {
-        super::Entity::set_id(&mut self, value);
+        ::graph_runtime::model::set_str(&mut self.0, "id", value);
         self
     }
     /// Sets `deletedDateTime` (see [`DirectoryObject::set_deleted_date_time`](super::DirectoryObject::set_deleted_date_time)) and gives the model back, for chaining.
@@ -315,7 +329,7 @@ impl User {
         mut self,
         value: ::graph_runtime::model::DateTimeOffset,
     ) -> Self {
-        super::DirectoryObject::set_deleted_date_time(&mut self, value);
+        ::graph_runtime::model::set(&mut self.0, "deletedDateTime", value);
         self
     }
 }
