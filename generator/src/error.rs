@@ -32,6 +32,13 @@ pub enum Error {
     /// `docgen permissions`: some calls have no documented permissions.
     #[error("{unknown} of {calls} calls have no documented permissions (see `unknown:` above)")]
     UnknownCalls { unknown: usize, calls: usize },
+    /// `docgen conform`: a figure under its `--min-*` threshold.
+    #[error("conformance below threshold: {what} {actual:.2}% < {min}%")]
+    Conformance {
+        what: &'static str,
+        actual: f64,
+        min: f64,
+    },
     /// `--strict`: the run found problems on the pages.
     #[error("{summary} (--strict)")]
     Strict { summary: String },

@@ -6,6 +6,7 @@
 //! [`generate`] is the one entry over them; I/O lives at the edges
 //! ([`docs`] reads the checkout, [`write`] writes the crate).
 
+pub mod conform;
 pub mod diagnostics;
 pub mod diff;
 pub mod docs;

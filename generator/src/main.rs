@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod conform_cli;
 mod diff_cli;
 mod emit_cli;
 mod mock_cli;
@@ -32,6 +33,9 @@ enum Command {
     Generate(emit_cli::GenerateArgs),
     /// Serve the docs' response examples as a mock Graph on loopback.
     Mock(mock_cli::MockArgs),
+    /// Replay the docs' request examples through the generated calls, and
+    /// check their JSON responses against the calls' types.
+    Conform(conform_cli::ConformArgs),
     /// What changed between two checkouts (or `docgen ir` dumps), for the generated crate.
     Diff(diff_cli::DiffArgs),
     /// The least privileged permissions for a set of calls, from the docs' tables.
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Command::Ir { docs } => emit_cli::ir(&docs),
         Command::Generate(args) => emit_cli::generate(args),
         Command::Mock(args) => mock_cli::run(args),
+        Command::Conform(args) => conform_cli::run(args),
         Command::Diff(args) => diff_cli::diff(args),
         Command::Permissions(args) => diff_cli::permissions(args),
         Command::Features { docs, lines } => emit_cli::features(&docs, &lines),

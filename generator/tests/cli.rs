@@ -25,6 +25,7 @@ fn help_lists_only_user_commands() {
             "ir",
             "generate",
             "mock",
+            "conform",
             "diff",
             "permissions",
             "features",

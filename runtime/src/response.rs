@@ -80,6 +80,18 @@ impl FromResponse for RawResponse {
     }
 }
 
+/// A count (`GET <collection>/$count`): a plain-text integer, which Graph
+/// may start with a UTF-8 byte order mark.
+impl FromResponse for u64 {
+    fn from_response(response: RawResponse) -> Result<Self, Error> {
+        let body = response
+            .body
+            .strip_prefix("\u{feff}".as_bytes())
+            .unwrap_or(&response.body);
+        serde_json::from_slice(body.trim_ascii()).map_err(|e| Error::decode(e, &response.body))
+    }
+}
+
 /// A raw body (`$value` downloads, photos, reports) with its content type.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Binary {
@@ -152,6 +164,16 @@ mod tests {
         id: String,
     }
     crate::impl_from_response_json!(User);
+
+    #[test]
+    fn counts_are_plain_text_integers_with_or_without_a_byte_order_mark() {
+        assert_eq!(u64::from_response(raw("893")).unwrap(), 893);
+        assert_eq!(u64::from_response(raw("\u{feff}42\r\n")).unwrap(), 42);
+        assert!(matches!(
+            u64::from_response(raw("{\"value\":1}")),
+            Err(Error::Decode { .. })
+        ));
+    }
 
     #[test]
     fn conversions() {

@@ -133,3 +133,26 @@ async fn a_download_streams_into_a_writer() {
         "GET /v1.0/drives/b%21drive/items/01ITEM/content HTTP/1.1"
     );
 }
+
+#[tokio::test]
+async fn counts_are_sent_with_eventual_consistency_and_read_as_plain_text() {
+    let (listener, client) = loopback().await;
+    let body = "\u{feff}893";
+    let response = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let server = tokio::spawn(serve_one(listener, response));
+    let count: u64 = graph_client::v1_0::users()
+        .count()
+        .send(&client)
+        .await
+        .expect("a count");
+    assert_eq!(count, 893);
+    let received = server.await.expect("server");
+    assert_eq!(received.request_line, "GET /v1.0/users/$count HTTP/1.1");
+    assert_eq!(
+        received.headers.get("consistencylevel").map(String::as_str),
+        Some("eventual")
+    );
+}

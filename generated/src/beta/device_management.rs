@@ -95,6 +95,21 @@ impl VirtualEndpointDeviceImages {
             &PERMISSIONS_0,
         )
     }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /deviceManagement/virtualEndpoint/deviceImages/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_0,
+            )
+            .consistency_level_eventual()
+    }
     /// Create cloudPcDeviceImage
     ///
     /// Create a cloudPcDeviceImage from a managed image in Azure. Once the upload finishes, the image can be used to provision Cloud PCs.
@@ -164,6 +179,21 @@ impl VirtualEndpointDeviceImagesGetSourceImages {
             self.path.clone(),
             &PERMISSIONS_0,
         )
+    }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /deviceManagement/virtualEndpoint/deviceImages/getSourceImages/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_0,
+            )
+            .consistency_level_eventual()
     }
 }
 

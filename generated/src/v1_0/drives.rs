@@ -175,6 +175,21 @@ impl DrivesItemRootSearch {
             &PERMISSIONS_0,
         )
     }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /drives/{drive-id}/root/search(q='{search-text}')/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_0,
+            )
+            .consistency_level_eventual()
+    }
 }
 
 const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {

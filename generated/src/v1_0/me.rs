@@ -142,6 +142,21 @@ impl ContactFolders {
             &PERMISSIONS_2,
         )
     }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /me/contactFolders/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_2,
+            )
+            .consistency_level_eventual()
+    }
 }
 
 /// Request builder for `/me/contactFolders/{id}`.
@@ -277,6 +292,21 @@ impl DriveRootSearch {
             self.path.clone(),
             &PERMISSIONS_3,
         )
+    }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /me/drive/root/search(q='{search-text}')/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_3,
+            )
+            .consistency_level_eventual()
     }
 }
 

@@ -65,6 +65,21 @@ impl Users {
             &PERMISSIONS_0,
         )
     }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /users/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_0,
+            )
+            .consistency_level_eventual()
+    }
 }
 
 /// Request builder for `/users/{id | userPrincipalName}`.
@@ -203,6 +218,21 @@ impl UsersItemContactFolders {
             self.path.clone(),
             &PERMISSIONS_3,
         )
+    }
+    /// The number of items in the collection: OData's `$count`, answered as plain text.
+    ///
+    /// ```text
+    /// GET /users/{id | userPrincipalName}/contactFolders/$count
+    /// ```
+    ///
+    /// Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::get`].
+    pub fn count(&self) -> ::graph_runtime::Request<u64> {
+        ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &PERMISSIONS_3,
+            )
+            .consistency_level_eventual()
     }
 }
 

@@ -208,6 +208,9 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     }
     for endpoint in &node.endpoints {
         methods.push(terminal(cx, endpoint)?);
+        if let Some(count) = &endpoint.count {
+            methods.push(count_call(cx, node, endpoint, count)?);
+        }
     }
     Ok(quote! {
         #doc
@@ -343,6 +346,43 @@ fn lint_allowances(name: &str, arity: usize) -> TokenStream {
     } else {
         quote!(#[allow(#(#lints),*)])
     }
+}
+
+/// `count()` beside a listing `get()`: `GET <path>/$count`, with the list's
+/// permissions and the `ConsistencyLevel: eventual` header directory
+/// collections require (other collections ignore it).
+fn count_call(
+    cx: &Context,
+    node: &Node,
+    list: &Endpoint,
+    name: &str,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(name, || cx.endpoint(list))?;
+    let doc = rustdoc::attrs(&[
+        "The number of items in the collection: OData's `$count`, answered as plain text."
+            .to_owned(),
+        String::new(),
+        "```text".to_owned(),
+        format!("GET {}/$count", node.template),
+        "```".to_owned(),
+        String::new(),
+        format!(
+            "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
+            list.rust_name
+        ),
+    ]);
+    let permissions = cx.permissions.name(&list.permissions)?;
+    Ok(quote! {
+        #doc
+        pub fn #name(&self) -> ::graph_runtime::Request<u64> {
+            ::graph_runtime::Request::documented(
+                ::graph_runtime::http::Method::GET,
+                self.path.clone().segment("$count"),
+                &#permissions,
+            )
+            .consistency_level_eventual()
+        }
+    })
 }
 
 /// `get()`, `post(body)`, ...: a request carrying the operation's permissions.

@@ -73,6 +73,7 @@ fn new_endpoint(call: Call, line: String, query: Option<String>) -> Endpoint {
         returns: call.returns,
         options: super::options::call_options(page, op),
         also_documented: Vec::new(),
+        count: None,
     }
 }
 

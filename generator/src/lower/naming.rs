@@ -8,7 +8,9 @@
 //! `name_with_a_and_b` when another function or segment at the same node
 //! would get the same name. A segment named like a terminal call (`get`,
 //! `post`, `patch`, `put`, `delete`) gets `_path`. Remaining clashes get
-//! `_2`, `_3`, ... in the order first seen (file order).
+//! `_2`, `_3`, ... in the order first seen (file order). A listing `GET`
+//! (a page of items) also gets `count` for `$count`, after the segments
+//! (so `count_2` when a segment is already named `count`).
 //!
 //! Structs: the area root is the area in upper camel case
 //! (`DeviceManagement`); any other node joins the words of the segments after
@@ -18,7 +20,8 @@
 use std::collections::BTreeMap;
 
 use crate::ident::{self, Scope};
-use crate::ir::api::{Edge, Node, Segment};
+use crate::ir::api::{Edge, Node, ResponseKind, Segment};
+use crate::ir::page::HttpMethod;
 
 /// The names of the terminal calls, reserved on every builder.
 pub const TERMINALS: [&str; 5] = ["get", "post", "patch", "put", "delete"];
@@ -137,6 +140,22 @@ fn name_edges(node: &mut Node) {
     }
     for (edge, name) in node.edges.iter_mut().zip(names) {
         edge.rust_name = scope.claim(&name);
+    }
+    name_count(node, &mut scope);
+}
+
+/// A listing `GET` also gets its `$count` call, unless the docs already
+/// give the collection a `$count` segment of its own.
+fn name_count(node: &mut Node, scope: &mut Scope) {
+    let documented = node.edges.iter().any(
+        |e| matches!(&e.segment, Segment::Literal { wire } if wire.eq_ignore_ascii_case("$count")),
+    );
+    let list = node
+        .endpoints
+        .iter_mut()
+        .find(|e| e.method == HttpMethod::Get && matches!(e.returns, ResponseKind::Page(_)));
+    if let (false, Some(list)) = (documented, list) {
+        list.count = Some(scope.claim("count"));
     }
 }
 

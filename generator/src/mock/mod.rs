@@ -7,7 +7,7 @@
 //! [`Mock::answer`] is pure; [`server`] is the HTTP edge.
 
 mod answer;
-mod decode;
+pub mod decode;
 mod route;
 pub mod server;
 mod table;

@@ -198,6 +198,11 @@ pub struct Endpoint {
     /// favour of this one (the first in file order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_documented: Vec<SourceRef>,
+    /// On a `GET` that lists a collection: the name of the call that sends
+    /// `GET <path>/$count` for the number of items (OData's `$count`, which
+    /// Graph answers on every collection and the docs' examples use).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<String>,
 }
 
 /// A place in the docs: page file and 1-based line.

@@ -1,0 +1,52 @@
+//! `docgen conform` on a fixture checkout: each example either reproduced
+//! by a generated call or filed in its group, and response examples checked
+//! against the call's type; then on `docs-input/`, whose examples must all
+//! be reproduced and decode.
+
+use docgen::conform::{conform, Group, Report};
+use docgen::docs::DocTree;
+
+fn report(root: &str) -> Report {
+    let path = format!("{}/{root}", env!("CARGO_MANIFEST_DIR"));
+    let pages = DocTree::open(&path)
+        .and_then(|t| t.read_all())
+        .expect("checkout");
+    let lowered = docgen::lower::lower(&pages);
+    conform(&pages, &lowered.api)
+}
+
+#[test]
+fn fixture_examples_are_reproduced_or_grouped() {
+    let report = report("tests/fixtures/conform");
+    assert_eq!(report.examples, 5);
+    // `GET /gadgets?$top=2`, `GET /gadgets('g%201')` (the key in parentheses)
+    // and `GET /gadgets/$count` (the count call beside the listing `get`).
+    assert_eq!(report.reproduced, 3);
+    assert_eq!(
+        report.groups[&Group::DocErrorUndocumented],
+        ["api-reference/v1.0/api/gadget-list.md:57: GET https://graph.microsoft.com/v1.0/gadgetz"]
+    );
+    assert_eq!(
+        report.groups[&Group::DocErrorOtherMethod],
+        ["api-reference/v1.0/api/gadget-get.md:52: DELETE https://graph.microsoft.com/v1.0/gadgets/g1"]
+    );
+    assert_eq!(report.doc_errors(), 2);
+    assert_eq!((report.responses_checked, report.responses_decoded), (3, 2));
+    assert_eq!(
+        report.response_failures,
+        ["api-reference/v1.0/api/gadget-get.md:42: `size`: expected an integer, found a string"]
+    );
+}
+
+#[test]
+fn docs_input_examples_are_all_reproduced_and_decode() {
+    let report = report("../docs-input");
+    assert!(report.examples >= 20, "{report:?}");
+    assert_eq!(report.reproduced, report.examples, "{:?}", report.groups);
+    assert!(report.responses_checked > 0);
+    assert_eq!(
+        report.responses_decoded, report.responses_checked,
+        "{:?}",
+        report.response_failures
+    );
+}
