@@ -67,7 +67,51 @@ pub fn read(
         status
     });
     let body = body_of(status, blocks, examples, paths);
+    let body = one_item_when_examples_agree(body, examples, status, line, diagnostics);
     ResponseInfo { status, body }
+}
+
+/// The Response section's prose says "a collection of chat objects" while
+/// every JSON response example shows one object (no `value` array) and no
+/// annotation says `isCollection`: the examples are what Graph sends, so
+/// the call returns one item. Said in a warning.
+fn one_item_when_examples_agree(
+    body: ResponseBody,
+    examples: &[Example],
+    status: Option<u16>,
+    line: u32,
+    diagnostics: &mut Diagnostics,
+) -> ResponseBody {
+    let ResponseBody::Json {
+        type_ref: TypeRef::Collection { item },
+    } = &body
+    else {
+        return body;
+    };
+    let responses: Vec<_> = examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .filter(|r| status.is_none() || Some(r.status) == status)
+        .collect();
+    let annotated_collection = responses.iter().any(|r| r.is_collection == Some(true));
+    let bodies: Vec<serde_json::Value> = responses
+        .iter()
+        .filter_map(|r| serde_json::from_str(r.body.as_deref()?).ok())
+        .collect();
+    let one_item = |v: &serde_json::Value| v.as_object().is_some_and(|o| !o.contains_key("value"));
+    if annotated_collection || bodies.is_empty() || !bodies.iter().all(one_item) {
+        return body;
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            line,
+            "the Response section says a collection, but every response example is one object; reading one object".to_owned(),
+        )
+        .of(DiagnosticKind::Response),
+    );
+    ResponseBody::Json {
+        type_ref: (**item).clone(),
+    }
 }
 
 fn is_success(status: u16) -> bool {
