@@ -1,10 +1,14 @@
 //! Example paths: whether each request example of an API page calls a path
-//! that a documented template of its version covers. A check built on the
-//! templates the reader found cannot see what the reader missed; the
-//! examples can. The route table is `docgen mock`'s, so "covered" means the
-//! mock would answer it.
+//! that a documented template of its version covers, and whether a chain of
+//! generated builders reaches it. A check built on the templates the reader
+//! found cannot see what the reader missed; the examples can. "Covered" uses
+//! `docgen mock`'s route table (the mock would answer it); "built" uses
+//! `docgen conform`'s walk down the lowered path trees (a generated call
+//! sends it).
 
-use crate::pipeline::{Mock, Page};
+use crate::pipeline::{
+    find_call, is_graph_url, lower, parse_target, request_target, Mock, Page, Walk,
+};
 
 /// Request examples by what covers them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +23,8 @@ pub struct ExamplePaths {
     pub page_without_operation: Vec<String>,
     /// Covered by no template of the version: `file:line: METHOD url`.
     pub uncovered: Vec<String>,
+    /// Covered by a template, but no generated builder chain reaches it.
+    pub covered_not_built: Vec<String>,
     /// Requests to another host (the notifications Graph sends to an app's
     /// callback): not Graph calls, not counted in `examples`.
     pub other_host: usize,
@@ -37,6 +43,7 @@ impl ExamplePaths {
 /// Classifies every request example of every page that has a version.
 pub fn example_paths(pages: &[Page]) -> ExamplePaths {
     let mock = Mock::new(pages);
+    let api = lower(pages).api;
     let mut report = ExamplePaths::default();
     for page in pages.iter().filter(|p| p.file.contains("/api/")) {
         let Some(version) = page.version else {
@@ -48,7 +55,7 @@ pub fn example_paths(pages: &[Page]) -> ExamplePaths {
                 continue;
             }
             report.examples += 1;
-            let target = target_of(&request.url, version.as_str());
+            let target = request_target(&request.url, version);
             let text = format!(
                 "{}:{}: {} {}",
                 page.file,
@@ -56,7 +63,17 @@ pub fn example_paths(pages: &[Page]) -> ExamplePaths {
                 request.method.as_str(),
                 request.url
             );
+            let built = parse_target(&target).is_some_and(|t| {
+                api.versions.iter().any(|v| {
+                    v.version == t.version
+                        && matches!(
+                            find_call(v, request.method, &t.parts),
+                            Walk::Call(_) | Walk::Count(_)
+                        )
+                })
+            });
             match mock.documented_by(request.method.as_str(), &target) {
+                Some(_) if !built => report.covered_not_built.push(text),
                 Some(origin) if origin.starts_with(&format!("{}:", page.file)) => {
                     report.own_page += 1
                 }
@@ -67,71 +84,4 @@ pub fn example_paths(pages: &[Page]) -> ExamplePaths {
         }
     }
     report
-}
-
-/// A relative URL, or one on a Graph host of any cloud
-/// (`graph.microsoft.com`, `graph.microsoft.us`, `dod-graph.microsoft.us`,
-/// `microsoftgraph.chinacloudapi.cn`, `canary.graph.microsoft.com`).
-fn is_graph_url(url: &str) -> bool {
-    let url = url.trim();
-    let Some(scheme) = url.find("://") else {
-        return true;
-    };
-    let rest = &url[scheme + 3..];
-    let host = rest
-        .split(['/', '?'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    host.contains("graph.microsoft.") || host == "microsoftgraph.chinacloudapi.cn"
-}
-
-/// The request target of an example URL, with the page's version when the
-/// URL names none (`GET /me` → `/v1.0/me`).
-fn target_of(url: &str, version: &str) -> String {
-    let url = url.trim();
-    let path = match url.find("://") {
-        Some(scheme) => {
-            let rest = &url[scheme + 3..];
-            rest.find('/').map_or("/", |p| &rest[p..])
-        }
-        None => url,
-    };
-    let path = if path.starts_with('/') {
-        path.to_owned()
-    } else {
-        format!("/{path}")
-    };
-    let lower = path.to_ascii_lowercase();
-    if lower.starts_with("/v1.0/") || lower.starts_with("/beta/") {
-        path
-    } else {
-        format!("/{version}{path}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{is_graph_url, target_of};
-
-    #[test]
-    fn callbacks_to_an_app_are_not_graph_calls() {
-        assert!(is_graph_url("https://graph.microsoft.com/v1.0/me"));
-        assert!(is_graph_url("https://dod-graph.microsoft.us/beta/me"));
-        assert!(is_graph_url("/me/drive/root"));
-        assert!(!is_graph_url("https://bot.contoso.com/api/calls"));
-    }
-
-    #[test]
-    fn targets_keep_their_version_or_take_the_page_one() {
-        assert_eq!(
-            target_of("https://graph.microsoft.com/beta/me?$top=1", "v1.0"),
-            "/beta/me?$top=1"
-        );
-        assert_eq!(
-            target_of("/me/drive/root:/a.txt:/content", "v1.0"),
-            "/v1.0/me/drive/root:/a.txt:/content"
-        );
-        assert_eq!(target_of("users/{id}", "beta"), "/beta/users/{id}");
-    }
 }

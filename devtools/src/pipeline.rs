@@ -2,6 +2,7 @@
 //! docgen moves a type or a module, this file is the one to adapt. The other
 //! modules import `crate::pipeline::…`, never `docgen::…`.
 
+pub use docgen::conform::{find as find_call, is_graph_url, parse_target, request_target, Walk};
 pub use docgen::docs::{json_lines, DocTree, DocsError};
 pub use docgen::emit::{emit_crate, Files};
 pub use docgen::generate::{GenerateError, Generated, Generator};

@@ -54,17 +54,22 @@ pub fn coverage(args: CoverageArgs) -> Result<(), Error> {
 /// covers: what a check of the templates alone cannot see.
 fn print_example_paths(report: &devtools::example_paths::ExamplePaths, shown: usize) {
     println!(
-        "example requests: {}; covered by a documented template {:.2}% (own page {}, another page {}); \
+        "example requests: {}; covered by a documented template and reached by generated builders {:.2}% \
+         (own page {}, another page {}); covered but reached by no builder {}; \
          on pages without an operation {}; covered by no template of their version {} \
          ({} requests to another host not counted)",
         report.examples,
         report.percent(),
         report.own_page,
         report.other_page,
+        report.covered_not_built.len(),
         report.page_without_operation.len(),
         report.uncovered.len(),
         report.other_host
     );
+    for line in report.covered_not_built.iter().take(shown) {
+        println!("  no builder: {line}");
+    }
     for line in report.uncovered.iter().take(shown) {
         println!("  uncovered: {line}");
     }
