@@ -39,6 +39,26 @@ fn the_example_closest_to_the_request_is_served() {
 }
 
 #[test]
+fn among_examples_of_one_path_the_closest_query_is_served() {
+    let mock = mock("tests/fixtures/conform");
+    let filtered = json(
+        &mock
+            .answer("GET", "/v1.0/gadgets?$filter=size%20eq%204", ORIGIN)
+            .body,
+    );
+    assert_eq!(
+        filtered["value"].as_array().map(Vec::len),
+        Some(1),
+        "{filtered}"
+    );
+    let top = json(&mock.answer("GET", "/v1.0/gadgets?$top=2", ORIGIN).body);
+    assert_eq!(top["value"].as_array().map(Vec::len), Some(2), "{top}");
+    // Without a query, the first example of the path (file order).
+    let plain = json(&mock.answer("GET", "/v1.0/gadgets", ORIGIN).body);
+    assert_eq!(plain["value"].as_array().map(Vec::len), Some(2), "{plain}");
+}
+
+#[test]
 fn any_version_prefix_case_and_path_values_match() {
     let mock = mock("../docs-input");
     let path = "/BETA/devicemanagement/virtualEndpoint/deviceImages/x%2Fy/reupload";

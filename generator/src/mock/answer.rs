@@ -36,7 +36,11 @@ pub fn documented(route: &Route, examples: &[Example], asked: &Asked<'_>) -> Ans
         .rev()
         .filter_map(|e| Some((e.request.as_ref()?, e.response.as_ref()?)))
         .filter(|(request, _)| request.method == route.method)
-        .max_by_key(|(request, _)| resemblance(&route.template, &request.url, asked.path));
+        .max_by_key(|(request, _)| {
+            let (template, segments) = resemblance(&route.template, &request.url, asked.path);
+            let (names, pairs) = shared_query(&request.url, asked.target);
+            (template, segments, names, pairs)
+        });
     match best {
         Some((_, response)) => from_example(response, route, asked),
         None => Answer {
@@ -59,6 +63,35 @@ fn resemblance(template: &Template, example_url: &str, path: &str) -> (bool, usi
         .filter(|(a, b)| a.eq_ignore_ascii_case(b))
         .count();
     (same_template, equal_segments)
+}
+
+/// How much of the query the example shares with the request: option names
+/// (`$select`, `$filter`, up to case), then whole `name=value` pairs
+/// (decoded). Ties between examples of one path go to the closer query.
+fn shared_query(example_url: &str, target: &str) -> (usize, usize) {
+    fn options(url: &str) -> Vec<(String, String)> {
+        let Some((_, query)) = url.trim().split_once('?') else {
+            return Vec::new();
+        };
+        query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (
+                    percent_decode(name).to_ascii_lowercase(),
+                    percent_decode(value),
+                )
+            })
+            .collect()
+    }
+    let (example, asked) = (options(example_url), options(target));
+    let names = asked
+        .iter()
+        .filter(|(name, _)| example.iter().any(|(n, _)| n == name))
+        .count();
+    let pairs = asked.iter().filter(|pair| example.contains(pair)).count();
+    (names, pairs)
 }
 
 /// The path of an example URL: no origin, no version, no query.
