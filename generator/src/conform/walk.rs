@@ -23,11 +23,27 @@ pub enum Walk<'a> {
     NoPath,
 }
 
+/// Steps a walk may take before it gives up: a literal and a key can both
+/// match one segment, so a hostile tree could make the search exponential.
+const MAX_STEPS: usize = 10_000;
+
+/// Segments beyond which a path is not walked (Graph paths have a few dozen).
+const MAX_PARTS: usize = 128;
+
 /// The generated call of `api` that sends `method` to `parts`.
 pub fn find<'a>(api: &'a VersionApi, method: HttpMethod, parts: &[PathPart]) -> Walk<'a> {
+    if parts.len() > MAX_PARTS {
+        return Walk::NoPath;
+    }
+    let mut steps = MAX_STEPS;
     let mut best = Walk::NoPath;
     for area in &api.areas {
-        match along(area, &area.entries, method, parts) {
+        let mut walker = Walker {
+            area,
+            method,
+            steps: &mut steps,
+        };
+        match walker.along(&area.entries, parts) {
             found @ (Walk::Call(_) | Walk::Count(_)) => return found,
             other @ Walk::OtherMethods(_) => best = other,
             Walk::NoPath => {}
@@ -36,64 +52,72 @@ pub fn find<'a>(api: &'a VersionApi, method: HttpMethod, parts: &[PathPart]) -> 
     best
 }
 
-/// The walk from a node (its `edges`) or from the version root (an area's
-/// entries) over the remaining `parts`.
-fn along<'a>(
+/// One area's walk for one method, with the steps left.
+struct Walker<'a, 's> {
     area: &'a Area,
-    edges: &'a [Edge],
     method: HttpMethod,
-    parts: &[PathPart],
-) -> Walk<'a> {
-    let Some((first, rest)) = parts.split_first() else {
-        return Walk::NoPath;
-    };
-    let mut best = Walk::NoPath;
-    // Literal and function steps first: a key matches any segment, so it is
-    // tried only when no named step does.
-    let mut matching: Vec<&Edge> = edges
-        .iter()
-        .filter(|e| segment_matches(&e.segment, first))
-        .collect();
-    matching.sort_by_key(|e| matches!(e.segment, Segment::Key { .. }));
-    for edge in matching {
-        match at_node(area, edge.target, method, rest) {
-            found @ (Walk::Call(_) | Walk::Count(_)) => return found,
-            other @ Walk::OtherMethods(_) => {
-                if matches!(best, Walk::NoPath) {
-                    best = other;
-                }
-            }
-            Walk::NoPath => {}
-        }
-    }
-    // OData's other spelling of a key, `messages('AAMk')` for
-    // `messages/AAMk`: the same request to Graph, sent by `by_id`.
-    if let (Walk::NoPath, Some(split)) = (&best, key_in_parentheses(first)) {
-        let parts: Vec<PathPart> = split.into_iter().chain(rest.iter().cloned()).collect();
-        return along(area, edges, method, &parts);
-    }
-    best
+    steps: &'s mut usize,
 }
 
-fn at_node<'a>(area: &'a Area, node: usize, method: HttpMethod, parts: &[PathPart]) -> Walk<'a> {
-    let Some(node) = area.nodes.get(node) else {
-        return Walk::NoPath;
-    };
-    if let [PathPart::Plain(last)] = parts {
-        let list = node.endpoints.iter().find(|e| e.count.is_some());
-        if let (true, HttpMethod::Get, Some(list)) =
-            (last.eq_ignore_ascii_case("$count"), method, list)
-        {
-            return Walk::Count(list);
+impl<'a> Walker<'a, '_> {
+    /// The walk from a node (its `edges`) or from the version root (an
+    /// area's entries) over the remaining `parts`.
+    fn along(&mut self, edges: &'a [Edge], parts: &[PathPart]) -> Walk<'a> {
+        let Some((first, rest)) = parts.split_first() else {
+            return Walk::NoPath;
+        };
+        if *self.steps == 0 {
+            return Walk::NoPath;
         }
+        *self.steps -= 1;
+        let mut best = Walk::NoPath;
+        // Literal and function steps first: a key matches any segment, so it
+        // is tried only when no named step does.
+        let mut matching: Vec<&Edge> = edges
+            .iter()
+            .filter(|e| segment_matches(&e.segment, first))
+            .collect();
+        matching.sort_by_key(|e| matches!(e.segment, Segment::Key { .. }));
+        for edge in matching {
+            match self.at_node(edge.target, rest) {
+                found @ (Walk::Call(_) | Walk::Count(_)) => return found,
+                other @ Walk::OtherMethods(_) => {
+                    if matches!(best, Walk::NoPath) {
+                        best = other;
+                    }
+                }
+                Walk::NoPath => {}
+            }
+        }
+        // OData's other spelling of a key, `messages('AAMk')` for
+        // `messages/AAMk`: the same request to Graph, sent by `by_id`.
+        if let (Walk::NoPath, Some(split)) = (&best, key_in_parentheses(first)) {
+            let parts: Vec<PathPart> = split.into_iter().chain(rest.iter().cloned()).collect();
+            return self.along(edges, &parts);
+        }
+        best
     }
-    if !parts.is_empty() {
-        return along(area, &node.edges, method, parts);
-    }
-    match node.endpoints.iter().find(|e| e.method == method) {
-        Some(endpoint) => Walk::Call(endpoint),
-        None if node.endpoints.is_empty() => Walk::NoPath,
-        None => Walk::OtherMethods(node.endpoints.iter().map(|e| e.method).collect()),
+
+    fn at_node(&mut self, node: usize, parts: &[PathPart]) -> Walk<'a> {
+        let Some(node) = self.area.nodes.get(node) else {
+            return Walk::NoPath;
+        };
+        if let [PathPart::Plain(last)] = parts {
+            let list = node.endpoints.iter().find(|e| e.count.is_some());
+            if let (true, HttpMethod::Get, Some(list)) =
+                (last.eq_ignore_ascii_case("$count"), self.method, list)
+            {
+                return Walk::Count(list);
+            }
+        }
+        if !parts.is_empty() {
+            return self.along(&node.edges, parts);
+        }
+        match node.endpoints.iter().find(|e| e.method == self.method) {
+            Some(endpoint) => Walk::Call(endpoint),
+            None if node.endpoints.is_empty() => Walk::NoPath,
+            None => Walk::OtherMethods(node.endpoints.iter().map(|e| e.method).collect()),
+        }
     }
 }
 
@@ -250,6 +274,58 @@ mod tests {
         let range = function("range", &[""]);
         assert!(segment_matches(&range, &plain("range('A1:B2')")));
         assert!(!segment_matches(&range, &plain("range()")));
+    }
+
+    #[test]
+    fn a_tree_where_literal_and_key_both_match_every_level_ends_within_the_budget() {
+        use crate::ir::api::{Area, Node};
+        // Level i has a literal `a` and a key, both to level i + 1: a path
+        // of `a`s that fails at its end has 2^40 ways down without a budget.
+        let depth = 40;
+        let nodes: Vec<Node> = (0..=depth)
+            .map(|i| Node {
+                struct_name: format!("N{i}"),
+                template: String::new(),
+                edges: if i == depth {
+                    Vec::new()
+                } else {
+                    vec![
+                        Edge {
+                            rust_name: "a".into(),
+                            segment: Segment::Literal { wire: "a".into() },
+                            target: i + 1,
+                        },
+                        Edge {
+                            rust_name: "by_id".into(),
+                            segment: Segment::Key { written: vec![] },
+                            target: i + 1,
+                        },
+                    ]
+                },
+                endpoints: Vec::new(),
+            })
+            .collect();
+        let area = Area {
+            wire: "a".into(),
+            module: "a".into(),
+            feature: "v1_0-a".into(),
+            entries: vec![Edge {
+                rust_name: "a".into(),
+                segment: Segment::Literal { wire: "a".into() },
+                target: 0,
+            }],
+            nodes,
+            parts: Vec::new(),
+        };
+        let api = VersionApi {
+            version: crate::ir::page::ApiVersion::V1_0,
+            areas: vec![area],
+            models: Default::default(),
+            actions: Vec::new(),
+        };
+        let mut parts: Vec<PathPart> = (0..=depth).map(|_| plain("a")).collect();
+        parts.push(plain("missing"));
+        assert!(matches!(find(&api, HttpMethod::Get, &parts), Walk::NoPath));
     }
 
     #[test]
