@@ -18,12 +18,13 @@ fn report(root: &str) -> Report {
 #[test]
 fn fixture_examples_are_reproduced_or_grouped() {
     let report = report("tests/fixtures/conform");
-    assert_eq!(report.examples, 7);
+    assert_eq!(report.examples, 8);
     // `GET /gadgets?$top=2`, `GET /gadgets?$filter=size eq 4`, `GET /gadgets('g%201')` (the key in parentheses),
-    // `GET /gadgets/$count` (the count call beside the listing `get`) and
+    // `GET /gadgets/$count` (the count call beside the listing `get`),
+    // `GET /gadgets/microsoft.graph.gadget` (`cast::<Gadget>()`) and
     // `GET /gadgets/newest`, whose prose says "a collection" while its
     // example shows the one object Graph sends: read as one object.
-    assert_eq!(report.reproduced, 5);
+    assert_eq!(report.reproduced, 6);
     assert_eq!(
         report.groups[&Group::DocErrorUndocumented],
         ["api-reference/v1.0/api/gadget-list.md:57: GET https://graph.microsoft.com/v1.0/gadgetz"]
@@ -33,7 +34,7 @@ fn fixture_examples_are_reproduced_or_grouped() {
         ["api-reference/v1.0/api/gadget-get.md:52: DELETE https://graph.microsoft.com/v1.0/gadgets/g1"]
     );
     assert_eq!(report.doc_errors(), 2);
-    assert_eq!((report.responses_checked, report.responses_decoded), (5, 4));
+    assert_eq!((report.responses_checked, report.responses_decoded), (6, 5));
     assert_eq!(
         report.response_failures,
         ["api-reference/v1.0/api/gadget-get.md:42: `size`: expected an integer, found a string"]

@@ -85,6 +85,7 @@ mod auth;
 mod azure;
 mod batch;
 mod body;
+mod cast;
 #[cfg(feature = "certificate")]
 mod certificate;
 mod client;
@@ -127,6 +128,7 @@ pub use azure::AzureCredential;
 pub use azure_core;
 pub use batch::{Batch, BatchId, BatchItem, BatchResponses, MAX_BATCH};
 pub use body::Body;
+pub use cast::Cast;
 #[cfg(feature = "certificate")]
 pub use certificate::{AssertionAlgorithm, ClientCertificate};
 pub use client::{Client, ClientBuilder};

@@ -156,3 +156,24 @@ async fn counts_are_sent_with_eventual_consistency_and_read_as_plain_text() {
         Some("eventual")
     );
 }
+
+#[tokio::test]
+async fn a_collection_cast_to_a_derived_type_reads_a_typed_page() {
+    let (listener, client) = loopback().await;
+    let body =
+        r##"{"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Adele"}]}"##;
+    let server = tokio::spawn(serve_one(listener, json("200 OK", body)));
+    let page = graph_client::v1_0::users()
+        .cast::<graph_client::v1_0::models::User>()
+        .get()
+        .query("$select", "id,displayName")
+        .send(&client)
+        .await
+        .expect("a page");
+    assert_eq!(page.value[0].display_name(), Some("Adele"));
+    let received = server.await.expect("server");
+    assert_eq!(
+        received.request_line,
+        "GET /v1.0/users/microsoft.graph.user?$select=id,displayName HTTP/1.1"
+    );
+}

@@ -110,6 +110,19 @@ impl VirtualEndpointDeviceImages {
             )
             .consistency_level_eventual()
     }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /deviceManagement/virtualEndpoint/deviceImages/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_0)
+    }
     /// Create cloudPcDeviceImage
     ///
     /// Create a cloudPcDeviceImage from a managed image in Azure. Once the upload finishes, the image can be used to provision Cloud PCs.
@@ -194,6 +207,19 @@ impl VirtualEndpointDeviceImagesGetSourceImages {
                 &PERMISSIONS_0,
             )
             .consistency_level_eventual()
+    }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /deviceManagement/virtualEndpoint/deviceImages/getSourceImages/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_0)
     }
 }
 

@@ -190,6 +190,19 @@ impl DrivesItemRootSearch {
             )
             .consistency_level_eventual()
     }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /drives/{drive-id}/root/search(q='{search-text}')/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_0)
+    }
 }
 
 const PERMISSIONS_0: ::graph_runtime::Permissions = ::graph_runtime::Permissions {

@@ -157,6 +157,19 @@ impl ContactFolders {
             )
             .consistency_level_eventual()
     }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /me/contactFolders/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_2)
+    }
 }
 
 /// Request builder for `/me/contactFolders/{id}`.
@@ -307,6 +320,19 @@ impl DriveRootSearch {
                 &PERMISSIONS_3,
             )
             .consistency_level_eventual()
+    }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /me/drive/root/search(q='{search-text}')/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_3)
     }
 }
 

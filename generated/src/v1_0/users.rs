@@ -80,6 +80,19 @@ impl Users {
             )
             .consistency_level_eventual()
     }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /users/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_0)
+    }
 }
 
 /// Request builder for `/users/{id | userPrincipalName}`.
@@ -233,6 +246,19 @@ impl UsersItemContactFolders {
                 &PERMISSIONS_3,
             )
             .consistency_level_eventual()
+    }
+    /// The items of one derived type (OData's type cast), then `.get()` or `.count()`.
+    ///
+    /// ```text
+    /// GET /users/{id | userPrincipalName}/contactFolders/<qualified type name>
+    /// ```
+    ///
+    /// `T` is a model deriving from the item type; needs the permissions of [`Self::get`].
+    pub fn cast<T>(&self) -> ::graph_runtime::Cast<T>
+    where
+        T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+    {
+        ::graph_runtime::Cast::new(self.path.clone(), &PERMISSIONS_3)
     }
 }
 

@@ -154,6 +154,13 @@ fn replay(
             report.reproduced += 1;
             check_response(report, page, example, client, &endpoint.returns);
         }
+        Some((client, Walk::Cast(_, item))) => {
+            report.reproduced += 1;
+            let returns = crate::ir::api::ResponseKind::Page(crate::ir::api::Accessor::Model(
+                item.to_owned(),
+            ));
+            check_response(report, page, example, client, &returns);
+        }
         Some((_, Walk::Count(_))) => {
             report.reproduced += 1;
             check_count(report, page, example);

@@ -7,7 +7,7 @@
 //! colon path.
 
 use super::target::PathPart;
-use crate::ir::api::{Area, Edge, Endpoint, Segment, VersionApi};
+use crate::ir::api::{Area, Edge, Endpoint, ModelSet, Node, Segment, TypeKind, VersionApi};
 use crate::ir::page::HttpMethod;
 
 /// Where the walk ended.
@@ -17,6 +17,8 @@ pub enum Walk<'a> {
     Call(&'a Endpoint),
     /// The `$count` call beside a listing `GET` (the endpoint is the list).
     Count(&'a Endpoint),
+    /// `cast::<T>().get()` beside a listing `GET`: the list, and `T`'s Rust name.
+    Cast(&'a Endpoint, &'a str),
     /// The path has builders, but no call with this method (the ones there).
     OtherMethods(Vec<HttpMethod>),
     /// No chain of builders spells the path.
@@ -40,11 +42,12 @@ pub fn find<'a>(api: &'a VersionApi, method: HttpMethod, parts: &[PathPart]) -> 
     for area in &api.areas {
         let mut walker = Walker {
             area,
+            models: &api.models,
             method,
             steps: &mut steps,
         };
         match walker.along(&area.entries, parts) {
-            found @ (Walk::Call(_) | Walk::Count(_)) => return found,
+            found @ (Walk::Call(_) | Walk::Count(_) | Walk::Cast(..)) => return found,
             other @ Walk::OtherMethods(_) => best = other,
             Walk::NoPath => {}
         }
@@ -55,6 +58,7 @@ pub fn find<'a>(api: &'a VersionApi, method: HttpMethod, parts: &[PathPart]) -> 
 /// One area's walk for one method, with the steps left.
 struct Walker<'a, 's> {
     area: &'a Area,
+    models: &'a ModelSet,
     method: HttpMethod,
     steps: &'s mut usize,
 }
@@ -80,7 +84,7 @@ impl<'a> Walker<'a, '_> {
         matching.sort_by_key(|e| matches!(e.segment, Segment::Key { .. }));
         for edge in matching {
             match self.at_node(edge.target, rest) {
-                found @ (Walk::Call(_) | Walk::Count(_)) => return found,
+                found @ (Walk::Call(_) | Walk::Count(_) | Walk::Cast(..)) => return found,
                 other @ Walk::OtherMethods(_) => {
                     if matches!(best, Walk::NoPath) {
                         best = other;
@@ -111,12 +115,40 @@ impl<'a> Walker<'a, '_> {
             }
         }
         if !parts.is_empty() {
-            return self.along(&node.edges, parts);
+            return match self.along(&node.edges, parts) {
+                Walk::NoPath => self.cast(node, parts),
+                walked => walked,
+            };
         }
         match node.endpoints.iter().find(|e| e.method == self.method) {
             Some(endpoint) => Walk::Call(endpoint),
             None if node.endpoints.is_empty() => Walk::NoPath,
             None => Walk::OtherMethods(node.endpoints.iter().map(|e| e.method).collect()),
+        }
+    }
+}
+
+impl<'a> Walker<'a, '_> {
+    /// `<list>/microsoft.graph.user` (and its `/$count`), sent by the
+    /// generic `cast::<T>()` beside a listing `GET`, for a model of the version.
+    fn cast(&self, node: &'a Node, parts: &[PathPart]) -> Walk<'a> {
+        let Some(list) = node.endpoints.iter().find(|e| e.cast.is_some()) else {
+            return Walk::NoPath;
+        };
+        let Some((PathPart::Plain(name), rest)) = parts.split_first() else {
+            return Walk::NoPath;
+        };
+        let model = self.models.types.iter().find(|t| {
+            matches!(t.kind, TypeKind::Model { .. }) && t.qualified.eq_ignore_ascii_case(name)
+        });
+        match (model, rest, self.method) {
+            (Some(model), [], HttpMethod::Get) => Walk::Cast(list, &model.rust_name),
+            (Some(_), [PathPart::Plain(count)], HttpMethod::Get)
+                if count.eq_ignore_ascii_case("$count") =>
+            {
+                Walk::Count(list)
+            }
+            _ => Walk::NoPath,
         }
     }
 }

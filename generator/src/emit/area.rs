@@ -211,6 +211,9 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
         if let Some(count) = &endpoint.count {
             methods.push(count_call(cx, node, endpoint, count)?);
         }
+        if let Some(cast) = &endpoint.cast {
+            methods.push(cast_call(cx, node, endpoint, cast)?);
+        }
     }
     Ok(quote! {
         #doc
@@ -381,6 +384,41 @@ fn count_call(
                 &#permissions,
             )
             .consistency_level_eventual()
+        }
+    })
+}
+
+/// `cast::<T>()` beside a listing `get()`: the collection read as a derived
+/// type (`GET <path>/microsoft.graph.user`), generic so that it costs
+/// nothing until an app uses it.
+fn cast_call(
+    cx: &Context,
+    node: &Node,
+    list: &Endpoint,
+    name: &str,
+) -> Result<TokenStream, EmitError> {
+    let name = ident(name, || cx.endpoint(list))?;
+    let doc = rustdoc::attrs(&[
+        "The items of one derived type (OData's type cast), then `.get()` or `.count()`."
+            .to_owned(),
+        String::new(),
+        "```text".to_owned(),
+        format!("GET {}/<qualified type name>", node.template),
+        "```".to_owned(),
+        String::new(),
+        format!(
+            "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
+            list.rust_name
+        ),
+    ]);
+    let permissions = cx.permissions.name(&list.permissions)?;
+    Ok(quote! {
+        #doc
+        pub fn #name<T>(&self) -> ::graph_runtime::Cast<T>
+        where
+            T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+        {
+            ::graph_runtime::Cast::new(self.path.clone(), &#permissions)
         }
     })
 }

@@ -74,6 +74,7 @@ fn new_endpoint(call: Call, line: String, query: Option<String>) -> Endpoint {
         options: super::options::call_options(page, op),
         also_documented: Vec::new(),
         count: None,
+        cast: None,
     }
 }
 

@@ -145,7 +145,8 @@ fn name_edges(node: &mut Node) {
 }
 
 /// A listing `GET` also gets its `$count` call, unless the docs already
-/// give the collection a `$count` segment of its own.
+/// give the collection a `$count` segment of its own, and, when it lists
+/// models, `cast::<T>()` for a derived type.
 fn name_count(node: &mut Node, scope: &mut Scope) {
     let documented = node.edges.iter().any(
         |e| matches!(&e.segment, Segment::Literal { wire } if wire.eq_ignore_ascii_case("$count")),
@@ -154,8 +155,17 @@ fn name_count(node: &mut Node, scope: &mut Scope) {
         .endpoints
         .iter_mut()
         .find(|e| e.method == HttpMethod::Get && matches!(e.returns, ResponseKind::Page(_)));
-    if let (false, Some(list)) = (documented, list) {
+    let Some(list) = list else {
+        return;
+    };
+    if !documented {
         list.count = Some(scope.claim("count"));
+    }
+    if matches!(
+        &list.returns,
+        ResponseKind::Page(crate::ir::api::Accessor::Model(_))
+    ) {
+        list.cast = Some(scope.claim("cast"));
     }
 }
 

@@ -203,6 +203,10 @@ pub struct Endpoint {
     /// Graph answers on every collection and the docs' examples use).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<String>,
+    /// On a `GET` that lists models: the name of the generic call that casts
+    /// the collection to a derived type (`<path>/microsoft.graph.user`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cast: Option<String>,
 }
 
 /// A place in the docs: page file and 1-based line.
