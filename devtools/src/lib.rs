@@ -5,6 +5,7 @@
 //!
 //! Everything taken from the docgen library goes through [`pipeline`].
 
+pub mod bench_big_page;
 pub mod bench_compile;
 pub mod bench_generate;
 pub mod bench_ir;

@@ -49,6 +49,9 @@ enum Command {
     /// Time clean `cargo check`/`cargo build` of the reference apps in
     /// `devtools/compile-apps` (seed, typical, whole v1.0, graph-rs-sdk).
     BenchCompile(devtools::bench_compile::CompileArgs),
+    /// Peak memory and time of the release `docgen generate` and `docgen ir`
+    /// on a synthetic huge table page, against its size.
+    BenchBigPage(devtools::bench_big_page::BigPageArgs),
     /// `cargo check` random (seeded) pairs and triples of a generated crate's features.
     FeaturesAdditive(devtools::features_check::AdditiveArgs),
     /// Decode the docs' JSON samples into their declared models and count
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
         Command::Coverage(args) => commands::coverage(args),
         Command::BenchGenerate(args) => devtools::bench_generate::run(args),
         Command::BenchCompile(args) => devtools::bench_compile::run(args),
+        Command::BenchBigPage(args) => devtools::bench_big_page::run(args),
         Command::FeaturesAdditive(args) => devtools::features_check::run(args),
         Command::ModelReport { docs, all } => commands::model_report(docs, all),
     };

@@ -18,7 +18,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::ir::page::Page;
-use crate::parse::{read_page, resolve, Includes};
+use crate::parse::{read_page_bytes, resolve, Includes};
 
 pub use confined::{Reason, PAGE_SIZE_LIMIT};
 pub use ir_dump::{read_ir_dump, IrDumpError};
@@ -196,7 +196,7 @@ impl DocTree {
             .pages
             .par_iter()
             .map(|file| match confined::read_file(&self.root.join(file)) {
-                Ok(Some(bytes)) => Ok(read_page(file, &bytes, self)),
+                Ok(Some(bytes)) => Ok(read_page_bytes(file, bytes, self)),
                 Ok(None) => Err(Refusal {
                     path: file.clone(),
                     reason: Reason::Changed,

@@ -124,7 +124,8 @@ pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
     require_api_pages(&args.docs, &checkout.pages)?;
     let settings = args.settings();
-    let mut generated = docgen::generate::Generator::new(&settings).generate(&checkout.pages)?;
+    let mut generated =
+        docgen::generate::Generator::new(&settings).generate_from(checkout.pages)?;
     generated
         .diagnostics
         .extend(checkout.refused.iter().map(refusal_diagnostic));

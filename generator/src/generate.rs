@@ -19,7 +19,7 @@ use crate::diagnostics::{self, LocatedDiagnostic};
 use crate::emit::{self, EmitError, Files};
 use crate::ir::page::Page;
 use crate::lower::filter::{FilterError, PathFilter};
-use crate::lower::{self, LowerOptions, LowerStats};
+use crate::lower::{self, LowerOptions, LowerStats, Lowered};
 use crate::settings::Settings;
 
 /// A failure to generate (always an internal error of the emitter).
@@ -56,15 +56,38 @@ impl<'a> Generator<'a> {
     /// Lowers `pages` (the request lines the settings' include and exclude
     /// patterns keep) and emits every file of the crate.
     pub fn generate(&self, pages: &[Page]) -> Result<Generated, GenerateError> {
+        let (lowered, diagnostics) = self.lower(pages)?;
+        self.emit(lowered, diagnostics)
+    }
+
+    /// Like [`Generator::generate`], freeing the pages once they are lowered:
+    /// the emitted files never share the memory peak with the pages they
+    /// come from (on a huge page, each is several times its size).
+    pub fn generate_from(&self, pages: Vec<Page>) -> Result<Generated, GenerateError> {
+        let (lowered, diagnostics) = self.lower(&pages)?;
+        drop(pages);
+        self.emit(lowered, diagnostics)
+    }
+
+    fn lower(&self, pages: &[Page]) -> Result<(Lowered, Vec<LocatedDiagnostic>), GenerateError> {
         let options = LowerOptions {
             filter: PathFilter::new(&self.settings.include, &self.settings.exclude)?,
             split_at: self.settings.split_at,
         };
         let lowered = lower::lower_with(pages, &options);
+        let diagnostics = diagnostics::collect(pages, &lowered.refused);
+        Ok((lowered, diagnostics))
+    }
+
+    fn emit(
+        &self,
+        lowered: Lowered,
+        diagnostics: Vec<LocatedDiagnostic>,
+    ) -> Result<Generated, GenerateError> {
         let files = emit::emit_crate(self.settings, &lowered.api)?;
         Ok(Generated {
             files,
-            diagnostics: diagnostics::collect(pages, &lowered.refused),
+            diagnostics,
             stats: lowered.stats,
         })
     }

@@ -36,6 +36,9 @@ pub fn type_name(wire: &str) -> String {
 
 type Memo = RefCell<HashMap<String, String>>;
 
+/// Names a thread remembers at most: well above the few thousand that recur.
+const MEMO_LIMIT: usize = 20_000;
+
 thread_local! {
     // The same few thousand names (`id`, `displayName`, ...) recur on every
     // page; heck is the slow part of reading a corpus without this.
@@ -52,7 +55,9 @@ fn remembered(memo: &'static LocalKey<Memo>, wire: &str, convert: fn(&str) -> St
         }
         let name = convert(wire);
         let mut memo = memo.borrow_mut();
-        if memo.len() > 100_000 {
+        // Bounded: a page of a hundred thousand invented names would
+        // otherwise keep them all, in every thread, for the whole run.
+        if memo.len() >= MEMO_LIMIT {
             memo.clear();
         }
         memo.insert(wire.to_owned(), name.clone());

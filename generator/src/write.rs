@@ -49,7 +49,7 @@ mod manifest;
 
 use std::collections::BTreeSet;
 use std::fs::{self, Metadata};
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 #[cfg(unix)]
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
@@ -239,7 +239,27 @@ fn unchanged(path: &Path, contents: &str) -> Result<bool, WriteError> {
     if !meta.is_file() || links(&meta) != 1 || meta.len() != contents.len() as u64 {
         return Ok(false);
     }
-    Ok(fs::read(path).is_ok_and(|bytes| bytes == contents.as_bytes()))
+    Ok(same_contents(path, contents.as_bytes()).unwrap_or(false))
+}
+
+/// True when the file at `path` holds exactly `expected`, read a block at a
+/// time: comparing a huge generated file never holds a second copy of it.
+fn same_contents(path: &Path, mut expected: &[u8]) -> std::io::Result<bool> {
+    let mut file = fs::File::open(path)?;
+    let mut block = vec![0; 64 * 1024];
+    loop {
+        let read = match file.read(&mut block) {
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            read => read?,
+        };
+        if read == 0 {
+            return Ok(expected.is_empty());
+        }
+        match expected.strip_prefix(&block[..read]) {
+            Some(rest) => expected = rest,
+            None => return Ok(false),
+        }
+    }
 }
 
 #[cfg(unix)]

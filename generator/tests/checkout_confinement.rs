@@ -267,3 +267,25 @@ fn generate_completes_and_names_each_refused_entry_once() {
         .unwrap_or_default();
     assert!(!models.iter().any(|m| m.contains("outside")), "{models:?}");
 }
+
+/// A 20 MB page is under the size limit: it is read, not refused. Its bulk is
+/// one HTML comment, which the reader skips cheaply, around a one-row table.
+#[test]
+fn a_20_mb_page_is_read() {
+    let root = fresh("twenty-mb");
+    let resources = root.join("api-reference/v1.0/resources");
+    fs::create_dir_all(&resources).unwrap();
+    let mut page = outside_page().replace("outsideMarker", "bigMarker");
+    page.push_str("\n<!-- ");
+    page.push_str(&"padding ".repeat(20_000_000 / 8));
+    page.push_str("-->\n");
+    assert!(page.len() as u64 > 20_000_000 && (page.len() as u64) < PAGE_SIZE_LIMIT);
+    fs::write(resources.join("bigmarker.md"), &page).unwrap();
+    let checkout = DocTree::open(&root).unwrap().read_checked().unwrap();
+    assert!(checkout.refused.is_empty(), "{:#?}", checkout.refused);
+    let files: Vec<&str> = checkout.pages.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(files, ["api-reference/v1.0/resources/bigmarker.md"]);
+    let resource = checkout.pages[0].resource.as_ref().expect("a resource");
+    assert_eq!(resource.name, "bigMarker");
+    let _ = fs::remove_dir_all(&root);
+}

@@ -23,10 +23,12 @@ use std::io::{ErrorKind, Read};
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::Path;
 
-/// The largest page or include docgen reads: 16 MiB. Real reference pages are
-/// under 1 MB; the limit only stops runaway input (a huge generated table, a
-/// file that never ends).
-pub const PAGE_SIZE_LIMIT: u64 = 16 * 1024 * 1024;
+/// The largest page or include docgen reads: 32 MiB. Real reference pages are
+/// under 1 MB; the limit only stops runaway input (a link to `/dev/zero`, a
+/// file that never ends). It leaves room for a 20 MB generated table, which
+/// `generate` handles in under 10× its size in memory, so the limit also
+/// bounds a run's memory at a few hundred MB per page read at once.
+pub const PAGE_SIZE_LIMIT: u64 = 32 * 1024 * 1024;
 
 /// Why an entry of the checkout was not read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

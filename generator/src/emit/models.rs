@@ -19,9 +19,9 @@ use quote::quote;
 use rayon::prelude::*;
 
 use super::rustdoc;
-use super::syntax::{ident, rust_header, unparse, unparse_impl, EmitError};
+use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
 use crate::ir::api::VIEW_MODULE;
-use crate::ir::api::{Accessor, Conversion, Field, Member, ModelSet, TypeDef, TypeKind};
+use crate::ir::api::{Accessor, Conversion, Field, Inherited, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
 
 /// Path → contents of every model file of a version.
@@ -40,13 +40,14 @@ pub fn model_files(
         .types
         .par_iter()
         .map(|def| {
-            let mut body = unparse(vec![(type_items(def, models)?, context(version, def))])?;
-            body.push_str(&accessor_impl(def, || context(version, def))?);
+            let mut text = rust_header();
+            text.push_str(&unparse(vec![(
+                type_items(def, models)?,
+                context(version, def),
+            )])?);
+            accessor_impl(&mut text, def, || context(version, def))?;
             let stem = def.module.trim_start_matches("r#");
-            Ok((
-                format!("{dir}/{stem}.rs"),
-                format!("{}{body}", rust_header()),
-            ))
+            Ok((format!("{dir}/{stem}.rs"), text))
         })
         .collect::<Result<Vec<_>, EmitError>>()?;
     files.extend(types);
@@ -281,11 +282,17 @@ fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
     Ok(view_type.items(doc, &[]))
 }
 
-/// A model's accessors, `impl Name { ... }` after a blank line (empty for
-/// none). Each accessor is built, parsed and formatted on its own: a model
-/// with a huge Properties table never holds all its tokens or syntax trees
-/// at once, and the text is what formatting the whole impl would give.
-fn accessor_impl(def: &TypeDef, context: impl Fn() -> String) -> Result<String, EmitError> {
+/// Appends a model's accessors to `out`: `impl Name { ... }` after a blank
+/// line (nothing for none). Each accessor is built, parsed and formatted on
+/// its own and its text appended in place: a model with a huge Properties
+/// table never holds all its tokens or syntax trees at once, nor a second
+/// copy of its text, and the text is what formatting the whole impl would
+/// give.
+fn accessor_impl(
+    out: &mut String,
+    def: &TypeDef,
+    context: impl Fn() -> String + Sync,
+) -> Result<(), EmitError> {
     let TypeKind::Model {
         fields,
         inherited,
@@ -293,27 +300,32 @@ fn accessor_impl(def: &TypeDef, context: impl Fn() -> String) -> Result<String, 
         ..
     } = &def.kind
     else {
-        return Ok(String::new());
+        return Ok(());
     };
     let name = ident(&def.rust_name, || def.page.clone())?;
-    let mut out = String::new();
-    if !fields.is_empty() || !inherited.is_empty() {
-        let accessors = fields
-            .iter()
-            .map(|field| accessors_of(&def.page, field, &quote!(super)))
-            .chain(
-                inherited
-                    .iter()
-                    .map(|i| inherited_builder(&def.page, &i.owner, &i.field)),
-            );
-        out = format!("\n{}", unparse_impl(&quote!(#name), accessors, &context)?);
-    }
+    let members: Vec<Accessors> = fields
+        .iter()
+        .map(Accessors::Own)
+        .chain(inherited.iter().map(Accessors::Inherited))
+        .collect();
+    let tokens = |member: &Accessors| match member {
+        Accessors::Own(field) => accessors_of(&def.page, field, &quote!(super)),
+        Accessors::Inherited(i) => inherited_builder(&def.page, &i.owner, &i.field),
+    };
+    unparse_impl_into(out, "\n", &def.rust_name, &members, tokens, &context)?;
     if !conversions.is_empty() {
         let tokens = from_impls(&def.page, &name, conversions, &quote!(super))?;
         out.push('\n');
         out.push_str(&unparse(vec![(tokens, context())])?);
     }
-    Ok(out)
+    Ok(())
+}
+
+/// What a model's impl has accessors for: a field of its own (getter,
+/// setter, builder) or one of a base (a builder).
+enum Accessors<'a> {
+    Own(&'a Field),
+    Inherited(&'a Inherited),
 }
 
 /// `with_x` on a derived model for a field of its base `owner`: the

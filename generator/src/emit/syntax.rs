@@ -53,42 +53,105 @@ pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, Emit
     Ok(out)
 }
 
-/// `impl #self_ty { ... }` formatted member by member: each member is
-/// formatted inside an impl of its own and its lines kept, so that only one
-/// member's tokens and tree exist at a time. prettyplease lays out impl
-/// members independently (fixed indent, no blank lines between them), so the
-/// text is the same as formatting the whole impl at once.
-pub(crate) fn unparse_impl(
-    self_ty: &TokenStream,
-    members: impl Iterator<Item = Result<TokenStream, EmitError>>,
+/// Members formatted per parallel job, and jobs whose text is held at once:
+/// a window of `WINDOW` members' text is the most held besides `out`.
+const CHUNK: usize = 256;
+const WINDOW: usize = 16 * CHUNK;
+
+/// Appends `impl #self_ty { ... }` to `out`, after `before` (nothing at all
+/// for no members), formatted member by member: each member is formatted
+/// inside an impl of its own and its lines kept, so that only a window of
+/// members' tokens, trees and text exist at a time and the text is built in
+/// place, never copied whole. Chunks of members are formatted in parallel
+/// and appended in order. prettyplease lays out impl members independently
+/// (fixed indent, no blank lines between them), so the text is the same as
+/// formatting the whole impl at once.
+pub(crate) fn unparse_impl_into<T: Sync>(
+    out: &mut String,
+    before: &str,
+    self_ty: &str,
+    members: &[T],
+    member: impl Fn(&T) -> Result<TokenStream, EmitError> + Sync,
+    context: impl Fn() -> String + Sync,
+) -> Result<(), EmitError> {
+    use rayon::prelude::*;
+    let mut opened = false;
+    let start = out.len();
+    for (done, window) in members.chunks(WINDOW).enumerate() {
+        let chunks = window
+            .par_chunks(CHUNK)
+            .map(|chunk| format_members(self_ty, chunk, &member, &context))
+            .collect::<Result<Vec<_>, EmitError>>()?;
+        for (first, inner) in chunks {
+            if !opened {
+                out.push_str(before);
+                out.push_str(&first);
+                out.push('\n');
+                opened = true;
+            }
+            out.push_str(&inner);
+        }
+        if done == 0 && members.len() > WINDOW {
+            reserve_for_rest(out, out.len() - start, WINDOW, members.len());
+        }
+    }
+    if opened {
+        out.push_str("}\n");
+    }
+    Ok(())
+}
+
+/// Reserves, once, room for the members left at the rate the first `done`
+/// took (`written` bytes), and an eighth more: a huge impl then grows in
+/// place instead of doubling, which would copy it and hold both copies.
+/// Room never written is never touched, so an overestimate costs no memory.
+fn reserve_for_rest(out: &mut String, written: usize, done: usize, total: usize) {
+    let rest = written / done * (total - done);
+    out.reserve_exact(rest + rest / 8);
+}
+
+/// The impl's first line and the members' lines, for a non-empty chunk.
+fn format_members<T>(
+    self_ty: &str,
+    chunk: &[T],
+    member: impl Fn(&T) -> Result<TokenStream, EmitError>,
+    context: impl Fn() -> String,
+) -> Result<(String, String), EmitError> {
+    let self_ty = ident(self_ty, &context)?;
+    let mut first_line = String::new();
+    let mut lines = String::new();
+    for item in chunk {
+        let text = format_member(&self_ty, member(item)?, &context)?;
+        let (first, inner) = impl_parts(&text).ok_or_else(|| EmitError::Syntax {
+            context: context(),
+            message: format!("unexpected impl layout: {text}"),
+        })?;
+        if first_line.is_empty() {
+            first_line = first.to_owned();
+        }
+        lines.push_str(inner);
+    }
+    Ok((first_line, lines))
+}
+
+/// `impl #self_ty { #member }`, formatted.
+fn format_member(
+    self_ty: &Ident,
+    member: TokenStream,
     context: impl Fn() -> String,
 ) -> Result<String, EmitError> {
-    let mut header = None;
-    let mut body = String::new();
-    for member in members {
-        let member = member?;
-        let tokens = quote::quote!(impl #self_ty { #member });
-        let item: syn::Item = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
-            context: context(),
-            message: e.to_string(),
-        })?;
-        let text = format_file(Vec::new(), vec![item]);
-        let inner = text
-            .split_once('\n')
-            .and_then(|(first, rest)| Some((first, rest.strip_suffix("}\n")?)));
-        let Some((first, inner)) = inner else {
-            return Err(EmitError::Syntax {
-                context: context(),
-                message: format!("unexpected impl layout: {text}"),
-            });
-        };
-        header.get_or_insert_with(|| first.to_owned());
-        body.push_str(inner);
-    }
-    Ok(match header {
-        Some(header) => format!("{header}\n{body}}}\n"),
-        None => String::new(),
-    })
+    let tokens = quote::quote!(impl #self_ty { #member });
+    let item: syn::Item = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
+        context: context(),
+        message: e.to_string(),
+    })?;
+    Ok(format_file(Vec::new(), vec![item]))
+}
+
+/// A formatted one-member impl's first line and its members' lines.
+fn impl_parts(text: &str) -> Option<(&str, &str)> {
+    let (first, rest) = text.split_once('\n')?;
+    Some((first, rest.strip_suffix("}\n")?))
 }
 
 fn format_file(attrs: Vec<syn::Attribute>, items: Vec<syn::Item>) -> String {

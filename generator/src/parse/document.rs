@@ -445,7 +445,10 @@ impl Builder {
     }
 
     fn finish_row(&mut self) {
-        if let (Some(row), Some((_, table))) = (self.row.take(), &mut self.table) {
+        if let (Some(mut row), Some((_, table))) = (self.row.take(), &mut self.table) {
+            // A cell is large and a row's cells grow four at a time: on a
+            // huge table the spare room would outweigh the text.
+            row.cells.shrink_to_fit();
             table.rows.push(row);
         }
     }

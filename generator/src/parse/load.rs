@@ -12,8 +12,8 @@ pub(crate) struct Loaded {
 }
 
 /// Normalizes, strips front matter and comments, and parses the blocks.
-pub(crate) fn load(raw: &[u8]) -> Loaded {
-    let source = Source::new(raw);
+pub(crate) fn load(raw: Vec<u8>) -> Loaded {
+    let source = Source::from_bytes(raw);
     let front_matter = front_matter::read(&source.text);
     let mut document = Document::parse(&source.text, front_matter.end);
     document.number_lines(|offset| source.line(offset));

@@ -36,7 +36,7 @@ mod type_names;
 
 pub use context::{resolve_relative, Includes, NoIncludes};
 pub use json::parse_lenient as parse_json_lenient;
-pub use page::read_page;
+pub use page::{read_page, read_page_bytes};
 pub use resolve::resolve;
 
 /// The side-by-side markup the reader unwraps, for tests and fixtures that

@@ -12,6 +12,12 @@ use super::{examples, operation, resource};
 /// Reads one page. `file` is its path relative to the doc root, with `/`.
 /// Never panics: whatever the bytes, the result is a page with diagnostics.
 pub fn read_page(file: &str, raw: &[u8], includes: &dyn Includes) -> Page {
+    read_page_bytes(file, raw.to_vec(), includes)
+}
+
+/// Like [`read_page`], taking the bytes: they become the page's text without
+/// a copy when they need no cleaning (see `Source::from_bytes`).
+pub fn read_page_bytes(file: &str, raw: Vec<u8>, includes: &dyn Includes) -> Page {
     let loaded = load(raw);
     let outline = Outline::new(&loaded.document);
     let ctx = PageContext {

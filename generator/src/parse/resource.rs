@@ -261,6 +261,9 @@ fn read_property_rows(table: &Table, out: &mut Vec<Property>) {
         type_of: type_col,
         description: description_col,
     } = NameTypeColumns::of(table);
+    // Room for every row at once: growing by doubling would copy a huge
+    // table's properties and could leave half as much again unused.
+    out.reserve_exact(table.rows.len());
     for row in &table.rows {
         let (Some(name_cell), Some(type_cell)) = (row.cells.get(name_col), row.cells.get(type_col))
         else {

@@ -25,14 +25,26 @@ impl Source {
     /// Normalizes raw page bytes: lossy UTF-8, no BOM, LF only, no zero-width
     /// spaces, no-break spaces as plain spaces, side-by-side spans unwrapped to
     /// their English side.
+    #[cfg(test)]
     pub fn new(raw: &[u8]) -> Source {
+        Source::from_bytes(raw.to_vec())
+    }
+
+    /// Like [`Source::new`], taking the bytes: a valid UTF-8 page that needs
+    /// no cleaning (most) becomes the text without being copied, so a huge
+    /// page is never held twice.
+    pub fn from_bytes(raw: Vec<u8>) -> Source {
         // The strict check is much faster than the lossy one, which only runs
         // on the rare invalid file.
-        let decoded = match std::str::from_utf8(raw) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(raw),
+        let decoded = match String::from_utf8(raw) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         };
-        let cleaned = clean_characters(&decoded);
+        let cleaned = if needs_cleaning(&decoded) {
+            clean_characters(&decoded)
+        } else {
+            decoded
+        };
         let (text, original, checkpoints) = if sxs::is_side_by_side(&cleaned) {
             let sxs::Unwrapped { text, checkpoints } = sxs::unwrap(&cleaned);
             (text, Some(cleaned), checkpoints)
@@ -81,14 +93,7 @@ impl Source {
 /// characters are looked at one by one.
 fn clean_characters(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // SIMD scans; most pages need none of the work below.
-    let special = memchr::memchr2(b'\r', b'\t', text.as_bytes()).is_some()
-        || ["\u{a0}", "\u{200b}", "\u{feff}"]
-            .iter()
-            .any(|c| scan::contains(text, c))
-        || memchr::memchr_iter(0xE2, text.as_bytes())
-            .any(|at| is_bidi_control(&text.as_bytes()[at..]));
-    if !special {
+    if !needs_cleaning(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 64);
@@ -123,6 +128,18 @@ fn clean_characters(text: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// False when [`clean_characters`] would give `text` back unchanged (a BOM
+/// is a zero-width no-break space, so it counts). SIMD scans; most pages
+/// need no cleaning.
+fn needs_cleaning(text: &str) -> bool {
+    memchr::memchr2(b'\r', b'\t', text.as_bytes()).is_some()
+        || ["\u{a0}", "\u{200b}", "\u{feff}"]
+            .iter()
+            .any(|c| scan::contains(text, c))
+        || memchr::memchr_iter(0xE2, text.as_bytes())
+            .any(|at| is_bidi_control(&text.as_bytes()[at..]))
 }
 
 /// U+202A..=U+202E and U+2066..=U+2069 at the start of `bytes`.

@@ -16,58 +16,69 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::ir::api::{Accessor, Conversion, Field, FixedMember, Inherited, TypeDef, TypeKind};
 
 /// Fills each model's `inherited`: its bases' fields, root first, whose
-/// builder name this model does not use for anything of its own.
+/// builder name this model does not use for anything of its own. The fields
+/// are read in place (each model's inherited list is decided first, then
+/// filled): no copy of every model's fields is made.
 pub(crate) fn inherit(types: &mut [TypeDef]) {
-    let models: BTreeMap<String, (Option<String>, Vec<Field>)> = types
+    let models: BTreeMap<&str, (Option<&str>, &[Field])> = types
         .iter()
         .filter_map(|t| match &t.kind {
             TypeKind::Model { base, fields, .. } => {
-                Some((t.rust_name.clone(), (base.clone(), fields.clone())))
+                Some((t.rust_name.as_str(), (base.as_deref(), fields.as_slice())))
             }
             TypeKind::Enum { .. } => None,
         })
         .collect();
-    for def in types.iter_mut() {
-        let TypeKind::Model {
-            base,
-            fields,
-            inherited,
-            ..
-        } = &mut def.kind
-        else {
+    let lists: Vec<Vec<Inherited>> = types.iter().map(|def| inherited(def, &models)).collect();
+    for (def, list) in types.iter_mut().zip(lists) {
+        if let TypeKind::Model { inherited, .. } = &mut def.kind {
+            inherited.extend(list);
+        }
+    }
+}
+
+type Models<'a> = BTreeMap<&'a str, (Option<&'a str>, &'a [Field])>;
+
+/// The builders `def` gets for its bases' fields.
+fn inherited(def: &TypeDef, models: &Models) -> Vec<Inherited> {
+    let TypeKind::Model { base, fields, .. } = &def.kind else {
+        return Vec::new();
+    };
+    let mut chain = Vec::new();
+    let mut at = base.as_deref();
+    while let Some(name) = at {
+        if chain.contains(&name) || name == def.rust_name {
+            break; // a cycle the docs made: stop
+        }
+        at = models.get(name).and_then(|(base, _)| *base);
+        chain.push(name);
+    }
+    if chain.is_empty() {
+        return Vec::new();
+    }
+    let mut taken: BTreeSet<&str> = fields
+        .iter()
+        .flat_map(|f| [&f.getter, &f.setter, &f.builder])
+        .map(|name| name.trim_start_matches("r#"))
+        .collect();
+    let mut out = Vec::new();
+    for owner in chain.iter().rev() {
+        let Some((_, base_fields)) = models.get(owner) else {
             continue;
         };
-        let mut taken: BTreeSet<String> = fields
-            .iter()
-            .flat_map(|f| [&f.getter, &f.setter, &f.builder])
-            .map(|name| name.trim_start_matches("r#").to_owned())
-            .collect();
-        let mut chain = Vec::new();
-        let mut at = base.clone();
-        while let Some(name) = at {
-            if chain.contains(&name) || name == def.rust_name {
-                break; // a cycle the docs made: stop
-            }
-            at = models.get(&name).and_then(|(base, _)| base.clone());
-            chain.push(name);
-        }
-        for owner in chain.iter().rev() {
-            let Some((_, base_fields)) = models.get(owner) else {
-                continue;
-            };
-            for field in base_fields {
-                if taken.insert(field.builder.trim_start_matches("r#").to_owned()) {
-                    inherited.push(Inherited {
-                        owner: owner.clone(),
-                        field: Field {
-                            description: String::new(),
-                            ..field.clone()
-                        },
-                    });
-                }
+        for field in *base_fields {
+            if taken.insert(field.builder.trim_start_matches("r#")) {
+                out.push(Inherited {
+                    owner: (*owner).to_owned(),
+                    field: Field {
+                        description: String::new(),
+                        ..field.clone()
+                    },
+                });
             }
         }
     }
+    out
 }
 
 /// Fills each model's `conversions` from its shape (see the module docs).

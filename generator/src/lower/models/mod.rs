@@ -310,7 +310,8 @@ fn model_kind(
     let mut scope = Scope::new();
     RESERVED.iter().for_each(|r| scope.reserve(r));
     let mut seen = BTreeSet::new();
-    let mut fields = Vec::new();
+    // Sized once: a huge Properties table's fields are never copied to grow.
+    let mut fields = Vec::with_capacity(resource.properties.len() + resource.relationships.len());
     for (property, is_relationship) in resource
         .properties
         .iter()
@@ -319,7 +320,7 @@ fn model_kind(
     {
         // `@odata.type` is what `Model::odata_type()` reads and
         // `with_odata_type()` writes: no second accessor for it.
-        if property.name == "@odata.type" || !seen.insert(property.name.clone()) {
+        if property.name == "@odata.type" || !seen.insert(property.name.as_str()) {
             continue;
         }
         if is_relationship {

@@ -146,7 +146,7 @@ fn read_include(
         }
         return None;
     };
-    let loaded = load(&bytes);
+    let loaded = load(bytes);
     let mut relay = |d: Diagnostic| {
         let message = format!("in `{path}` line {}: {}", d.line, d.message);
         diagnostics.push(Diagnostic::warning(line, message));
@@ -236,7 +236,7 @@ mod tests {
     use super::*;
 
     fn read(markdown: &str) -> Permissions {
-        let loaded = load(markdown.as_bytes());
+        let loaded = load(markdown.as_bytes().to_vec());
         read_document(&loaded.source.text, &loaded.document)
     }
 
