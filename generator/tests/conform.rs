@@ -53,3 +53,13 @@ fn docs_input_examples_are_all_reproduced_and_decode() {
         report.response_failures
     );
 }
+
+#[test]
+fn an_upload_by_path_under_root_is_the_documented_items_upload() {
+    // The page documents `PUT /me/drive/items/{parent-id}:/{filename}:/content`;
+    // its example writes `PUT /me/drive/root:/FolderA/FileB.txt:/content`, the
+    // same request with the root item addressed as `root`.
+    let report = report("tests/fixtures/checkout");
+    assert!(report.groups.is_empty(), "{:?}", report.groups);
+    assert_eq!(report.reproduced, report.examples);
+}

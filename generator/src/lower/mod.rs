@@ -131,6 +131,7 @@ pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
             }),
         }
     }
+    place_root_aliases(&mut trees, &declared, pages, filter);
     refused.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let api = assemble(trees, &mut declared, options, !filter.is_everything());
     for area in api.versions.iter().flat_map(|v| &v.areas) {
@@ -166,6 +167,62 @@ fn templates_by_precedence(pages: &[Page]) -> Vec<(&Page, &Operation, &String)> 
         (page.is_intune_workload(), with_query)
     });
     templates
+}
+
+/// A drive's `root` is its root item: `…/drive/items/{parent-id}:/{name}:/content`
+/// is also sent as `…/drive/root:/{name}:/content`, the form the docs' own
+/// examples use (uploading into a folder by path). Placed after every
+/// documented template, so that a page documenting the `root:` form keeps
+/// it; not counted as templates.
+fn place_root_aliases(
+    trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
+    declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
+    pages: &[Page],
+    filter: &PathFilter,
+) {
+    for (page, op, written) in templates_by_precedence(pages) {
+        let Some(alias) = root_alias(written) else {
+            continue;
+        };
+        if filter.keeps(op.method, &alias) {
+            // A refusal changes nothing; a documented form of the same
+            // request keeps its own lines.
+            let _ = place_alias(trees, declared, page, op, &alias);
+        }
+    }
+}
+
+/// Like [`place`] for an alias: nothing is attached where the method is
+/// already documented, so the docs' own request lines stay as written.
+fn place_alias(
+    trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
+    declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
+    page: &Page,
+    op: &Operation,
+    alias: &str,
+) -> Result<bool, String> {
+    let (Some(version), Ok(pieces)) = (page.version, template::parse(alias)) else {
+        return Ok(false);
+    };
+    let documented = trees
+        .iter()
+        .filter(|((v, _), _)| *v == version)
+        .filter_map(|(_, tree)| tree.find_node(&pieces).map(|at| &tree.nodes[at]))
+        .any(|node| node.endpoints.iter().any(|e| e.method == op.method));
+    if documented {
+        return Ok(false);
+    }
+    place(trees, declared, page, op, alias)
+}
+
+/// `/drive/items/{id}:/` (or `/drives/{d}/items/{id}:/`) → `/drive/root:/`.
+fn root_alias(written: &str) -> Option<String> {
+    let at = written.find("/items/{")?;
+    let before = &written[..at];
+    let in_drive = before.ends_with("/drive") || before.rsplit('/').nth(1) == Some("drives");
+    let close = at + written[at..].find("}:/")?;
+    (in_drive && !written[at + "/items/{".len()..close].contains('/'))
+        .then(|| format!("{before}/root{}", &written[close + 1..]))
 }
 
 /// Parses one template and attaches its operation; `Ok(true)` when the

@@ -351,3 +351,19 @@ fn alternate_keys_are_entry_functions() {
     assert_eq!(target.struct_name, "ApplicationsWithAppId");
     assert_eq!(target.template, "/applications(appId='{appId}')");
 }
+
+#[test]
+fn drive_items_under_colon_addressing_also_answer_as_root() {
+    use super::root_alias;
+    assert_eq!(
+        root_alias("/me/drive/items/{parent-id}:/{filename}:/content").as_deref(),
+        Some("/me/drive/root:/{filename}:/content")
+    );
+    assert_eq!(
+        root_alias("/drives/{drive-id}/items/{parent-id}:/{filename}:/content").as_deref(),
+        Some("/drives/{drive-id}/root:/{filename}:/content")
+    );
+    // Only a drive's items, and only with colon addressing after the key.
+    assert_eq!(root_alias("/me/drive/items/{item-id}/content"), None);
+    assert_eq!(root_alias("/me/todo/lists/{id}/items/{x}:/y:"), None);
+}

@@ -118,6 +118,16 @@ impl TreeBuilder {
         Some((entry, edges))
     }
 
+    /// The node `pieces` lead to, if the tree already has it.
+    pub fn find_node(&self, pieces: &[Piece]) -> Option<usize> {
+        let (first, rest) = pieces.split_first()?;
+        let mut at = *self.entry_index.get(&edge_key(first))?;
+        for piece in rest {
+            at = *self.index[at].get(&edge_key(piece))?;
+        }
+        Some(at)
+    }
+
     fn entry(&mut self, piece: &Piece) -> usize {
         let key = edge_key(piece);
         if let Some(&target) = self.entry_index.get(&key) {
