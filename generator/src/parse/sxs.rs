@@ -109,7 +109,7 @@ impl Lookups {
 
 fn parse_pair(text: &str, start: usize, lookups: &mut Lookups) -> Result<Pair, Stop> {
     let id_start = start + OPEN.len();
-    // Ids are short (`76c66-103`, `76c66-p101`) and followed by `">`: anything
+    // Ids are short (`a-1`, `b-p101` in the tests below) and followed by `">`: anything
     // else is not an opener, decided without searching further.
     let id_len = text.as_bytes()[id_start..]
         .iter()
