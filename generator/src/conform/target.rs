@@ -6,6 +6,8 @@
 
 use crate::ir::page::ApiVersion;
 use crate::mock::decode::percent_decode;
+pub use crate::mock::url::is_graph_url;
+use crate::mock::url::without_origin;
 
 /// One segment of an example path, percent-decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,34 +25,10 @@ pub struct Target {
     pub parts: Vec<PathPart>,
 }
 
-/// A relative URL, or one on a Graph host of any cloud
-/// (`graph.microsoft.com`, `graph.microsoft.us`, `dod-graph.microsoft.us`,
-/// `microsoftgraph.chinacloudapi.cn`, `canary.graph.microsoft.com`).
-/// Other hosts are the callbacks Graph sends to an app, not Graph calls.
-pub fn is_graph_url(url: &str) -> bool {
-    let url = url.trim();
-    let Some(scheme) = url.find("://") else {
-        return true;
-    };
-    let host = url[scheme + 3..]
-        .split(['/', '?'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    host.contains("graph.microsoft.") || host == "microsoftgraph.chinacloudapi.cn"
-}
-
 /// The request target of an example URL (path and query, no host), with
 /// the page's version when the URL names none (`GET /me` → `/v1.0/me`).
 pub fn request_target(url: &str, page_version: ApiVersion) -> String {
-    let url = url.trim();
-    let path = match url.find("://") {
-        Some(scheme) => {
-            let rest = &url[scheme + 3..];
-            rest.find('/').map_or("/", |p| &rest[p..])
-        }
-        None => url,
-    };
+    let path = without_origin(url);
     let path = if path.starts_with('/') {
         path.to_owned()
     } else {

@@ -361,19 +361,14 @@ fn count_call(
     name: &str,
 ) -> Result<TokenStream, EmitError> {
     let name = ident(name, || cx.endpoint(list))?;
-    let doc = rustdoc::attrs(&[
-        "The number of items in the collection: OData's `$count`, answered as plain text."
-            .to_owned(),
-        String::new(),
-        "```text".to_owned(),
+    let doc = collection_call_doc(
+        "The number of items in the collection: OData's `$count`, answered as plain text.",
         format!("GET {}/$count", node.template),
-        "```".to_owned(),
-        String::new(),
         format!(
             "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
             list.rust_name
         ),
-    ]);
+    );
     let permissions = cx.permissions.name(&list.permissions)?;
     Ok(quote! {
         #doc
@@ -388,6 +383,20 @@ fn count_call(
     })
 }
 
+/// The rustdoc of a call beside a listing `get()`: what it does, its
+/// request line, what it sends and needs.
+fn collection_call_doc(summary: &str, http_line: String, note: String) -> TokenStream {
+    rustdoc::attrs(&[
+        summary.to_owned(),
+        String::new(),
+        "```text".to_owned(),
+        http_line,
+        "```".to_owned(),
+        String::new(),
+        note,
+    ])
+}
+
 /// `cast::<T>()` beside a listing `get()`: the collection read as a derived
 /// type (`GET <path>/microsoft.graph.user`), generic so that it costs
 /// nothing until an app uses it.
@@ -398,19 +407,14 @@ fn cast_call(
     name: &str,
 ) -> Result<TokenStream, EmitError> {
     let name = ident(name, || cx.endpoint(list))?;
-    let doc = rustdoc::attrs(&[
-        "The items of one derived type (OData's type cast), then `.get()` or `.count()`."
-            .to_owned(),
-        String::new(),
-        "```text".to_owned(),
+    let doc = collection_call_doc(
+        "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
         format!("GET {}/<qualified type name>", node.template),
-        "```".to_owned(),
-        String::new(),
         format!(
             "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
             list.rust_name
         ),
-    ]);
+    );
     let permissions = cx.permissions.name(&list.permissions)?;
     Ok(quote! {
         #doc

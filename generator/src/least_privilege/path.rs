@@ -3,6 +3,8 @@
 //! and a template the docs write (`/users/{id | userPrincipalName}`,
 //! `/drives/{drive-id}/root:/{item-path}:/children`) are split the same way.
 
+use crate::mock::url::without_origin;
+
 /// One path segment, ready to compare.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Seg {
@@ -20,14 +22,7 @@ pub enum Seg {
 /// The path part of an HTTP line or URL: no scheme and host, no version
 /// segment, no query string.
 pub fn path_of(url: &str) -> &str {
-    let url = url.split(['?', '#']).next().unwrap_or_default().trim();
-    let url = match url.find("://") {
-        Some(scheme) => {
-            let rest = &url[scheme + 3..];
-            rest.find('/').map_or("", |slash| &rest[slash..])
-        }
-        None => url,
-    };
+    let url = without_origin(url.split(['?', '#']).next().unwrap_or_default());
     ["/v1.0/", "/beta/"]
         .iter()
         .find_map(|prefix| {

@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 
 use super::decode::percent_decode;
 use super::route::{Route, Template};
+use super::url::without_origin;
 use crate::ir::page::{Example, ExampleResponse};
 
 /// A response to write: status, headers, body, and where it came from.
@@ -96,14 +97,7 @@ fn shared_query(example_url: &str, target: &str) -> (usize, usize) {
 
 /// The path of an example URL: no origin, no version, no query.
 fn example_path(url: &str) -> String {
-    let url = url.trim();
-    let after_origin = match url.find("://") {
-        Some(scheme) => url[scheme + 3..]
-            .find('/')
-            .map_or("", |p| &url[scheme + 3 + p..]),
-        None => url,
-    };
-    let path = after_origin.split('?').next().unwrap_or("");
+    let path = without_origin(url).split('?').next().unwrap_or("");
     let lower = path.to_ascii_lowercase();
     for version in ["/v1.0/", "/beta/"] {
         if lower.starts_with(version) {

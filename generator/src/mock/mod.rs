@@ -11,6 +11,7 @@ pub mod decode;
 mod route;
 pub mod server;
 mod table;
+pub mod url;
 
 pub use answer::Answer;
 pub use table::Mock;
