@@ -204,15 +204,25 @@ fn place_alias(
     let (Some(version), Ok(pieces)) = (page.version, template::parse(alias)) else {
         return Ok(false);
     };
-    let documented = trees
-        .iter()
-        .filter(|((v, _), _)| *v == version)
-        .filter_map(|(_, tree)| tree.find_node(&pieces).map(|at| &tree.nodes[at]))
-        .any(|node| node.endpoints.iter().any(|e| e.method == op.method));
+    let documented = area_key(&pieces)
+        .and_then(|area| trees.get(&(version, area)))
+        .and_then(|tree| tree.find_node(&pieces).map(|at| &tree.nodes[at]))
+        .is_some_and(|node| node.endpoints.iter().any(|e| e.method == op.method));
     if documented {
         return Ok(false);
     }
     place(trees, declared, page, op, alias)
+}
+
+/// The tree a template goes to: its first segment, up to case (areas, like
+/// every segment, are one up to case; named in `assemble`).
+fn area_key(pieces: &[Piece]) -> Option<String> {
+    match pieces.first() {
+        Some(Piece::Literal(name) | Piece::Function { name, .. }) => {
+            Some(name.to_ascii_lowercase())
+        }
+        _ => None,
+    }
 }
 
 /// `/drive/items/{id}:/` (or `/drives/{d}/items/{id}:/`) → `/drive/root:/`.
@@ -238,11 +248,7 @@ fn place(
         .version
         .ok_or_else(|| "the page is not under a version folder".to_owned())?;
     let pieces = template::parse(written).map_err(|e| e.to_string())?;
-    // Areas, like every segment, are one up to case (named in `assemble`).
-    let area = match pieces.first() {
-        Some(Piece::Literal(name) | Piece::Function { name, .. }) => name.to_ascii_lowercase(),
-        _ => return Err("no area segment".to_owned()),
-    };
+    let area = area_key(&pieces).ok_or_else(|| "no area segment".to_owned())?;
     let tree = trees.entry((version, area)).or_default();
     let at = tree
         .insert(&pieces)
