@@ -16,6 +16,7 @@ use std::process::{Command, Stdio};
 
 use clap::Args;
 
+use crate::docgen_binary::sibling_docgen;
 use crate::error::Error;
 
 const TIME: &str = "/usr/bin/time";
@@ -87,22 +88,6 @@ pub fn run(args: BigPageArgs) -> Result<(), Error> {
         )));
     }
     Ok(())
-}
-
-/// `docgen` in the folder of the running binary (`target/release`).
-fn sibling_docgen() -> Result<PathBuf, Error> {
-    let exe = std::env::current_exe().map_err(Error::io("current executable"))?;
-    let docgen = exe.with_file_name(format!("docgen{}", std::env::consts::EXE_SUFFIX));
-    if !docgen.is_file() {
-        return Err(Error::Command {
-            command: "devtools bench-big-page".to_owned(),
-            stderr: format!(
-                "no docgen next to devtools at {}: build it (cargo build --release -p docgen) or pass --docgen",
-                docgen.display()
-            ),
-        });
-    }
-    Ok(docgen)
 }
 
 /// The size of the page written.

@@ -66,6 +66,19 @@ pub fn measure(tree: &DocTree, rounds: usize) -> Result<ReaderTimes, DocsError> 
     })
 }
 
+/// The fastest of `rounds` bare reads + pulldown-cmark parses of every page,
+/// one thread: the yardstick of `bench-ir` and `bench-pipeline`.
+pub fn bare_parse_time(tree: &DocTree, rounds: usize) -> Result<Duration, DocsError> {
+    let files = tree.pages()?;
+    let mut best = Duration::MAX;
+    for _ in 0..rounds.max(1) {
+        let start = Instant::now();
+        bare_parse(tree, &files)?;
+        best = best.min(start.elapsed());
+    }
+    Ok(best)
+}
+
 fn read(tree: &DocTree, file: &str) -> Result<Vec<u8>, DocsError> {
     let path = tree.root().join(file);
     fs::read(&path).map_err(|source| DocsError::Io { path, source })

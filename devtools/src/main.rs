@@ -42,6 +42,9 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
+    /// Time `docgen generate` on a doc checkout against a bare read + parse of
+    /// the same files, and its phases (read, lower, emit, write).
+    BenchPipeline(devtools::bench_pipeline::PipelineArgs),
     /// Print path templates parsed vs reachable through the generated builders.
     Coverage(commands::CoverageArgs),
     /// Time generation of a corpus and `cargo check` of the result against graph-rs-sdk.
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::CorpusCheck { en, sxs, zh } => commands::corpus_check(en, sxs, zh),
         Command::BenchIr { docs, rounds } => commands::bench_ir(docs, rounds),
+        Command::BenchPipeline(args) => devtools::bench_pipeline::run(args),
         Command::Coverage(args) => commands::coverage(args),
         Command::BenchGenerate(args) => devtools::bench_generate::run(args),
         Command::BenchCompile(args) => devtools::bench_compile::run(args),
