@@ -110,7 +110,8 @@ fn reserve_for_rest(out: &mut String, written: usize, done: usize, total: usize)
     out.reserve_exact(rest + rest / 8);
 }
 
-/// The impl's first line and the members' lines, for a non-empty chunk.
+/// The impl's first line and the members' lines, for a non-empty chunk:
+/// the chunk is formatted as one impl, parsed and printed once.
 fn format_members<T>(
     self_ty: &str,
     chunk: &[T],
@@ -118,29 +119,25 @@ fn format_members<T>(
     context: impl Fn() -> String,
 ) -> Result<(String, String), EmitError> {
     let self_ty = ident(self_ty, &context)?;
-    let mut first_line = String::new();
-    let mut lines = String::new();
+    let mut members = TokenStream::new();
     for item in chunk {
-        let text = format_member(&self_ty, member(item)?, &context)?;
-        let (first, inner) = impl_parts(&text).ok_or_else(|| EmitError::Syntax {
-            context: context(),
-            message: format!("unexpected impl layout: {text}"),
-        })?;
-        if first_line.is_empty() {
-            first_line = first.to_owned();
-        }
-        lines.push_str(inner);
+        members.extend(member(item)?);
     }
-    Ok((first_line, lines))
+    let text = format_impl(&self_ty, members, &context)?;
+    let (first, inner) = impl_parts(&text).ok_or_else(|| EmitError::Syntax {
+        context: context(),
+        message: format!("unexpected impl layout: {text}"),
+    })?;
+    Ok((first.to_owned(), inner.to_owned()))
 }
 
-/// `impl #self_ty { #member }`, formatted.
-fn format_member(
+/// `impl #self_ty { #members }`, formatted.
+fn format_impl(
     self_ty: &Ident,
-    member: TokenStream,
+    members: TokenStream,
     context: impl Fn() -> String,
 ) -> Result<String, EmitError> {
-    let tokens = quote::quote!(impl #self_ty { #member });
+    let tokens = quote::quote!(impl #self_ty { #members });
     let item: syn::Item = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
         context: context(),
         message: e.to_string(),
