@@ -54,6 +54,8 @@ use std::io::{ErrorKind, Read};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::emit::Files;
 use error::io;
 use journal::Plan;
@@ -206,10 +208,18 @@ fn plan(
     files: &Files,
     owned: &BTreeSet<String>,
 ) -> Result<Plan, WriteError> {
+    // Each file's decision is independent (metadata, and a read when the
+    // size matches): decided in parallel, collected in the files' order.
+    let decisions = files
+        .par_iter()
+        .map(|(relative, contents)| {
+            let on_way = guard::check(out, out_meta, relative)?;
+            Ok(on_way && unchanged(&out.join(relative), contents)?)
+        })
+        .collect::<Result<Vec<bool>, WriteError>>()?;
     let mut plan = Plan::default();
-    for (relative, contents) in files {
-        let on_way = guard::check(out, out_meta, relative)?;
-        if on_way && unchanged(&out.join(relative), contents)? {
+    for ((relative, _), keep) in files.iter().zip(decisions) {
+        if keep {
             plan.keep.push(relative.clone());
         } else {
             plan.install.push(relative.clone());
@@ -272,16 +282,16 @@ fn links(_meta: &Metadata) -> u64 {
     1
 }
 
-/// Writes each file to install as a fresh file under the staging folder.
+/// Writes each file to install as a fresh file under the staging folder, in
+/// parallel (creating thousands of files is mostly the file system's time).
 fn stage(out: &Path, files: &Files, plan: &Plan) -> Result<(), WriteError> {
-    for relative in &plan.install {
+    plan.install.par_iter().try_for_each(|relative| {
         let target = journal::staged(out, relative);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
-        fs::write(&target, &files[relative]).map_err(io(&target))?;
-    }
-    Ok(())
+        fs::write(&target, &files[relative]).map_err(io(&target))
+    })
 }
 
 /// How a folder differs from generated files.
