@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::area_share::Share;
 use super::syntax::{rust_header, EmitError};
 use super::{area, crate_files, models, parameters};
-use crate::ir::api::{Api, Area};
+use crate::ir::api::{ActionParameters, Api, Area, TypeDef, VersionApi};
 use crate::ir::page::ApiVersion;
 use crate::settings::Settings;
 
@@ -15,8 +15,9 @@ use crate::settings::Settings;
 /// contents. Ordered, so iteration and output are deterministic.
 pub type Files = BTreeMap<String, String>;
 
-/// Every file of the client crate for a lowered API. Areas are emitted in
-/// parallel; the result does not depend on the thread count.
+/// Every file of the client crate for a lowered API. Every file (or area's
+/// files) is one job of one parallel pass; the result does not depend on
+/// the thread count.
 pub fn emit_crate(settings: &Settings, api: &Api) -> Result<Files, EmitError> {
     let mut files = Files::new();
     files.insert(
@@ -25,26 +26,61 @@ pub fn emit_crate(settings: &Settings, api: &Api) -> Result<Files, EmitError> {
     );
     files.insert("rustfmt.toml".to_owned(), crate_files::rustfmt_toml());
     files.insert("src/lib.rs".to_owned(), crate_files::lib_rs(api)?);
-    for version in &api.versions {
-        let dir = version.version.module();
-        files.insert(
-            format!("src/{dir}/mod.rs"),
-            crate_files::version_mod(version)?,
-        );
-        files.extend(models::model_files(version.version, &version.models)?);
-        files.extend(parameters::action_files(version.version, &version.actions)?);
-    }
-    let jobs: Vec<_> = api
-        .versions
-        .iter()
-        .flat_map(|v| v.areas.iter().map(move |a| (v, a)))
-        .collect();
-    let areas = jobs
+    let jobs = jobs(api);
+    let emitted = jobs
         .par_iter()
-        .map(|(version, area)| area_files(version.version, area))
+        .map(Job::files)
         .collect::<Result<Vec<_>, EmitError>>()?;
-    files.extend(areas.into_iter().flatten());
+    files.extend(emitted.into_iter().flatten());
     Ok(files)
+}
+
+/// One unit of emission work: its files.
+enum Job<'a> {
+    VersionMod(&'a VersionApi),
+    SharedModels(&'a VersionApi),
+    Model(&'a VersionApi, &'a TypeDef),
+    ActionsMod(&'a VersionApi),
+    Action(&'a VersionApi, &'a ActionParameters),
+    Area(&'a VersionApi, &'a Area),
+}
+
+/// Every job, the areas (the largest) first so that no big job starts last.
+fn jobs(api: &Api) -> Vec<Job<'_>> {
+    let mut jobs = Vec::new();
+    for version in &api.versions {
+        jobs.extend(version.areas.iter().map(|area| Job::Area(version, area)));
+    }
+    for version in &api.versions {
+        jobs.push(Job::VersionMod(version));
+        jobs.push(Job::SharedModels(version));
+        jobs.push(Job::ActionsMod(version));
+        jobs.extend(
+            version
+                .models
+                .types
+                .iter()
+                .map(|def| Job::Model(version, def)),
+        );
+        jobs.extend(version.actions.iter().map(|a| Job::Action(version, a)));
+    }
+    jobs
+}
+
+impl Job<'_> {
+    fn files(&self) -> Result<Vec<(String, String)>, EmitError> {
+        match *self {
+            Job::VersionMod(v) => Ok(vec![(
+                format!("src/{}/mod.rs", v.version.module()),
+                crate_files::version_mod(v)?,
+            )]),
+            Job::SharedModels(v) => models::shared_model_files(v.version, &v.models),
+            Job::Model(v, def) => Ok(vec![models::model_file(v.version, &v.models, def)?]),
+            Job::ActionsMod(v) => Ok(vec![parameters::actions_mod(v.version, &v.actions)?]),
+            Job::Action(v, action) => Ok(vec![parameters::action_file(v.version, action)?]),
+            Job::Area(v, area) => area_files(v.version, area),
+        }
+    }
 }
 
 /// `src/<version>/<area>.rs`, and for a split area one

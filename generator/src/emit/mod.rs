@@ -3,6 +3,7 @@
 //! no name. Rust is built with `quote!` only and formatted with prettyplease.
 //! See `generator/NAMING.md` for the call surface.
 
+mod accessor_items;
 pub mod area;
 pub mod area_share;
 pub mod crate_files;

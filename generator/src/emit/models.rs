@@ -16,42 +16,46 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use rayon::prelude::*;
+use syn::ImplItem;
 
+use super::accessor_items;
 use super::rustdoc;
 use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
 use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Conversion, Field, Inherited, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
 
-/// Path → contents of every model file of a version.
-pub fn model_files(
+/// `src/<version>/models/mod.rs` and `view.rs`, the files every model of a
+/// version shares.
+pub fn shared_model_files(
     version: ApiVersion,
     models: &ModelSet,
 ) -> Result<Vec<(String, String)>, EmitError> {
-    let dir = format!("src/{}/models", version.module());
-    let mut files = vec![
+    let dir = models_dir(version);
+    Ok(vec![
         (format!("{dir}/mod.rs"), models_mod(version, models)?),
         (format!("{dir}/{VIEW_MODULE}.rs"), view_rs()?),
-    ];
-    // In parallel; collecting keeps the order, so output does not depend on
-    // the thread count.
-    let types = models
-        .types
-        .par_iter()
-        .map(|def| {
-            let mut text = rust_header();
-            text.push_str(&unparse(vec![(
-                type_items(def, models)?,
-                context(version, def),
-            )])?);
-            accessor_impl(&mut text, def, || context(version, def))?;
-            let stem = def.module.trim_start_matches("r#");
-            Ok((format!("{dir}/{stem}.rs"), text))
-        })
-        .collect::<Result<Vec<_>, EmitError>>()?;
-    files.extend(types);
-    Ok(files)
+    ])
+}
+
+/// `src/<version>/models/<type>.rs`: one model or enum.
+pub fn model_file(
+    version: ApiVersion,
+    models: &ModelSet,
+    def: &TypeDef,
+) -> Result<(String, String), EmitError> {
+    let mut text = rust_header();
+    text.push_str(&unparse(vec![(
+        type_items(def, models)?,
+        context(version, def),
+    )])?);
+    accessor_impl(&mut text, def, || context(version, def))?;
+    let stem = def.module.trim_start_matches("r#");
+    Ok((format!("{}/{stem}.rs", models_dir(version)), text))
+}
+
+fn models_dir(version: ApiVersion) -> String {
+    format!("src/{}/models", version.module())
 }
 
 /// `src/<version>/models/view.rs`: `View<K>` and the `Kind` and `Derived`
@@ -309,7 +313,7 @@ fn accessor_impl(
         .chain(inherited.iter().map(Accessors::Inherited))
         .collect();
     let tokens = |member: &Accessors| match member {
-        Accessors::Own(field) => accessors_of(&def.page, field, &quote!(super)),
+        Accessors::Own(field) => accessor_items(&def.page, field, &quote!(super)),
         Accessors::Inherited(i) => inherited_builder(&def.page, &i.owner, &i.field),
     };
     unparse_impl_into(out, "\n", &def.rust_name, &members, tokens, &context)?;
@@ -333,32 +337,40 @@ enum Accessors<'a> {
 /// Builders write the object directly rather than call a setter: a method
 /// call on `View<K>` makes rustc probe every model's inherent impl, and
 /// with ~30,000 builders that doubled type checking of the crate.
-fn inherited_builder(page: &str, owner: &str, field: &Field) -> Result<TokenStream, EmitError> {
-    let owner = ident(owner, || page.to_owned())?;
-    let builder = ident(&field.builder, || page.to_owned())?;
-    let code = accessor_code(
-        &field.accessor,
-        &quote!(super),
-        &field.wire,
-        &quote!(),
-        &quote!(&mut self.0),
-    );
-    let (set_type, set_call) = (code.set_type, code.set_call);
-    let doc = rustdoc::attrs(&[format!(
+fn inherited_builder(page: &str, owner: &str, field: &Field) -> Result<Vec<ImplItem>, EmitError> {
+    let doc = format!(
         "Sets `{}` (see [`{owner}::{}`](super::{owner}::{})) and gives the model back, for chaining.",
         field.wire,
         field.setter,
         field.setter.trim_start_matches("r#")
-    )]);
+    );
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
-    Ok(quote! {
-        #doc
-        #cfg
-        pub fn #builder(mut self, value: #set_type) -> Self {
-            #set_call;
-            self
-        }
-    })
+    let shape = accessor_items::Shape {
+        key: format!("inherited {:?}", field.accessor),
+        tokens: || {
+            let code = accessor_code(
+                &field.accessor,
+                &quote!(super),
+                accessor_items::WIRE,
+                &quote!(),
+                &quote!(&mut self.0),
+            );
+            let (set_type, set_call) = (code.set_type, code.set_call);
+            quote! {
+                pub fn builder(mut self, value: #set_type) -> Self {
+                    #set_call;
+                    self
+                }
+            }
+        },
+        wire: &field.wire,
+        cfg: &cfg,
+    };
+    let method = accessor_items::Method {
+        name: &field.builder,
+        doc: rustdoc::attr_texts(&[doc]),
+    };
+    accessor_items::build(shape, &[method], || page.to_owned())
 }
 
 /// The `From` impls of a model or parameter object; `models` names the
@@ -521,52 +533,68 @@ pub fn accessors_of(
     field: &Field,
     models: &TokenStream,
 ) -> Result<TokenStream, EmitError> {
-    let getter = ident(&field.getter, || page.to_owned())?;
-    let setter = ident(&field.setter, || page.to_owned())?;
+    let items = accessor_items(page, field, models)?;
+    Ok(quote!(#(#items)*))
+}
+
+/// [`accessors_of`] as syntax trees: the getter, the setter and the builder.
+pub fn accessor_items(
+    page: &str,
+    field: &Field,
+    models: &TokenStream,
+) -> Result<Vec<ImplItem>, EmitError> {
     let wire = &field.wire;
     let mut lines = rustdoc::prose(&field.description);
     if lines.is_empty() {
         lines.push(format!("The `{wire}` property."));
     }
-    let doc = rustdoc::attrs(&lines);
     // A raw getter (`r#type`) cannot be an intra-doc link target.
     let set_line = match field.getter.strip_prefix("r#") {
         Some(_) => format!("Sets `{wire}`."),
         None => format!("Sets `{wire}` (see [`Self::{}`]).", field.getter),
     };
-    let set_doc = rustdoc::attrs(&[set_line]);
-    let builder = ident(&field.builder, || page.to_owned())?;
-    let builder_doc = rustdoc::attrs(&[format!(
+    let builder_line = format!(
         "Sets `{wire}` (see [`Self::{}`]) and gives the value back, for chaining.",
         field.setter.trim_start_matches("r#")
-    )]);
-    let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
-    let code = accessor_code(
-        &field.accessor,
-        models,
-        wire,
-        &quote!(&self.0),
-        &quote!(&mut self.0),
     );
-    let (get_type, get_body, set_type, set_call) =
-        (code.get_type, code.get_body, code.set_type, code.set_call);
-    Ok(quote! {
-        #doc
-        #cfg
-        pub fn #getter(&self) -> #get_type { #get_body }
-        #set_doc
-        #cfg
-        pub fn #setter(&mut self, value: #set_type) -> &mut Self {
-            #set_call;
-            self
-        }
-        #builder_doc
-        #cfg
-        pub fn #builder(mut self, value: #set_type) -> Self {
-            #set_call;
-            self
-        }
-    })
+    let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
+    let shape = accessor_items::Shape {
+        key: format!("own {models} {:?}", field.accessor),
+        tokens: || {
+            let code = accessor_code(
+                &field.accessor,
+                models,
+                accessor_items::WIRE,
+                &quote!(&self.0),
+                &quote!(&mut self.0),
+            );
+            let (get_type, get_body, set_type, set_call) =
+                (code.get_type, code.get_body, code.set_type, code.set_call);
+            quote! {
+                pub fn getter(&self) -> #get_type { #get_body }
+                pub fn setter(&mut self, value: #set_type) -> &mut Self {
+                    #set_call;
+                    self
+                }
+                pub fn builder(mut self, value: #set_type) -> Self {
+                    #set_call;
+                    self
+                }
+            }
+        },
+        wire,
+        cfg: &cfg,
+    };
+    let methods = [
+        (&field.getter, lines),
+        (&field.setter, vec![set_line]),
+        (&field.builder, vec![builder_line]),
+    ]
+    .map(|(name, lines)| accessor_items::Method {
+        name,
+        doc: rustdoc::attr_texts(&lines),
+    });
+    accessor_items::build(shape, &methods, || page.to_owned())
 }
 
 /// A getter's type and body, a setter's parameter type and call.

@@ -13,15 +13,17 @@ use super::syntax::{ident, rust_header, unparse, EmitError};
 use crate::ir::api::{ActionParameters, ACTIONS_MODULE, VIEW_MODULE};
 use crate::ir::page::ApiVersion;
 
-/// `src/<version>/actions/mod.rs` and one file per parameter object, each
+/// `src/<version>/actions/mod.rs`: one module per parameter object, each
 /// compiled by any feature of an area whose calls take it.
-pub fn action_files(
+pub fn actions_mod(
     version: ApiVersion,
     actions: &[ActionParameters],
-) -> Result<Vec<(String, String)>, EmitError> {
-    let dir = format!("src/{}/{ACTIONS_MODULE}", version.module());
-    let mut items = Vec::new();
-    let mut files = Vec::new();
+) -> Result<(String, String), EmitError> {
+    let doc = [
+        " The parameter objects of this version's actions: one type per action,".to_owned(),
+        " taken by every request that binds it.".to_owned(),
+    ];
+    let mut items = vec![(quote!(#( #![doc = #doc] )*), "actions module".to_owned())];
     for action in actions {
         let context = || format!("{} action `{}`", version.as_str(), action.action);
         let module = ident(&action.module, context)?;
@@ -38,29 +40,29 @@ pub fn action_files(
             },
             context(),
         ));
-        let stem = action.module.trim_start_matches("r#");
-        let body = unparse(vec![(parameter_struct(version, action)?, context())])?;
-        files.push((
-            format!("{dir}/{stem}.rs"),
-            format!("{}{body}", rust_header()),
-        ));
     }
-    let doc = [
-        " The parameter objects of this version's actions: one type per action,".to_owned(),
-        " taken by every request that binds it.".to_owned(),
-    ];
-    items.insert(
-        0,
-        (quote!(#( #![doc = #doc] )*), "actions module".to_owned()),
-    );
-    files.insert(
-        0,
-        (
-            format!("{dir}/mod.rs"),
-            format!("{}{}", rust_header(), unparse(items)?),
-        ),
-    );
-    Ok(files)
+    Ok((
+        format!("{}/mod.rs", actions_dir(version)),
+        format!("{}{}", rust_header(), unparse(items)?),
+    ))
+}
+
+/// `src/<version>/actions/<action>.rs`: one parameter object.
+pub fn action_file(
+    version: ApiVersion,
+    action: &ActionParameters,
+) -> Result<(String, String), EmitError> {
+    let context = || format!("{} action `{}`", version.as_str(), action.action);
+    let stem = action.module.trim_start_matches("r#");
+    let body = unparse(vec![(parameter_struct(version, action)?, context())])?;
+    Ok((
+        format!("{}/{stem}.rs", actions_dir(version)),
+        format!("{}{body}", rust_header()),
+    ))
+}
+
+fn actions_dir(version: ApiVersion) -> String {
+    format!("src/{}/{ACTIONS_MODULE}", version.module())
 }
 
 /// The items of one parameter object's file.

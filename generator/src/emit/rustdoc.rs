@@ -13,14 +13,22 @@ use crate::ir::page::{PermissionSource, Permissions};
 
 /// `#[doc = " line"]` for each line (a blank line stays empty).
 pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = attr_texts(lines);
     quote! { #( #[doc = #lines] )* }
+}
+
+/// The texts of the doc attributes of `lines` (`/// line` is `#[doc = " line"]`).
+pub fn attr_texts(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
 }
 
 /// Docs prose → safe doc lines: paragraphs on one line each, fences as text.

@@ -71,7 +71,7 @@ pub(crate) fn unparse_impl_into<T: Sync>(
     before: &str,
     self_ty: &str,
     members: &[T],
-    member: impl Fn(&T) -> Result<TokenStream, EmitError> + Sync,
+    member: impl Fn(&T) -> Result<Vec<syn::ImplItem>, EmitError> + Sync,
     context: impl Fn() -> String + Sync,
 ) -> Result<(), EmitError> {
     use rayon::prelude::*;
@@ -111,38 +111,24 @@ fn reserve_for_rest(out: &mut String, written: usize, done: usize, total: usize)
 }
 
 /// The impl's first line and the members' lines, for a non-empty chunk:
-/// the chunk is formatted as one impl, parsed and printed once.
+/// the chunk is printed as one impl.
 fn format_members<T>(
     self_ty: &str,
     chunk: &[T],
-    member: impl Fn(&T) -> Result<TokenStream, EmitError>,
+    member: impl Fn(&T) -> Result<Vec<syn::ImplItem>, EmitError>,
     context: impl Fn() -> String,
 ) -> Result<(String, String), EmitError> {
     let self_ty = ident(self_ty, &context)?;
-    let mut members = TokenStream::new();
-    for item in chunk {
-        members.extend(member(item)?);
+    let mut item: syn::ItemImpl = syn::parse_quote!(impl #self_ty {});
+    for member_of in chunk {
+        item.items.extend(member(member_of)?);
     }
-    let text = format_impl(&self_ty, members, &context)?;
+    let text = format_file(Vec::new(), vec![syn::Item::Impl(item)]);
     let (first, inner) = impl_parts(&text).ok_or_else(|| EmitError::Syntax {
         context: context(),
         message: format!("unexpected impl layout: {text}"),
     })?;
     Ok((first.to_owned(), inner.to_owned()))
-}
-
-/// `impl #self_ty { #members }`, formatted.
-fn format_impl(
-    self_ty: &Ident,
-    members: TokenStream,
-    context: impl Fn() -> String,
-) -> Result<String, EmitError> {
-    let tokens = quote::quote!(impl #self_ty { #members });
-    let item: syn::Item = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
-        context: context(),
-        message: e.to_string(),
-    })?;
-    Ok(format_file(Vec::new(), vec![item]))
 }
 
 /// A formatted one-member impl's first line and its members' lines.
