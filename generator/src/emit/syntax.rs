@@ -27,8 +27,9 @@ pub(crate) fn ident(name: &str, context: impl FnOnce() -> String) -> Result<Iden
 }
 
 /// Parses each item group (naming it on failure) and formats the file, a
-/// blank line between top-level items (prettyplease formats each item; it
-/// keeps no blank lines of its own).
+/// blank line between top-level items. prettyplease keeps no blank lines of
+/// its own, but prints an empty `Item::Verbatim` as one: the whole file is
+/// printed at once, an empty item between every two.
 pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, EmitError> {
     let mut items = Vec::new();
     let mut attrs = Vec::new();
@@ -38,19 +39,22 @@ pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, Emit
             message: e.to_string(),
         })?;
         attrs.extend(file.attrs);
-        items.extend(file.items);
-    }
-    let mut out = String::new();
-    if !attrs.is_empty() {
-        out.push_str(&format_file(attrs, Vec::new()));
-    }
-    for item in items {
-        if !out.is_empty() {
-            out.push('\n');
+        for item in file.items {
+            if !items.is_empty() {
+                items.push(blank_line());
+            }
+            items.push(item);
         }
-        out.push_str(&format_file(Vec::new(), vec![item]));
     }
-    Ok(out)
+    if !attrs.is_empty() && !items.is_empty() {
+        items.insert(0, blank_line());
+    }
+    Ok(format_file(attrs, items))
+}
+
+/// The item prettyplease prints as an empty line.
+fn blank_line() -> syn::Item {
+    syn::Item::Verbatim(TokenStream::new())
 }
 
 /// Members formatted per parallel job, and jobs whose text is held at once:
