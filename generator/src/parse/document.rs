@@ -411,8 +411,8 @@ impl Builder {
         let Some((offset, level, inline)) = self.heading.take() else {
             return;
         };
-        let is_tab = inline.links.iter().any(|l| l.target.starts_with("#tab/"));
-        let key = match &inline.anchor {
+        let is_tab = inline.links().iter().any(|l| l.target.starts_with("#tab/"));
+        let key = match inline.anchor() {
             Some(anchor) => anchor.trim().to_ascii_lowercase(),
             None => slug(inline.trimmed()),
         };
@@ -461,7 +461,7 @@ impl Builder {
             return;
         }
         if inline.trimmed().starts_with("[!INCLUDE") {
-            for link in inline.links {
+            for link in inline.into_links() {
                 self.blocks.push(Block {
                     offset,
                     line: 0,
