@@ -352,10 +352,13 @@ impl Builder {
                 self.table = Some((range.start, Table::default()));
             }
             Tag::TableHead | Tag::TableRow => {
+                // A body row has as many cells as the header (GFM pads and
+                // cuts rows to it): sized once, no spare room, no regrowth.
+                let width = self.table.as_ref().map_or(0, |(_, t)| t.header.len());
                 self.row = Some(Row {
                     offset: range.start,
                     line: 0,
-                    cells: Vec::new(),
+                    cells: Vec::with_capacity(width),
                 })
             }
             Tag::TableCell => {
@@ -446,8 +449,8 @@ impl Builder {
 
     fn finish_row(&mut self) {
         if let (Some(mut row), Some((_, table))) = (self.row.take(), &mut self.table) {
-            // A cell is large and a row's cells grow four at a time: on a
-            // huge table the spare room would outweigh the text.
+            // Should a row ever hold more cells than its header, the spare
+            // room goes.
             row.cells.shrink_to_fit();
             table.rows.push(row);
         }
