@@ -279,13 +279,24 @@ pub fn read_pages_or_dump(path: &Path) -> Result<Checkout, DocsError> {
 }
 
 /// One JSON line per page, serialized in parallel, in page order.
+///
+/// Each page is written into a buffer its thread reuses, then copied once
+/// into a line of exactly its size: growing every line by doubling would
+/// copy it several times, leave up to half of it unused, and keep asking
+/// the system for fresh memory. A huge line keeps the buffer itself, so it
+/// is never held twice.
 pub fn json_lines(pages: &[Page]) -> Result<Vec<Vec<u8>>, serde_json::Error> {
+    const HANDED_OVER: usize = 1 << 20;
     pages
         .par_iter()
-        .map(|page| {
-            let mut line = serde_json::to_vec(page)?;
-            line.push(b'\n');
-            Ok(line)
+        .map_init(Vec::new, |scratch: &mut Vec<u8>, page| {
+            scratch.clear();
+            serde_json::to_writer(&mut *scratch, page)?;
+            scratch.push(b'\n');
+            if scratch.len() > HANDED_OVER {
+                return Ok(std::mem::take(scratch));
+            }
+            Ok(scratch.as_slice().to_vec())
         })
         .collect()
 }

@@ -86,7 +86,7 @@ fn first_resource_link(blocks: &[Block]) -> Option<TypeRef> {
     blocks.iter().find_map(|b| match &b.kind {
         BlockKind::Paragraph(p) if !p.quoted => p
             .inline
-            .links
+            .links()
             .iter()
             .find_map(|l| linked_type(&l.target))
             .map(TypeRef::named),

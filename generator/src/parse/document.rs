@@ -352,10 +352,13 @@ impl Builder {
                 self.table = Some((range.start, Table::default()));
             }
             Tag::TableHead | Tag::TableRow => {
+                // A body row has as many cells as the header (GFM pads and
+                // cuts rows to it): sized once, no spare room, no regrowth.
+                let width = self.table.as_ref().map_or(0, |(_, t)| t.header.len());
                 self.row = Some(Row {
                     offset: range.start,
                     line: 0,
-                    cells: Vec::new(),
+                    cells: Vec::with_capacity(width),
                 })
             }
             Tag::TableCell => {
@@ -411,8 +414,8 @@ impl Builder {
         let Some((offset, level, inline)) = self.heading.take() else {
             return;
         };
-        let is_tab = inline.links.iter().any(|l| l.target.starts_with("#tab/"));
-        let key = match &inline.anchor {
+        let is_tab = inline.links().iter().any(|l| l.target.starts_with("#tab/"));
+        let key = match inline.anchor() {
             Some(anchor) => anchor.trim().to_ascii_lowercase(),
             None => slug(inline.trimmed()),
         };
@@ -446,8 +449,8 @@ impl Builder {
 
     fn finish_row(&mut self) {
         if let (Some(mut row), Some((_, table))) = (self.row.take(), &mut self.table) {
-            // A cell is large and a row's cells grow four at a time: on a
-            // huge table the spare room would outweigh the text.
+            // Should a row ever hold more cells than its header, the spare
+            // room goes.
             row.cells.shrink_to_fit();
             table.rows.push(row);
         }
@@ -461,7 +464,7 @@ impl Builder {
             return;
         }
         if inline.trimmed().starts_with("[!INCLUDE") {
-            for link in inline.links {
+            for link in inline.into_links() {
                 self.blocks.push(Block {
                     offset,
                     line: 0,

@@ -23,22 +23,21 @@ pub fn unclosed(text: &str, range: Range<usize>) -> Option<UnclosedFence> {
     let block = text.get(range.clone())?;
     let mut lines = block.lines();
     let (fence_char, fence_len) = opening(lines.next()?)?;
-    let rest: Vec<&str> = lines.collect();
-    let closed = rest
-        .last()
-        .is_some_and(|last| closes(last, fence_char, fence_len));
-    if closed {
+    // Only the last line can close the block: most blocks are closed, and
+    // are told so without walking their lines.
+    let last = lines.next_back();
+    if last.is_some_and(|last| closes(last, fence_char, fence_len)) {
         return None;
     }
-    let first_heading = rest
-        .iter()
-        .map(|l| strip_container(l))
+    let rest = || lines.clone().chain(last);
+    let first_heading = rest()
+        .map(strip_container)
         .find(|l| l.starts_with('#') && l.trim_start_matches('#').starts_with(' '))
         .map(|l| shorten(l.trim()));
     Some(UnclosedFence {
         offset: range.start,
         line: 0,
-        swallowed_lines: rest.len(),
+        swallowed_lines: rest().count(),
         first_heading,
     })
 }

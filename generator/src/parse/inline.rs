@@ -3,19 +3,27 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+/// A huge table holds hundreds of thousands of these, most with plain text
+/// only: links, code spans and anchors live out of line, allocated by the
+/// first one, so a plain cell costs its text and two words.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Inline {
     /// Plain text; code spans keep their backticks, line breaks (`<br>`) are `\n`.
     pub text: String,
-    pub links: Vec<Link>,
-    /// Contents of the code spans, in order.
-    pub code: Vec<String>,
-    /// `<a name="...">` anchor, for headings.
-    pub anchor: Option<String>,
+    extras: Option<Box<Extras>>,
     /// True when some text was bold (Intune workload sub-rows).
     pub strong: bool,
-    link_depth: usize,
-    strong_depth: usize,
+    link_depth: u16,
+    strong_depth: u16,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Extras {
+    links: Vec<Link>,
+    /// Contents of the code spans, in order.
+    code: Vec<String>,
+    /// `<a name="...">` anchor, for headings.
+    anchor: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,6 +72,34 @@ impl Inline {
         }
     }
 
+    /// The links, in order.
+    pub fn links(&self) -> &[Link] {
+        self.extras.as_ref().map_or(&[], |e| &e.links)
+    }
+
+    /// The contents of the code spans, in order.
+    pub fn code(&self) -> &[String] {
+        self.extras.as_ref().map_or(&[], |e| &e.code)
+    }
+
+    /// The `<a name="...">` anchor (headings).
+    pub fn anchor(&self) -> Option<&str> {
+        self.extras.as_ref()?.anchor.as_deref()
+    }
+
+    pub fn into_links(self) -> Vec<Link> {
+        self.extras.map(|e| e.links).unwrap_or_default()
+    }
+
+    #[cfg(test)]
+    pub fn links_mut(&mut self) -> &mut Vec<Link> {
+        &mut self.extras_mut().links
+    }
+
+    fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+
     /// Feeds one inline event; returns false for events that are not inline.
     pub fn push(&mut self, event: &Event<'_>) -> bool {
         match event {
@@ -74,17 +110,17 @@ impl Inline {
             Event::InlineHtml(html) | Event::Html(html) => self.push_html(html),
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                self.links.push(Link {
+                self.extras_mut().links.push(Link {
                     text: String::new(),
                     target: dest_url.to_string(),
                 });
-                self.link_depth += 1;
+                self.link_depth = self.link_depth.saturating_add(1);
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 self.link_depth = self.link_depth.saturating_sub(1);
             }
             Event::Start(Tag::Strong) => {
-                self.strong_depth += 1;
+                self.strong_depth = self.strong_depth.saturating_add(1);
                 self.strong = true;
             }
             Event::End(TagEnd::Strong) => self.strong_depth = self.strong_depth.saturating_sub(1),
@@ -112,14 +148,14 @@ impl Inline {
             self.text.push_str(text);
         }
         if self.link_depth > 0 {
-            if let Some(link) = self.links.last_mut() {
+            if let Some(link) = self.extras.as_mut().and_then(|e| e.links.last_mut()) {
                 link.text.push_str(&self.text[start..]);
             }
         }
     }
 
     fn push_code(&mut self, code: &str) {
-        self.code.push(code.to_owned());
+        self.extras_mut().code.push(code.to_owned());
         self.push_text("`");
         self.push_text(code);
         self.push_text("`");
@@ -134,7 +170,7 @@ impl Inline {
         {
             self.text.push('\n');
         } else if let Some(name) = anchor_name(html) {
-            self.anchor.get_or_insert(name);
+            self.extras_mut().anchor.get_or_insert(name);
         }
     }
 }

@@ -89,7 +89,7 @@ pub fn query_options(ctx: &PageContext<'_>) -> QueryOptions {
             BlockKind::Paragraph(p) => {
                 let links_odata = p
                     .inline
-                    .links
+                    .links()
                     .iter()
                     .any(|l| l.target.contains("query-parameters"));
                 let negated = says_not_supported(&p.inline.text);

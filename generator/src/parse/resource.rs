@@ -194,7 +194,7 @@ fn base_type(ctx: &PageContext<'_>, annotation: Option<&Annotation>) -> Option<S
         .iter()
         .find_map(|b| match &b.kind {
             BlockKind::Paragraph(p) if says_inherits(&p.inline.text) => {
-                p.inline.links.iter().find_map(|l| linked_type(&l.target))
+                p.inline.links().iter().find_map(|l| linked_type(&l.target))
             }
             _ => None,
         })
@@ -372,10 +372,10 @@ fn possible_values(cell: &super::inline::Inline) -> Vec<String> {
         "值为",
         "支持的值",
     ];
-    if cell.code.is_empty() || !mentions_any(&cell.text, LISTS) {
+    if cell.code().is_empty() || !mentions_any(&cell.text, LISTS) {
         return Vec::new();
     }
-    cell.code
+    cell.code()
         .iter()
         .map(|c| c.trim().to_owned())
         .filter(|c| is_wire_name(c))

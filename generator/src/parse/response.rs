@@ -144,7 +144,7 @@ fn stated_statuses(blocks: &[Block]) -> Vec<u16> {
         })
     };
     let in_code: Vec<u16> = paragraphs()
-        .flat_map(|p| p.code.iter())
+        .flat_map(|p| p.code().iter())
         .filter_map(|c| leading_status(c))
         .collect();
     if !in_code.is_empty() {
@@ -223,7 +223,7 @@ fn declared_type(blocks: &[Block], examples: &[Example], status: Option<u16>) ->
         let BlockKind::Paragraph(p) = &block.kind else {
             continue;
         };
-        let Some(name) = p.inline.links.iter().find_map(|l| linked_type(&l.target)) else {
+        let Some(name) = p.inline.links().iter().find_map(|l| linked_type(&l.target)) else {
             continue;
         };
         let said_collection = mentions_collection(&p.inline.text);

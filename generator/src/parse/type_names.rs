@@ -13,7 +13,7 @@ pub fn type_of_cell(cell: &Inline) -> TypeRef {
     let text = cell.trimmed();
     let collection = is_collection(text);
     let item = match cell
-        .links
+        .links()
         .iter()
         .find_map(|l| Some((linked_type(&l.target)?, l)))
     {
@@ -168,7 +168,7 @@ mod tests {
             .collect();
         let mut inline = Inline::default();
         inline.text = text.to_owned();
-        inline.links = links;
+        *inline.links_mut() = links;
         inline
     }
 
@@ -204,14 +204,14 @@ mod tests {
             "[managedDevice](../resources/intune-shared-manageddevice.md) collection",
             &["../resources/intune-shared-manageddevice.md"],
         );
-        c.links[0].text = "managedDevice".to_owned();
+        c.links_mut()[0].text = "managedDevice".to_owned();
         let expected = TypeRef::Named {
             name: "intune-shared-manageddevice".to_owned(),
             page: None,
             link_text: Some("managedDevice".to_owned()),
         };
         assert_eq!(type_of_cell(&c), TypeRef::collection(expected));
-        c.links[0].text = "托管设备".to_owned();
+        c.links_mut()[0].text = "托管设备".to_owned();
         let translated = TypeRef::named("intune-shared-manageddevice");
         assert_eq!(type_of_cell(&c), TypeRef::collection(translated));
     }

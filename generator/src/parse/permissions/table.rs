@@ -70,7 +70,7 @@ fn by_words(labels: &[&str]) -> Option<Vec<Option<Kind>>> {
 /// transposed tables) makes it no kind label, a link to a concept article
 /// (`[Delegated permission](/graph/auth-v2-user) (…)`) does not.
 fn label_text(cell: &Cell) -> &str {
-    let links_a_page = cell.inline.links.iter().any(|l| {
+    let links_a_page = cell.inline.links().iter().any(|l| {
         l.target
             .split('#')
             .next()
