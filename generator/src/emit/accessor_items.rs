@@ -17,6 +17,7 @@ use quote::quote;
 use syn::{Attribute, Expr, ImplItem, ImplItemFn, Lit, LitStr, Stmt};
 
 use super::syntax::{ident, EmitError};
+use crate::ir::api::Accessor;
 
 /// The placeholder wire name in a template's tokens (the real one is set in
 /// the tree); no JSON property name holds a NUL.
@@ -35,14 +36,17 @@ pub struct Method<'a> {
 /// name and the `cfg` attribute tokens (empty for none).
 pub struct Shape<'a, F: FnOnce() -> TokenStream> {
     /// Identifies the shape: equal keys give equal tokens.
-    pub key: String,
+    pub key: ShapeKey,
     pub tokens: F,
     pub wire: &'a str,
     pub cfg: &'a TokenStream,
 }
 
+/// What kind of methods (and under which models path) for which accessor.
+pub type ShapeKey = (&'static str, Accessor);
+
 thread_local! {
-    static TEMPLATES: RefCell<HashMap<String, Vec<ImplItemFn>>> = RefCell::new(HashMap::new());
+    static TEMPLATES: RefCell<HashMap<ShapeKey, Vec<ImplItemFn>>> = RefCell::new(HashMap::new());
     static CFGS: RefCell<HashMap<String, Vec<Attribute>>> = RefCell::new(HashMap::new());
 }
 
@@ -77,7 +81,7 @@ pub fn build<F: FnOnce() -> TokenStream>(
 
 /// The parsed methods of a shape, parsed once per thread.
 fn template(
-    key: String,
+    key: ShapeKey,
     tokens: impl FnOnce() -> TokenStream,
     context: impl Fn() -> String,
 ) -> Result<Vec<ImplItemFn>, EmitError> {
@@ -196,7 +200,7 @@ mod tests {
             },
         ];
         let shape = Shape {
-            key: "test str".to_owned(),
+            key: ("test str", Accessor::Str),
             tokens: shape_tokens,
             wire: "@odata.type",
             cfg: &cfg,
@@ -219,7 +223,7 @@ mod tests {
     #[test]
     fn a_template_without_the_wire_placeholder_is_an_error() {
         let shape = Shape {
-            key: "test no wire".to_owned(),
+            key: ("test no wire", Accessor::U8),
             tokens: || {
                 quote!(
                     pub fn getter(&self) -> u8 {

@@ -283,7 +283,7 @@ fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
         after_kind: derived,
     };
     // The accessors are formatted one by one by `accessor_impl`.
-    Ok(view_type.items(doc, &[]))
+    Ok(view_type.items(doc))
 }
 
 /// Appends a model's accessors to `out`: `impl Name { ... }` after a blank
@@ -313,7 +313,7 @@ fn accessor_impl(
         .chain(inherited.iter().map(Accessors::Inherited))
         .collect();
     let tokens = |member: &Accessors| match member {
-        Accessors::Own(field) => accessor_items(&def.page, field, &quote!(super)),
+        Accessors::Own(field) => accessor_items(&def.page, field, ModelsPath::FromModel),
         Accessors::Inherited(i) => inherited_builder(&def.page, &i.owner, &i.field),
     };
     unparse_impl_into(out, "\n", &def.rust_name, &members, tokens, &context)?;
@@ -346,7 +346,7 @@ fn inherited_builder(page: &str, owner: &str, field: &Field) -> Result<Vec<ImplI
     );
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
     let shape = accessor_items::Shape {
-        key: format!("inherited {:?}", field.accessor),
+        key: ("inherited", field.accessor.clone()),
         tokens: || {
             let code = accessor_code(
                 &field.accessor,
@@ -490,9 +490,9 @@ pub struct ViewType<'a> {
 }
 
 impl ViewType<'_> {
-    /// `pub type Name = View<Marker>;`, the uninhabited marker, its `Kind`
-    /// impl, then the accessors in one inherent impl (none when empty).
-    pub fn items(&self, doc: &TokenStream, accessors: &[TokenStream]) -> TokenStream {
+    /// `pub type Name = View<Marker>;`, the uninhabited marker and its `Kind`
+    /// impl (the accessors are formatted apart, by [`unparse_impl_into`]).
+    pub fn items(&self, doc: &TokenStream) -> TokenStream {
         let Self {
             view,
             name,
@@ -502,11 +502,6 @@ impl ViewType<'_> {
             kind_extra,
             after_kind,
         } = self;
-        let accessors = if accessors.is_empty() {
-            quote!()
-        } else {
-            quote!(impl #name { #(#accessors)* })
-        };
         quote! {
             #doc
             pub type #name = #view::View<#marker>;
@@ -520,28 +515,34 @@ impl ViewType<'_> {
             }
 
             #after_kind
-            #accessors
         }
     }
 }
 
-/// The getter and setter of one property of a type whose field `0` is the
-/// object (a model's `View`, a parameter object); `models` names the models
-/// module.
-pub fn accessors_of(
-    page: &str,
-    field: &Field,
-    models: &TokenStream,
-) -> Result<TokenStream, EmitError> {
-    let items = accessor_items(page, field, models)?;
-    Ok(quote!(#(#items)*))
+/// Where the models module is, seen from a file holding accessors.
+#[derive(Clone, Copy)]
+pub enum ModelsPath {
+    /// From a model file: `super`.
+    FromModel,
+    /// From an action parameter file: `super::super::models`.
+    FromAction,
 }
 
-/// [`accessors_of`] as syntax trees: the getter, the setter and the builder.
+impl ModelsPath {
+    fn tokens(self) -> TokenStream {
+        match self {
+            ModelsPath::FromModel => quote!(super),
+            ModelsPath::FromAction => quote!(super::super::models),
+        }
+    }
+}
+
+/// The getter, the setter and the builder of one property of a type whose
+/// field `0` is the object (a model's `View`, a parameter object).
 pub fn accessor_items(
     page: &str,
     field: &Field,
-    models: &TokenStream,
+    models: ModelsPath,
 ) -> Result<Vec<ImplItem>, EmitError> {
     let wire = &field.wire;
     let mut lines = rustdoc::prose(&field.description);
@@ -559,11 +560,17 @@ pub fn accessor_items(
     );
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
     let shape = accessor_items::Shape {
-        key: format!("own {models} {:?}", field.accessor),
+        key: (
+            match models {
+                ModelsPath::FromModel => "own, from a model",
+                ModelsPath::FromAction => "own, from an action",
+            },
+            field.accessor.clone(),
+        ),
         tokens: || {
             let code = accessor_code(
                 &field.accessor,
-                models,
+                &models.tokens(),
                 accessor_items::WIRE,
                 &quote!(&self.0),
                 &quote!(&mut self.0),

@@ -7,10 +7,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::models::{accessors_of, cfg_any, from_impls, ViewType};
+use super::models::{accessor_items, cfg_any, from_impls, ModelsPath, ViewType};
 use super::rustdoc;
-use super::syntax::{ident, rust_header, unparse, EmitError};
-use crate::ir::api::{ActionParameters, ACTIONS_MODULE, VIEW_MODULE};
+use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
+use crate::ir::api::{ActionParameters, Field, ACTIONS_MODULE, VIEW_MODULE};
 use crate::ir::page::ApiVersion;
 
 /// `src/<version>/actions/mod.rs`: one module per parameter object, each
@@ -54,11 +54,22 @@ pub fn action_file(
 ) -> Result<(String, String), EmitError> {
     let context = || format!("{} action `{}`", version.as_str(), action.action);
     let stem = action.module.trim_start_matches("r#");
-    let body = unparse(vec![(parameter_struct(version, action)?, context())])?;
-    Ok((
-        format!("{}/{stem}.rs", actions_dir(version)),
-        format!("{}{body}", rust_header()),
-    ))
+    let mut text = rust_header();
+    text.push_str(&unparse(vec![(
+        parameter_struct(version, action)?,
+        context(),
+    )])?);
+    let object = &action.object;
+    let accessors = |field: &Field| accessor_items(&action.action, field, ModelsPath::FromAction);
+    unparse_impl_into(
+        &mut text,
+        "\n",
+        &object.rust_name,
+        &object.fields,
+        accessors,
+        context,
+    )?;
+    Ok((format!("{}/{stem}.rs", actions_dir(version)), text))
 }
 
 fn actions_dir(version: ApiVersion) -> String {
@@ -75,10 +86,6 @@ fn parameter_struct(
     let name = ident(&object.rust_name, context)?;
     let models = quote!(super::super::models);
     let view_module = format_ident!("{}", VIEW_MODULE);
-    let mut accessors = Vec::new();
-    for field in &object.fields {
-        accessors.push(accessors_of(&action.action, field, &models)?);
-    }
     let mut lines = vec![
         format!(
             "The parameters of {}: a JSON object built with the setters, starting from `new()`.",
@@ -105,5 +112,5 @@ fn parameter_struct(
         kind_extra: quote!(),
         after_kind: from_impls(&action.action, &name, &object.conversions, &models)?,
     };
-    Ok(view_type.items(&doc, &accessors))
+    Ok(view_type.items(&doc))
 }
