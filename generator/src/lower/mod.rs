@@ -17,6 +17,7 @@ mod tree;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::{self, Scope};
@@ -339,13 +340,18 @@ fn assemble(
             versions.entry(*version).or_default();
         }
     }
-    let versions = versions
+    // The versions are independent from here on: assembled in parallel,
+    // collected in version order.
+    let jobs: Vec<_> = versions
         .into_iter()
-        .map(|(version, trees)| {
+        .map(|(version, trees)| (version, trees, declared.remove(&version)))
+        .collect();
+    let versions = jobs
+        .into_par_iter()
+        .map(|(version, trees, models)| {
             let (mut areas, roots) = name_areas(version, trees, options.split_at);
             let actions = actions::share(&mut areas);
-            let models = declared
-                .remove(&version)
+            let models = models
                 .map(|m| m.gated(version, &roots, prune))
                 .unwrap_or_default();
             VersionApi {

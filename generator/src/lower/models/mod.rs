@@ -59,10 +59,15 @@ pub(crate) struct DeclaredModels {
 
 /// The declared models of every version any page belongs to.
 pub(crate) fn declare(pages: &[Page]) -> BTreeMap<ApiVersion, DeclaredModels> {
+    use rayon::prelude::*;
     let versions: BTreeSet<ApiVersion> = pages.iter().filter_map(|p| p.version).collect();
+    // The versions are independent: collected in parallel.
+    let versions: Vec<ApiVersion> = versions.into_iter().collect();
     versions
-        .into_iter()
+        .into_par_iter()
         .map(|version| (version, collect(pages, version)))
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect()
 }
 
