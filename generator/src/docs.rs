@@ -1,7 +1,7 @@
 //! The doc checkout on disk: finding pages, reading them (in parallel, output
 //! in file order), and include files confined to the checkout.
 //!
-//! Every file is read under the rules of [`confined`]: no symbolic links
+//! Every file is read under the rules of `confined`: no symbolic links
 //! below the root, only regular files, at most [`PAGE_SIZE_LIMIT`] bytes.
 //! An entry that breaks a rule is a [`Refusal`] naming its path; the run goes
 //! on without it.

@@ -4,7 +4,7 @@
 //! The pipeline is visible in the modules: [`parse`] (markdown → [`ir::page`]),
 //! [`lower`] ([`ir::page`] → [`ir::api`]), [`emit`] ([`ir::api`] → files).
 //! [`generate`] is the one entry over them; I/O lives at the edges
-//! ([`docs`] reads the checkout, [`write`] writes the crate).
+//! ([`docs`] reads the checkout, [`write`](mod@write) writes the crate).
 
 pub mod conform;
 pub mod diagnostics;

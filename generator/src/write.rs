@@ -312,7 +312,7 @@ impl std::fmt::Display for Difference {
     }
 }
 
-/// Compares the folder `out` with what [`write`] makes of `files`: the files
+/// Compares the folder `out` with what [`write`](fn@write) makes of `files`: the files
 /// and the manifest listing them (missing, extra and changed files;
 /// anything else in `.docgen/`, such as a killed run's journal, is extra).
 pub fn compare(out: &Path, files: &Files) -> Result<Vec<Difference>, WriteError> {

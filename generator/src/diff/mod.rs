@@ -1,7 +1,7 @@
 //! `docgen diff`: the structural difference of two doc checkouts as the
 //! generated crate sees it. [`surface`] builds each side from the emitter's
 //! lowering, [`compare`] pairs them, [`classify`] decides what breaks code,
-//! [`render`] prints the text form; [`report`] is the data (`--json`).
+//! [`render`](mod@render) prints the text form; [`report`] is the data (`--json`).
 
 pub mod classify;
 pub mod compare;

@@ -1,5 +1,5 @@
 //! What `docgen diff` reports: plain serde data, printed as text by
-//! [`super::render`] and as JSON by the CLI.
+//! [`super::render`](mod@super::render) and as JSON by the CLI.
 
 use serde::Serialize;
 

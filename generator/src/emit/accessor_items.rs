@@ -23,8 +23,8 @@ use crate::ir::api::Accessor;
 /// the tree); no JSON property name holds a NUL.
 pub const WIRE: &str = "\u{0}docgen-wire";
 
-/// One method to build: its name, its doc lines (already ` `-prefixed or
-/// empty, as doc attributes hold them) and its features.
+/// One method to build: its name and the texts of its doc attributes
+/// (` `-prefixed or empty, as [`super::rustdoc::attr_texts`] gives them).
 pub struct Method<'a> {
     pub name: &'a str,
     pub doc: Vec<String>,

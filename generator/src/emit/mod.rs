@@ -1,6 +1,8 @@
 //! The emitter: the client to emit ([`crate::ir::api::Api`]) → the files of
 //! the client crate. Pure; it reads only the IR and the settings, and decides
-//! no name. Rust is built with `quote!` only and formatted with prettyplease.
+//! no name. Rust is built with `quote!` only and formatted with prettyplease;
+//! model accessors are clones of `quote!` templates with their names, wire
+//! name, docs and `cfg` set in the syntax tree (`accessor_items`).
 //! See `generator/NAMING.md` for the call surface.
 
 mod accessor_items;

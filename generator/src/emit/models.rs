@@ -491,7 +491,7 @@ pub struct ViewType<'a> {
 
 impl ViewType<'_> {
     /// `pub type Name = View<Marker>;`, the uninhabited marker and its `Kind`
-    /// impl (the accessors are formatted apart, by [`unparse_impl_into`]).
+    /// impl (the accessors are formatted apart, by `unparse_impl_into`).
     pub fn items(&self, doc: &TokenStream) -> TokenStream {
         let Self {
             view,

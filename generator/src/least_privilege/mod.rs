@@ -2,7 +2,7 @@
 //! from the docs' permission tables. [`path`] splits calls and templates
 //! into comparable segments, [`index`] finds the template documenting a
 //! call, [`scopes`] computes the set answers (union of least privileged,
-//! fewest covering scopes), [`answer`] assembles them, [`render`] prints.
+//! fewest covering scopes), [`answer`](mod@answer) assembles them, [`render`](mod@render) prints.
 
 pub mod answer;
 pub mod index;

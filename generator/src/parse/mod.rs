@@ -1,9 +1,9 @@
 //! The page reader: markdown bytes → [`crate::ir::page::Page`].
 //!
-//! Pipeline for one page: normalize the text ([`text`], unwrapping
+//! Pipeline for one page: normalize the text (`text`, unwrapping
 //! side-by-side spans), take out front matter and HTML comments (keeping the
-//! annotations), build blocks with pulldown-cmark ([`document`]), find sections
-//! by anchor or slug ([`sections`]), then run the extractors. Nothing here
+//! annotations), build blocks with pulldown-cmark (`document`), find sections
+//! by anchor or slug (`sections`), then run the extractors. Nothing here
 //! depends on the language of headings or prose.
 
 mod annotation;

@@ -29,7 +29,7 @@ pub struct Checkpoint {
 }
 
 /// One text unit written in the side-by-side format: the inverse of
-/// [`unwrap`], for tests and fixtures that need such pages.
+/// `unwrap`, for tests and fixtures that need such pages.
 pub fn text_unit(id: &str, translated: &str, english: &str) -> String {
     format!("{OPEN}{id}\">{translated}{LOOKUP}{id}\">{english}{CLOSE}")
 }

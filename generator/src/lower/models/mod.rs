@@ -1,6 +1,6 @@
 //! Pages → the models of each API version (`ir::api::ModelSet`): one typed view
 //! per resource and complex type, one enum per enum, Rust names settled once,
-//! and the features that compile each (see [`gate`]).
+//! and the features that compile each (see `gate`).
 
 mod accessor;
 mod builders;
