@@ -53,7 +53,7 @@ pub fn measure(tree: &DocTree, rounds: usize) -> Result<ReaderTimes, DocsError> 
         }
         Ok(best)
     };
-    let bare = best(&|| bare_parse(tree, &files))?;
+    let bare = bare_parse_time(tree, rounds)?;
     let ir_single = best(&|| ir_single(tree, &files))?;
     let ir_parallel = best(&|| ir_parallel(tree))?;
     Ok(ReaderTimes {
