@@ -119,39 +119,40 @@ pub fn ir(docs: &Path) -> Result<(), docgen::Error> {
     Ok(())
 }
 
-/// `docgen generate`: read, generate, write; diagnostics on stderr.
+/// `docgen generate`: read, lower, then emit into the writer's stager (each
+/// file is written out as it is made); diagnostics on stderr.
 pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
     require_api_pages(&args.docs, &checkout.pages)?;
     let settings = args.settings();
-    let mut generated =
-        docgen::generate::Generator::new(&settings).generate_from(checkout.pages)?;
-    generated
-        .diagnostics
-        .extend(checkout.refused.iter().map(refusal_diagnostic));
-    generated.diagnostics.sort();
+    let lowering = docgen::generate::Generator::new(&settings).lower_from(checkout.pages)?;
+    let mut diagnostics = lowering.diagnostics.clone();
+    diagnostics.extend(checkout.refused.iter().map(refusal_diagnostic));
+    diagnostics.sort();
     let limit = if args.all_diagnostics { usize::MAX } else { 20 };
-    eprint!(
-        "{}",
-        docgen::diagnostics::report(&generated.diagnostics, limit)
-    );
+    eprint!("{}", docgen::diagnostics::report(&diagnostics, limit));
     let options = docgen::write::WriteOptions { force: args.force };
-    docgen::write::write_with(&settings.out_dir, &generated.files, &options)?;
-    let stats = &generated.stats;
+    let stager = docgen::write::Stager::open(&settings.out_dir, &options)?;
+    if let Err(e) = lowering.emit_into(&stager) {
+        stager.abort();
+        return Err(docgen::generate::GenerateError::from(e).into());
+    }
+    let report = stager.finish()?;
+    let stats = lowering.stats();
     println!(
         "{}: {} files, {} builder structs, {} terminal calls; {} of {} path templates left out, {} duplicate operations folded; {}",
         settings.out_dir.display(),
-        generated.files.len(),
+        report.written + report.unchanged,
         stats.nodes,
         stats.endpoints,
         stats.templates - stats.lowered,
         stats.templates,
         stats.dropped_duplicates,
-        docgen::diagnostics::summary(&generated.diagnostics),
+        docgen::diagnostics::summary(&diagnostics),
     );
-    if args.strict && !generated.diagnostics.is_empty() {
+    if args.strict && !diagnostics.is_empty() {
         return Err(docgen::Error::Strict {
-            summary: docgen::diagnostics::summary(&generated.diagnostics),
+            summary: docgen::diagnostics::summary(&diagnostics),
         });
     }
     Ok(())

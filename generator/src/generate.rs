@@ -16,7 +16,7 @@
 //! ```
 
 use crate::diagnostics::{self, LocatedDiagnostic};
-use crate::emit::{self, EmitError, Files};
+use crate::emit::{self, EmitError, FileSink, Files};
 use crate::ir::page::Page;
 use crate::lower::filter::{FilterError, PathFilter};
 use crate::lower::{self, LowerOptions, LowerStats, Lowered};
@@ -56,39 +56,61 @@ impl<'a> Generator<'a> {
     /// Lowers `pages` (the request lines the settings' include and exclude
     /// patterns keep) and emits every file of the crate.
     pub fn generate(&self, pages: &[Page]) -> Result<Generated, GenerateError> {
-        let (lowered, diagnostics) = self.lower(pages)?;
-        self.emit(lowered, diagnostics)
+        Ok(self.lower(pages)?.emit()?)
     }
 
-    /// Like [`Generator::generate`], freeing the pages once they are lowered:
-    /// the emitted files never share the memory peak with the pages they
-    /// come from (on a huge page, each is several times its size).
-    pub fn generate_from(&self, pages: Vec<Page>) -> Result<Generated, GenerateError> {
-        let (lowered, diagnostics) = self.lower(&pages)?;
-        drop(pages);
-        self.emit(lowered, diagnostics)
-    }
-
-    fn lower(&self, pages: &[Page]) -> Result<(Lowered, Vec<LocatedDiagnostic>), GenerateError> {
+    /// Lowers `pages`: what to emit, and what was found wrong on the way.
+    pub fn lower(&self, pages: &[Page]) -> Result<Lowering<'a>, GenerateError> {
         let options = LowerOptions {
             filter: PathFilter::new(&self.settings.include, &self.settings.exclude)?,
             split_at: self.settings.split_at,
         };
         let lowered = lower::lower_with(pages, &options);
         let diagnostics = diagnostics::collect(pages, &lowered.refused);
-        Ok((lowered, diagnostics))
+        Ok(Lowering {
+            settings: self.settings,
+            lowered,
+            diagnostics,
+        })
     }
 
-    fn emit(
-        &self,
-        lowered: Lowered,
-        diagnostics: Vec<LocatedDiagnostic>,
-    ) -> Result<Generated, GenerateError> {
-        let files = emit::emit_crate(self.settings, &lowered.api)?;
+    /// Like [`Generator::lower`], freeing the pages once they are lowered:
+    /// emission never shares the memory peak with the pages (on a huge page,
+    /// each is several times its size).
+    pub fn lower_from(&self, pages: Vec<Page>) -> Result<Lowering<'a>, GenerateError> {
+        self.lower(&pages)
+    }
+}
+
+/// Pages lowered to the client to emit, and their diagnostics: emitted
+/// whole ([`Lowering::emit`]) or file by file into a sink, such as the
+/// writer's [`Stager`](crate::write::Stager) ([`Lowering::emit_into`]).
+#[derive(Debug)]
+pub struct Lowering<'a> {
+    settings: &'a Settings,
+    lowered: Lowered,
+    /// Every page's diagnostics and every path template left out, by file
+    /// and line.
+    pub diagnostics: Vec<LocatedDiagnostic>,
+}
+
+impl Lowering<'_> {
+    pub fn stats(&self) -> &LowerStats {
+        &self.lowered.stats
+    }
+
+    /// Every file of the crate, handed to `sink` as it is made.
+    pub fn emit_into(&self, sink: &dyn FileSink) -> Result<(), EmitError> {
+        emit::emit_crate_into(self.settings, &self.lowered.api, sink)
+    }
+
+    /// Every file of the crate, in memory.
+    pub fn emit(self) -> Result<Generated, EmitError> {
+        let files = emit::emit_crate(self.settings, &self.lowered.api)?;
         Ok(Generated {
             files,
-            diagnostics,
-            stats: lowered.stats,
+            diagnostics: self.diagnostics,
+            stats: self.lowered.stats,
         })
     }
 }

@@ -18,15 +18,17 @@
 //!
 //! 1. **Recover**: play forward the journal of a killed run, then delete what
 //!    killed runs left in `.docgen/` (staging folder, temporary files).
-//! 2. **Plan**: compare each generated file with what is on disk; check that
-//!    every folder on the way is a real folder (not a link) on `--out`'s file
-//!    system. Any refusal happens here, before anything changes.
-//! 3. **Stage**: write each new or changed file as a fresh file under
-//!    `.docgen/staging/`. Killed here, `--out` still holds the old output.
-//! 4. **Commit**: write the journal (every file to install, keep and remove)
+//! 2. **Stage**: as each generated file arrives (files are handed over
+//!    while they are emitted, a big one in pieces: [`Stager`]), compare it
+//!    with what is on disk, check that every folder on the way is a real
+//!    folder (not a link) on `--out`'s file system, and write it, when new
+//!    or changed, as a fresh file under `.docgen/staging/`. A refusal here
+//!    deletes the staging folder; killed here, `--out` still holds the old
+//!    output.
+//! 3. **Commit**: write the journal (every file to install, keep and remove)
 //!    to a temporary file, flush it to disk and rename it into place: the
 //!    single atomic step that decides the new output.
-//! 5. **Apply**: rename each staged file over its target, remove owned files
+//! 4. **Apply**: rename each staged file over its target, remove owned files
 //!    no longer generated (and folders they leave empty), write the new
 //!    manifest (temporary file + rename), delete the journal. Each step can be
 //!    repeated, so a replay after a kill at any point gives the same result.
@@ -46,43 +48,22 @@ mod error;
 mod guard;
 mod journal;
 mod manifest;
+mod output;
+mod stager;
 
-use std::collections::BTreeSet;
-use std::fs::{self, Metadata};
-use std::io::{ErrorKind, Read};
-#[cfg(unix)]
-use std::os::unix::fs::MetadataExt;
+use std::fs;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::emit::Files;
 use error::io;
-use journal::Plan;
 
 pub use error::WriteError;
+pub use output::{recover, WriteOptions, WriteReport};
+pub use stager::{Stager, HOLD_UP_TO};
 
 pub use manifest::{MANIFEST, STATE_DIR};
-
-/// How [`write_with`] treats the output folder.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WriteOptions {
-    /// Write into a non-empty folder that has no manifest.
-    pub force: bool,
-}
-
-/// What a write did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WriteReport {
-    /// Files written (new or changed).
-    pub written: usize,
-    /// Files already up to date, left untouched.
-    pub unchanged: usize,
-    /// Owned files no longer generated, removed.
-    pub removed: usize,
-    /// A killed run's journal was played forward first.
-    pub recovered: bool,
-}
 
 /// Writes `files` into the folder `out`, with the default [`WriteOptions`].
 pub fn write(out: &Path, files: &Files) -> Result<(), WriteError> {
@@ -90,6 +71,7 @@ pub fn write(out: &Path, files: &Files) -> Result<(), WriteError> {
 }
 
 /// Writes `files` into the folder `out`: see the module documentation.
+/// [`Stager`] does the same for files handed over as they are emitted.
 pub fn write_with(
     out: &Path,
     files: &Files,
@@ -100,198 +82,14 @@ pub fn write_with(
             return Err(WriteError::BadPath { path: path.clone() });
         }
     }
-    let out_meta = open_output(out)?;
-    let recovered = recover(out)?;
-    let owned = owned_files(out, options)?;
-    let plan = plan(out, &out_meta, files, &owned)?;
-    state_folder(out, &out_meta)?;
-    if let Err(e) = stage(out, files, &plan) {
-        let _ = journal::remove_staging(out);
-        return Err(e);
-    }
-    journal::commit(out, &plan)?;
-    journal::apply(out, &out_meta, &plan)?;
-    Ok(WriteReport {
-        written: plan.install.len(),
-        unchanged: plan.keep.len(),
-        removed: plan.remove.len(),
-        recovered,
-    })
-}
-
-/// Finishes or undoes what a killed run left in `out`: plays a committed
-/// journal forward, deletes staging leftovers. `Ok(true)` when a journal was
-/// played. Every write does this first.
-pub fn recover(out: &Path) -> Result<bool, WriteError> {
-    let state = out.join(STATE_DIR);
-    match fs::symlink_metadata(&state) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => return Err(WriteError::NotARealFolder { path: state }),
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
-        Err(source) => {
-            return Err(WriteError::Io {
-                path: state,
-                source,
-            })
-        }
-    }
-    let out_meta = fs::metadata(out).map_err(io(out))?;
-    let played = match journal::read(out)? {
-        Some(plan) => {
-            journal::apply(out, &out_meta, &plan)?;
-            true
-        }
-        None => false,
-    };
-    journal::remove_staging(out)?;
-    for leftover in [journal::JOURNAL_TMP, journal::MANIFEST_TMP] {
-        let path = out.join(leftover);
-        match fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == ErrorKind::NotFound => {}
-            Err(source) => return Err(WriteError::Io { path, source }),
-        }
-    }
-    // Empty after a killed first run: as if nothing had happened.
-    let _ = fs::remove_dir(&state);
-    Ok(played)
-}
-
-/// Creates `out` when missing; its metadata (following a link: `out` is
-/// named by the user).
-fn open_output(out: &Path) -> Result<Metadata, WriteError> {
-    match fs::metadata(out) {
-        Ok(meta) if meta.is_dir() => return Ok(meta),
-        Ok(_) => {
-            return Err(WriteError::NotAFolder {
-                path: out.to_owned(),
-            })
-        }
-        Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(source) => return Err(io(out)(source)),
-    }
-    fs::create_dir_all(out).map_err(io(out))?;
-    fs::metadata(out).map_err(io(out))
-}
-
-/// `.docgen/`, created when missing, checked like any folder on the way.
-fn state_folder(out: &Path, out_meta: &Metadata) -> Result<(), WriteError> {
-    guard::create(out, out_meta, &format!("{STATE_DIR}/x"))
-}
-
-/// The files the manifest of `out` lists; none for an empty or forced folder.
-fn owned_files(out: &Path, options: &WriteOptions) -> Result<BTreeSet<String>, WriteError> {
-    let path = out.join(MANIFEST);
-    let text = match fs::symlink_metadata(&path) {
-        Ok(meta) if meta.is_file() => fs::read_to_string(&path).map_err(io(&path))?,
-        Ok(_) => return Err(WriteError::NotARealFolder { path }),
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            let empty = fs::read_dir(out).map_err(io(out))?.next().is_none();
-            return if empty || options.force {
-                Ok(BTreeSet::new())
-            } else {
-                Err(WriteError::NotOwned {
-                    path: out.to_owned(),
-                })
-            };
-        }
-        Err(source) => return Err(WriteError::Io { path, source }),
-    };
-    manifest::parse(&text).map_err(|(line, entry)| WriteError::BadManifest { path, line, entry })
-}
-
-/// What to install, keep and remove; refuses anything unsafe before any
-/// change is made.
-fn plan(
-    out: &Path,
-    out_meta: &Metadata,
-    files: &Files,
-    owned: &BTreeSet<String>,
-) -> Result<Plan, WriteError> {
+    let stager = Stager::open(out, options)?;
     // Each file's decision is independent (metadata, and a read when the
-    // size matches): decided in parallel, collected in the files' order.
-    let decisions = files
+    // size matches), and creating thousands of files is mostly the file
+    // system's time: staged in parallel.
+    files
         .par_iter()
-        .map(|(relative, contents)| {
-            let on_way = guard::check(out, out_meta, relative)?;
-            Ok(on_way && unchanged(&out.join(relative), contents)?)
-        })
-        .collect::<Result<Vec<bool>, WriteError>>()?;
-    let mut plan = Plan::default();
-    for ((relative, _), keep) in files.iter().zip(decisions) {
-        if keep {
-            plan.keep.push(relative.clone());
-        } else {
-            plan.install.push(relative.clone());
-        }
-    }
-    for relative in owned {
-        if !files.contains_key(relative) && guard::check(out, out_meta, relative)? {
-            plan.remove.push(relative.clone());
-        }
-    }
-    Ok(plan)
-}
-
-/// True when `path` is a plain file (not a link, not hard-linked elsewhere)
-/// holding exactly `contents`; an error when a folder is in the way.
-fn unchanged(path: &Path, contents: &str) -> Result<bool, WriteError> {
-    let meta = match fs::symlink_metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
-        Err(source) => return Err(io(path)(source)),
-    };
-    if meta.is_dir() {
-        return Err(WriteError::FolderInTheWay {
-            path: path.to_owned(),
-        });
-    }
-    if !meta.is_file() || links(&meta) != 1 || meta.len() != contents.len() as u64 {
-        return Ok(false);
-    }
-    Ok(same_contents(path, contents.as_bytes()).unwrap_or(false))
-}
-
-/// True when the file at `path` holds exactly `expected`, read a block at a
-/// time: comparing a huge generated file never holds a second copy of it.
-fn same_contents(path: &Path, mut expected: &[u8]) -> std::io::Result<bool> {
-    let mut file = fs::File::open(path)?;
-    let mut block = vec![0; 64 * 1024];
-    loop {
-        let read = match file.read(&mut block) {
-            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            read => read?,
-        };
-        if read == 0 {
-            return Ok(expected.is_empty());
-        }
-        match expected.strip_prefix(&block[..read]) {
-            Some(rest) => expected = rest,
-            None => return Ok(false),
-        }
-    }
-}
-
-#[cfg(unix)]
-fn links(meta: &Metadata) -> u64 {
-    meta.nlink()
-}
-
-#[cfg(not(unix))]
-fn links(_meta: &Metadata) -> u64 {
-    1
-}
-
-/// Writes each file to install as a fresh file under the staging folder, in
-/// parallel (creating thousands of files is mostly the file system's time).
-fn stage(out: &Path, files: &Files, plan: &Plan) -> Result<(), WriteError> {
-    plan.install.par_iter().try_for_each(|relative| {
-        let target = journal::staged(out, relative);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        fs::write(&target, &files[relative]).map_err(io(&target))
-    })
+        .for_each(|(relative, text)| stager.put_text(relative, text));
+    stager.finish()
 }
 
 /// How a folder differs from generated files.
@@ -366,6 +164,15 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    /// Stages `files` and returns the plan, stopping before the commit.
+    fn stage_only(out: &Path, files: &Files) -> journal::Plan {
+        let stager = Stager::open(out, &WriteOptions::default()).unwrap();
+        for (relative, text) in files {
+            stager.put_text(relative, text);
+        }
+        stager.plan().unwrap()
     }
 
     fn files(lib: &str) -> Files {
@@ -477,10 +284,7 @@ mod tests {
         write(&out, &files("a")).unwrap();
         // Stop a run right after its commit point, as a kill would.
         let new = files("b");
-        let meta = fs::metadata(&out).unwrap();
-        let owned = owned_files(&out, &WriteOptions::default()).unwrap();
-        let plan = plan(&out, &meta, &new, &owned).unwrap();
-        stage(&out, &new, &plan).unwrap();
+        let plan = stage_only(&out, &new);
         journal::commit(&out, &plan).unwrap();
         assert_eq!(fs::read_to_string(out.join("src/lib.rs")).unwrap(), "a");
         assert!(recover(&out).unwrap());
@@ -498,10 +302,7 @@ mod tests {
         write(&out, &first).unwrap();
         let mut second = files("b");
         second.insert("src/second.rs".into(), "2".into());
-        let meta = fs::metadata(&out).unwrap();
-        let owned = owned_files(&out, &WriteOptions::default()).unwrap();
-        let plan = plan(&out, &meta, &second, &owned).unwrap();
-        stage(&out, &second, &plan).unwrap();
+        let plan = stage_only(&out, &second);
         journal::commit(&out, &plan).unwrap();
         // The next run generates the first files again: it must first finish
         // the second (so src/second.rs becomes owned), then remove it.

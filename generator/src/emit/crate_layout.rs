@@ -1,38 +1,37 @@
 //! The whole crate: which file holds what, emitted from the lowered API.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
 use super::area_share::Share;
+use super::sink::{Collect, FileSink, Files};
 use super::syntax::{rust_header, EmitError};
 use super::{area, crate_files, models, parameters};
 use crate::ir::api::{ActionParameters, Api, Area, TypeDef, VersionApi};
 use crate::ir::page::ApiVersion;
 use crate::settings::Settings;
 
-/// The generated crate: path relative to the crate root (`/` separators) →
-/// contents. Ordered, so iteration and output are deterministic.
-pub type Files = BTreeMap<String, String>;
-
-/// Every file of the client crate for a lowered API. Every file (or area's
-/// files) is one job of one parallel pass; the result does not depend on
-/// the thread count.
+/// Every file of the client crate for a lowered API, in memory.
 pub fn emit_crate(settings: &Settings, api: &Api) -> Result<Files, EmitError> {
-    let mut files = Files::new();
-    files.insert(
+    let collect = Collect::default();
+    emit_crate_into(settings, api, &collect)?;
+    Ok(collect.into_files())
+}
+
+/// Every file of the client crate for a lowered API, handed to `sink`. Every
+/// file (or area's files) is one job of one parallel pass; the files do not
+/// depend on the thread count.
+pub fn emit_crate_into(
+    settings: &Settings,
+    api: &Api,
+    sink: &dyn FileSink,
+) -> Result<(), EmitError> {
+    sink.put(
         "Cargo.toml".to_owned(),
         crate_files::cargo_toml(settings, api),
     );
-    files.insert("rustfmt.toml".to_owned(), crate_files::rustfmt_toml());
-    files.insert("src/lib.rs".to_owned(), crate_files::lib_rs(api)?);
-    let jobs = jobs(api);
-    let emitted = jobs
-        .par_iter()
-        .map(Job::files)
-        .collect::<Result<Vec<_>, EmitError>>()?;
-    files.extend(emitted.into_iter().flatten());
-    Ok(files)
+    sink.put("rustfmt.toml".to_owned(), crate_files::rustfmt_toml());
+    sink.put("src/lib.rs".to_owned(), crate_files::lib_rs(api)?);
+    jobs(api).par_iter().try_for_each(|job| job.emit(sink))
 }
 
 /// One unit of emission work: its files.
@@ -68,18 +67,23 @@ fn jobs(api: &Api) -> Vec<Job<'_>> {
 }
 
 impl Job<'_> {
-    fn files(&self) -> Result<Vec<(String, String)>, EmitError> {
-        match *self {
-            Job::VersionMod(v) => Ok(vec![(
+    fn emit(&self, sink: &dyn FileSink) -> Result<(), EmitError> {
+        let files = match *self {
+            Job::VersionMod(v) => vec![(
                 format!("src/{}/mod.rs", v.version.module()),
                 crate_files::version_mod(v)?,
-            )]),
-            Job::SharedModels(v) => models::shared_model_files(v.version, &v.models),
-            Job::Model(v, def) => Ok(vec![models::model_file(v.version, &v.models, def)?]),
-            Job::ActionsMod(v) => Ok(vec![parameters::actions_mod(v.version, &v.actions)?]),
-            Job::Action(v, action) => Ok(vec![parameters::action_file(v.version, action)?]),
-            Job::Area(v, area) => area_files(v.version, area),
+            )],
+            Job::SharedModels(v) => models::shared_model_files(v.version, &v.models)?,
+            // A model may be huge: it goes to the sink as it is made.
+            Job::Model(v, def) => return models::model_file(v.version, &v.models, def, sink),
+            Job::ActionsMod(v) => vec![parameters::actions_mod(v.version, &v.actions)?],
+            Job::Action(v, action) => vec![parameters::action_file(v.version, action)?],
+            Job::Area(v, area) => area_files(v.version, area)?,
+        };
+        for (path, text) in files {
+            sink.put(path, text);
         }
+        Ok(())
     }
 }
 

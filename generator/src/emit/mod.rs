@@ -14,7 +14,9 @@ pub mod models;
 pub mod parameters;
 pub mod response_types;
 pub mod rustdoc;
+pub mod sink;
 mod syntax;
 
-pub use crate_layout::{area_file_stem, emit_crate, Files};
+pub use crate_layout::{area_file_stem, emit_crate, emit_crate_into};
+pub use sink::{Collect, FileOut, FileSink, Files, TextOut};
 pub use syntax::{EmitError, HEADER};

@@ -20,6 +20,7 @@ use syn::ImplItem;
 
 use super::accessor_items;
 use super::rustdoc;
+use super::sink::{FileSink, TextOut};
 use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
 use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Conversion, Field, Inherited, Member, ModelSet, TypeDef, TypeKind};
@@ -38,20 +39,26 @@ pub fn shared_model_files(
     ])
 }
 
-/// `src/<version>/models/<type>.rs`: one model or enum.
+/// `src/<version>/models/<type>.rs`: one model or enum, handed to `sink`
+/// as it is made (a model with a huge Properties table is never held whole).
 pub fn model_file(
     version: ApiVersion,
     models: &ModelSet,
     def: &TypeDef,
-) -> Result<(String, String), EmitError> {
+    sink: &dyn FileSink,
+) -> Result<(), EmitError> {
+    let stem = def.module.trim_start_matches("r#");
     let mut text = rust_header();
     text.push_str(&unparse(vec![(
         type_items(def, models)?,
         context(version, def),
     )])?);
-    accessor_impl(&mut text, def, || context(version, def))?;
-    let stem = def.module.trim_start_matches("r#");
-    Ok((format!("{}/{stem}.rs", models_dir(version)), text))
+    let mut file = sink.file(format!("{}/{stem}.rs", models_dir(version)));
+    file.push_str(&text);
+    drop(text);
+    accessor_impl(&mut *file, def, || context(version, def))?;
+    file.finish();
+    Ok(())
 }
 
 fn models_dir(version: ApiVersion) -> String {
@@ -293,7 +300,7 @@ fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
 /// copy of its text, and the text is what formatting the whole impl would
 /// give.
 fn accessor_impl(
-    out: &mut String,
+    out: &mut dyn TextOut,
     def: &TypeDef,
     context: impl Fn() -> String + Sync,
 ) -> Result<(), EmitError> {
@@ -319,7 +326,7 @@ fn accessor_impl(
     unparse_impl_into(out, "\n", &def.rust_name, &members, tokens, &context)?;
     if !conversions.is_empty() {
         let tokens = from_impls(&def.page, &name, conversions, &quote!(super))?;
-        out.push('\n');
+        out.push_str("\n");
         out.push_str(&unparse(vec![(tokens, context())])?);
     }
     Ok(())
