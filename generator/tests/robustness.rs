@@ -5,10 +5,17 @@
 use docgen::ir::page::Page;
 use docgen::parse::{read_page, side_by_side, NoIncludes};
 
+/// The three pieces of side-by-side markup around a text unit `a-1`'s two
+/// sides: what opens it, what lies between the sides, what closes it.
+fn unit_markers() -> Vec<String> {
+    let unit = side_by_side::text_unit("a-1", "\0", "\0");
+    unit.split('\0').map(str::to_owned).collect()
+}
+
 /// Markup fragments the mutator inserts, the side-by-side markers (text
 /// unit `a-1`) among them.
 fn fragments() -> Vec<String> {
-    let unit = |marker: &str| format!("{marker}a-1\">");
+    let markers = unit_markers();
     let named = [
         "<!--",
         "-->",
@@ -16,9 +23,12 @@ fn fragments() -> Vec<String> {
         "```http\n",
         "|",
         "\n|---|---|\n",
-        &unit(side_by_side::OPEN),
-        &unit(side_by_side::LOOKUP),
-        side_by_side::CLOSE,
+        &markers[0],
+        &markers[1],
+        &markers[2],
+        // Variant markup the reader also takes.
+        "<SPAN class = 'x sxs-lookup' >",
+        "</span\n>",
         "## ",
         "# [HTTP](#tab/http)\n",
         "<a name=\"",
@@ -181,7 +191,11 @@ fn pathological_inputs_are_read() {
         big("```", 100_000),
         big("[", 100_000),
         big(">", 100_000),
-        big(side_by_side::OPEN, 50_000),
+        big(&unit_markers()[0], 50_000),
+        big(
+            &format!("<span {}=\"", side_by_side::TRANSLATION_ID),
+            50_000,
+        ),
         big("## <a name=\"", 20_000),
         big("GET /a/{b\n", 20_000),
         vec![0xff; 100_000],

@@ -1,17 +1,20 @@
-//! The older side-by-side translated format: every text unit is a span
-//! holding the translation, then a `sxs-lookup` span holding the English
-//! ([`OPEN`], [`LOOKUP`], [`CLOSE`]; [`text_unit`] writes one).
-//! The reader keeps the English side, so a translated page reads like the English one.
+//! The older side-by-side translated format: every text unit is a span with
+//! a [`TRANSLATION_ID`] holding the translation, then a span of class
+//! [`LOOKUP_CLASS`] holding a span with the same [`SOURCE_ID`] around the
+//! English ([`text_unit`] writes one). The reader keeps the English side, so
+//! a translated page reads like the English one. Units are read from the
+//! span tags ([`super::html_tag`]), so attribute order, quoting, case and
+//! whitespace do not matter.
 
+use super::html_tag::{attribute, has_token, is_space, Kind, SpanTags, Tag};
 use super::scan::find_from;
 
-/// What opens a text unit, up to its id.
-pub const OPEN: &str = "<span data-ttu-id=\"";
-/// What ends the translated side and opens the English one, up to its id.
-pub const LOOKUP: &str = "</span><span class=\"sxs-lookup\"><span data-stu-id=\"";
-/// What closes the English side.
-pub const CLOSE: &str = "</span></span>";
-const MAX_ID: usize = 32;
+/// The attribute that marks the translated side of a unit, and its id.
+pub const TRANSLATION_ID: &str = "data-ttu-id";
+/// The attribute that marks the English side, with the same id.
+pub const SOURCE_ID: &str = "data-stu-id";
+/// The class token of the span around the English side.
+pub const LOOKUP_CLASS: &str = "sxs-lookup";
 
 /// A side-by-side page with only its English side, and where each part of
 /// it came from.
@@ -28,155 +31,164 @@ pub struct Checkpoint {
     pub input: usize,
 }
 
-/// One text unit written in the side-by-side format: the inverse of
-/// `unwrap`, for tests and fixtures that need such pages.
+/// One text unit written in the side-by-side format (canonical markup): the
+/// inverse of `unwrap`, for tests and fixtures that need such pages.
 pub fn text_unit(id: &str, translated: &str, english: &str) -> String {
-    format!("{OPEN}{id}\">{translated}{LOOKUP}{id}\">{english}{CLOSE}")
+    format!(
+        "<span {TRANSLATION_ID}=\"{id}\">{translated}</span>\
+         <span class=\"{LOOKUP_CLASS}\"><span {SOURCE_ID}=\"{id}\">{english}</span></span>"
+    )
 }
 
+/// Whether a page may hold text units: it names the translation id
+/// attribute (in lower or upper case).
 pub fn is_side_by_side(text: &str) -> bool {
-    find_from(text, 0, OPEN).is_some()
+    let names = |name: &str| find_from(text, 0, name).is_some();
+    names(TRANSLATION_ID) || names(&TRANSLATION_ID.to_ascii_uppercase())
 }
 
-/// Replaces every span pair by its English side. Returns the new text and
-/// checkpoints mapping output offsets back to input offsets. A malformed pair
-/// is left as it is.
+/// Replaces every text unit by its English side. Returns the new text and
+/// checkpoints mapping output offsets back to input offsets. A malformed
+/// unit is left as it is.
 pub fn unwrap(text: &str) -> Unwrapped {
+    read_units(text).0
+}
+
+/// How much work [`read_units`] did, to show it stays linear (read by the
+/// tests only).
+#[derive(Debug, Default)]
+#[cfg_attr(not(test), allow(dead_code))]
+struct Steps {
+    tags: usize,
+    tag_bytes_read: usize,
+    unit_attempts: usize,
+}
+
+fn read_units(text: &str) -> (Unwrapped, Steps) {
+    let mut scanner = SpanTags::new(text);
+    let tags: Vec<Tag> = scanner.by_ref().collect();
+    let closes = matching_closes(&tags);
+    let spans = Spans {
+        text,
+        tags: &tags,
+        closes: &closes,
+    };
     let mut out = String::with_capacity(text.len() / 2);
     let mut checkpoints = Vec::new();
     let mut copied_to = 0;
-    let mut search_from = 0;
-    let mut lookups = Lookups::default();
-    while let Some(start) = find_from(text, search_from, OPEN) {
-        let pair = match parse_pair(text, start, &mut lookups) {
-            Ok(pair) => pair,
-            Err(Stop::Skip) => {
-                search_from = start + OPEN.len();
-                continue;
-            }
-            // No later opener can find its English side either.
-            Err(Stop::End) => break,
+    let mut next = 0;
+    let mut unit_attempts = 0;
+    while next < tags.len() {
+        unit_attempts += 1;
+        let Some(unit) = spans.unit_at(next) else {
+            next += 1;
+            continue;
         };
-        out.push_str(&text[copied_to..start]);
+        out.push_str(&text[copied_to..tags[next].start]);
         checkpoints.push(Checkpoint {
             output: out.len(),
-            input: pair.english.start,
+            input: unit.english.start,
         });
-        out.push_str(&text[pair.english.clone()]);
+        out.push_str(&text[unit.english.clone()]);
         checkpoints.push(Checkpoint {
             output: out.len(),
-            input: pair.end,
+            input: unit.end,
         });
-        copied_to = pair.end;
-        search_from = pair.end;
+        copied_to = unit.end;
+        next = unit.next_tag;
     }
     out.push_str(&text[copied_to..]);
-    Unwrapped {
-        text: out,
-        checkpoints,
-    }
+    let steps = Steps {
+        tags: tags.len(),
+        tag_bytes_read: scanner.bytes_read,
+        unit_attempts,
+    };
+    (
+        Unwrapped {
+            text: out,
+            checkpoints,
+        },
+        steps,
+    )
 }
 
-struct Pair {
-    english: std::ops::Range<usize>,
-    end: usize,
-}
-
-enum Stop {
-    /// This opener is malformed; try the next one.
-    Skip,
-    /// Nothing after this point can pair up.
-    End,
-}
-
-/// The next `sxs-lookup` marker after an offset, remembered so that many
-/// malformed openers before one marker do not each search for it again.
-#[derive(Default)]
-struct Lookups {
-    last: Option<usize>,
-}
-
-impl Lookups {
-    fn next_after(&mut self, text: &str, from: usize) -> Option<usize> {
-        if let Some(at) = self.last.filter(|&at| at >= from) {
-            return Some(at);
+/// For each opening tag, the index of the closing tag that ends it (the
+/// first one after it where the span depth comes back to zero).
+fn matching_closes(tags: &[Tag]) -> Vec<Option<usize>> {
+    let mut closes = vec![None; tags.len()];
+    let mut open = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        match tag.kind {
+            Kind::Open => open.push(i),
+            Kind::Close => {
+                if let Some(opener) = open.pop() {
+                    closes[opener] = Some(i);
+                }
+            }
         }
-        let at = from + text[from..].find(LOOKUP)?;
-        self.last = Some(at);
-        Some(at)
     }
+    closes
 }
 
-fn parse_pair(text: &str, start: usize, lookups: &mut Lookups) -> Result<Pair, Stop> {
-    let id_start = start + OPEN.len();
-    // Ids are short (`a-1`, `b-p101` in the tests below) and followed by `">`: anything
-    // else is not an opener, decided without searching further.
-    let id_len = text.as_bytes()[id_start..]
-        .iter()
-        .take(MAX_ID)
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
-        .ok_or(Stop::Skip)?;
-    let id = &text[id_start..id_start + id_len];
-    if id.is_empty() || !text[id_start + id_len..].starts_with("\">") {
-        return Err(Stop::Skip);
+struct Spans<'a> {
+    text: &'a str,
+    tags: &'a [Tag],
+    closes: &'a [Option<usize>],
+}
+
+struct Unit {
+    english: std::ops::Range<usize>,
+    /// The offset after the unit's last tag.
+    end: usize,
+    /// The index of the first tag after the unit.
+    next_tag: usize,
+}
+
+impl Spans<'_> {
+    /// The text unit whose translated side opens at tag `i`, if it is one.
+    /// Looks at a fixed number of tags: the whole scan stays linear.
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        let id = self.open_attribute(i, TRANSLATION_ID)?;
+        let translated_close = self.close_of(i)?;
+        let lookup = translated_close + 1;
+        let class = self.open_attribute(lookup, "class")?;
+        if !has_token(class, LOOKUP_CLASS) || !self.space_between(translated_close, lookup) {
+            return None;
+        }
+        let source = lookup + 1;
+        if self.open_attribute(source, SOURCE_ID)? != id || !self.space_between(lookup, source) {
+            return None;
+        }
+        let source_close = self.close_of(source)?;
+        let lookup_close = self.close_of(lookup)?;
+        if lookup_close != source_close + 1 || !self.space_between(source_close, lookup_close) {
+            return None;
+        }
+        Some(Unit {
+            english: self.tags[source].end..self.tags[source_close].start,
+            end: self.tags[lookup_close].end,
+            next_tag: lookup_close + 1,
+        })
     }
-    let body = id_start + id_len + 2;
-    let lookup = lookups.next_after(text, body).ok_or(Stop::End)?;
-    let lookup_id_start = lookup + LOOKUP.len();
-    let rest = &text[lookup_id_start..];
-    if !rest.starts_with(id) || !rest[id.len()..].starts_with("\">") {
-        return Err(Stop::Skip);
+
+    /// A non-empty attribute of opening tag `i`.
+    fn open_attribute(&self, i: usize, name: &str) -> Option<&str> {
+        let value = attribute(self.text, *self.tags.get(i)?, name)?;
+        (!value.is_empty()).then_some(value)
     }
-    let english_start = lookup_id_start + id.len() + 2;
-    let english_end = english_start + text[english_start..].find(CLOSE).ok_or(Stop::End)?;
-    Ok(Pair {
-        english: english_start..english_end,
-        end: english_end + CLOSE.len(),
-    })
+
+    fn close_of(&self, i: usize) -> Option<usize> {
+        self.closes.get(i).copied().flatten()
+    }
+
+    /// Only whitespace between the end of tag `a` and the start of tag `b`.
+    fn space_between(&self, a: usize, b: usize) -> bool {
+        self.text.as_bytes()[self.tags[a].end..self.tags[b].start]
+            .iter()
+            .all(|b| is_space(*b))
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keeps_the_english_side_of_each_pair() {
-        let text = format!(
-            "|{}|{}|",
-            text_unit("a-1", "(translated)", "Widget kind"),
-            text_unit("a-2", "(translated)", "Gadgets")
-        );
-        assert_eq!(unwrap(&text).text, "|Widget kind|Gadgets|");
-    }
-
-    #[test]
-    fn keeps_links_and_code_inside_spans() {
-        let text = text_unit(
-            "b-p101",
-            "(translated) [(translated)](/widgets/x)",
-            "See [widgets](/widgets/x) and `418`",
-        );
-        assert_eq!(unwrap(&text).text, "See [widgets](/widgets/x) and `418`");
-    }
-
-    #[test]
-    fn mismatched_ids_are_left_alone() {
-        let text = format!("{OPEN}a\">x{LOOKUP}b\">y{CLOSE}");
-        assert_eq!(unwrap(&text).text, text);
-    }
-
-    /// 200,000 malformed openers before one pair: a search per opener
-    /// would take minutes; this finishes at once.
-    #[test]
-    fn many_broken_openers_stay_linear() {
-        let text = format!("{}{}", OPEN.repeat(200_000), text_unit("a-1", "x", "y"));
-        let out = unwrap(&text).text;
-        assert!(out.ends_with('y'));
-    }
-
-    #[test]
-    fn unterminated_span_is_left_alone() {
-        let text = format!("{OPEN}a\">x</span>");
-        assert_eq!(unwrap(&text).text, text);
-    }
-}
+#[path = "sxs_tests.rs"]
+mod tests;
