@@ -171,6 +171,13 @@ impl DocTree {
             if !name.ends_with(".md") {
                 continue;
             }
+            // The folder listing says what kind each entry is: a regular
+            // file needs no `lstat` here (reading checks it again, and its
+            // size); anything else is looked at to say why it is refused.
+            if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                listing.pages.push(path);
+                continue;
+            }
             let checked = fs::symlink_metadata(entry.path())
                 .map_err(unreadable)
                 .and_then(|meta| confined::check_entry(&entry.path(), &meta));

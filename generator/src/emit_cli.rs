@@ -150,6 +150,8 @@ pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
         stats.dropped_duplicates,
         docgen::diagnostics::summary(&diagnostics),
     );
+    // The process ends here: freeing the lowered API piece by piece only costs time.
+    std::mem::forget(lowering);
     if args.strict && !diagnostics.is_empty() {
         return Err(docgen::Error::Strict {
             summary: docgen::diagnostics::summary(&diagnostics),
