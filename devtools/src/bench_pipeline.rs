@@ -66,13 +66,14 @@ pub fn run(args: PipelineArgs) -> Result<(), Error> {
     })?;
     let phases = in_process(&args.docs, &args.work, rounds)?;
     let removed = fs::remove_dir_all(&args.work);
-    print(&args.docs, bare, process, &phases);
+    print(&args.docs, &args.work, bare, process, &phases);
     removed.map_err(Error::io(&args.work))
 }
 
-fn print(docs: &Path, bare: Duration, process: Duration, phases: &Phases) {
+fn print(docs: &Path, work: &Path, bare: Duration, process: Duration, phases: &Phases) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("corpus: {}", docs.display());
+    println!("crates written under: {}", work.display());
     println!(
         "bare read + pulldown-cmark parse (1 thread): {:>7.0} ms",
         ms(bare)

@@ -11,6 +11,8 @@ pub mod models;
 mod naming;
 mod options;
 pub mod parts;
+mod place;
+pub use place::type_text;
 mod spelling;
 pub mod template;
 mod tree;
@@ -21,13 +23,12 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::{self, Scope};
-use crate::ir::api::{Accessor, Api, Area, Node, ResponseKind, Segment, VersionApi};
-use crate::ir::page::{ApiVersion, HttpMethod, Operation, Page, Parameter, TypeRef};
+use crate::ir::api::{Accessor, Api, Area, Node, ResponseKind, VersionApi};
+use crate::ir::page::{ApiVersion, HttpMethod, Page};
 pub use endpoint::doc_url;
 use filter::PathFilter;
 use models::AreaRoots;
 pub use naming::TERMINALS;
-use template::Piece;
 use tree::TreeBuilder;
 
 /// The lowered API with what could not be lowered.
@@ -109,16 +110,19 @@ impl Default for LowerOptions {
 /// Like [`lower`], with a filter and a split threshold.
 pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
     let filter = &options.filter;
+    let templates: Vec<_> = place::templates_by_precedence(pages)
+        .into_iter()
+        .filter(|(_, op, written)| filter.keeps(op.method, written))
+        .collect();
     let mut declared = models::declare(pages);
-    let mut trees: BTreeMap<(ApiVersion, String), TreeBuilder> = BTreeMap::new();
-    let mut stats = LowerStats::default();
+    let (mut trees, outcomes) = place::place_all(&declared, &templates);
+    let mut stats = LowerStats {
+        templates: templates.len(),
+        ..LowerStats::default()
+    };
     let mut refused = Vec::new();
-    for (page, op, written) in templates_by_precedence(pages) {
-        if !filter.keeps(op.method, written) {
-            continue;
-        }
-        stats.templates += 1;
-        match place(&mut trees, &declared, page, op, written) {
+    for ((page, op, written), outcome) in templates.iter().zip(outcomes) {
+        match outcome {
             Ok(dropped) => {
                 stats.lowered += 1;
                 stats.dropped_duplicates += usize::from(dropped);
@@ -127,12 +131,12 @@ pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
                 file: page.file.clone(),
                 line: op.line,
                 method: op.method,
-                template: written.clone(),
+                template: (*written).clone(),
                 reason,
             }),
         }
     }
-    place_root_aliases(&mut trees, &declared, pages, filter);
+    place::place_root_aliases(&mut trees, &declared, pages, filter);
     refused.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let api = assemble(trees, &mut declared, options, !filter.is_everything());
     for area in api.versions.iter().flat_map(|v| &v.areas) {
@@ -143,179 +147,6 @@ pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
         api,
         refused,
         stats,
-    }
-}
-
-/// Every path template of every operation, in the order that decides which
-/// page documents a request several pages write (the first placed is kept,
-/// the others are listed in its docs): pages of the shared docs before
-/// Intune workload pages, a path written plainly before one written with a
-/// query (`GET /users/{id}?$expand=manager` documents something else), then
-/// file order.
-fn templates_by_precedence(pages: &[Page]) -> Vec<(&Page, &Operation, &String)> {
-    let mut order: Vec<&Page> = pages.iter().collect();
-    order.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut templates: Vec<(&Page, &Operation, &String)> = order
-        .into_iter()
-        .flat_map(|page| {
-            let ops = page.operations.iter();
-            ops.flat_map(move |op| op.paths.iter().map(move |path| (page, op, path)))
-        })
-        .collect();
-    // A stable sort: file order stays within each rank.
-    templates.sort_by_key(|(page, op, path)| {
-        let with_query = op.path_queries.iter().any(|q| &q.path == *path);
-        (page.is_intune_workload(), with_query)
-    });
-    templates
-}
-
-/// A drive's `root` is its root item: `…/drive/items/{parent-id}:/{name}:/content`
-/// is also sent as `…/drive/root:/{name}:/content`, the form the docs' own
-/// examples use (uploading into a folder by path). Placed after every
-/// documented template, so that a page documenting the `root:` form keeps
-/// it; not counted as templates.
-fn place_root_aliases(
-    trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
-    declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
-    pages: &[Page],
-    filter: &PathFilter,
-) {
-    for (page, op, written) in templates_by_precedence(pages) {
-        let Some(alias) = root_alias(written) else {
-            continue;
-        };
-        if filter.keeps(op.method, &alias) {
-            // A refusal changes nothing; a documented form of the same
-            // request keeps its own lines.
-            let _ = place_alias(trees, declared, page, op, &alias);
-        }
-    }
-}
-
-/// Like [`place`] for an alias: nothing is attached where the method is
-/// already documented, so the docs' own request lines stay as written.
-fn place_alias(
-    trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
-    declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
-    page: &Page,
-    op: &Operation,
-    alias: &str,
-) -> Result<bool, String> {
-    let (Some(version), Ok(pieces)) = (page.version, template::parse(alias)) else {
-        return Ok(false);
-    };
-    let documented = area_key(&pieces)
-        .and_then(|area| trees.get(&(version, area)))
-        .and_then(|tree| tree.find_node(&pieces).map(|at| &tree.nodes[at]))
-        .is_some_and(|node| node.endpoints.iter().any(|e| e.method == op.method));
-    if documented {
-        return Ok(false);
-    }
-    place(trees, declared, page, op, alias)
-}
-
-/// The tree a template goes to: its first segment, up to case (areas, like
-/// every segment, are one up to case; named in `assemble`).
-fn area_key(pieces: &[Piece]) -> Option<String> {
-    match pieces.first() {
-        Some(Piece::Literal(name) | Piece::Function { name, .. }) => {
-            Some(name.to_ascii_lowercase())
-        }
-        _ => None,
-    }
-}
-
-/// `/drive/items/{id}:/` (or `/drives/{d}/items/{id}:/`) → `/drive/root:/`.
-fn root_alias(written: &str) -> Option<String> {
-    let at = written.find("/items/{")?;
-    let before = &written[..at];
-    let in_drive = before.ends_with("/drive") || before.rsplit('/').nth(1) == Some("drives");
-    let close = at + written[at..].find("}:/")?;
-    (in_drive && !written[at + "/items/{".len()..close].contains('/'))
-        .then(|| format!("{before}/root{}", &written[close + 1..]))
-}
-
-/// Parses one template and attaches its operation; `Ok(true)` when the
-/// operation was dropped as a duplicate.
-fn place(
-    trees: &mut BTreeMap<(ApiVersion, String), TreeBuilder>,
-    declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
-    page: &Page,
-    op: &Operation,
-    written: &str,
-) -> Result<bool, String> {
-    let version = page
-        .version
-        .ok_or_else(|| "the page is not under a version folder".to_owned())?;
-    let pieces = template::parse(written).map_err(|e| e.to_string())?;
-    let area = area_key(&pieces).ok_or_else(|| "no area segment".to_owned())?;
-    let tree = trees.entry((version, area)).or_default();
-    let at = tree
-        .insert(&pieces)
-        .ok_or_else(|| "no area segment".to_owned())?;
-    describe_args(tree, &pieces, &op.function_parameters);
-    let raw_value = matches!(pieces.last(), Some(Piece::Literal(l)) if l == "$value");
-    let index = &declared[&version].index;
-    let call = endpoint::Call {
-        page,
-        op,
-        written,
-        body: calls::body_kind(op, index),
-        returns: calls::response_kind(op, raw_value, index),
-    };
-    let attached = endpoint::attach(&mut tree.nodes[at], call);
-    if attached == endpoint::Attached::New {
-        tree.roots.add(at, op);
-    }
-    Ok(attached == endpoint::Attached::Dropped)
-}
-
-/// Fills function argument types and descriptions from the page's parameter
-/// table, where the argument has none yet.
-fn describe_args(tree: &mut TreeBuilder, pieces: &[Piece], params: &[Parameter]) {
-    if params.is_empty() {
-        return;
-    }
-    let Some((entry, edges)) = tree.find_path(pieces) else {
-        return;
-    };
-    let mut at = tree.entries[entry].target;
-    describe_segment(&mut tree.entries[entry].segment, params);
-    for edge in edges {
-        let edge = &mut tree.nodes[at].edges[edge];
-        at = edge.target;
-        describe_segment(&mut edge.segment, params);
-    }
-}
-
-fn describe_segment(segment: &mut Segment, params: &[Parameter]) {
-    let Segment::Function { args, .. } = segment else {
-        return;
-    };
-    for arg in args.iter_mut().filter(|a| a.type_name.is_none()) {
-        let wanted = if arg.wire.is_empty() {
-            &arg.rust_name
-        } else {
-            &arg.wire
-        };
-        let found = params
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(wanted) || p.rust_name == arg.rust_name);
-        if let Some(param) = found {
-            arg.type_name = Some(type_text(&param.type_ref));
-            arg.description = param.description.clone();
-        }
-    }
-}
-
-/// A type as the docs would write it: `String`, `Collection(user)`.
-pub fn type_text(type_ref: &TypeRef) -> String {
-    match type_ref {
-        TypeRef::Primitive { name } => format!("{name:?}"),
-        TypeRef::Named { name, .. } => name.clone(),
-        TypeRef::Collection { item } => format!("Collection({})", type_text(item)),
-        TypeRef::Unknown { text } => text.clone(),
     }
 }
 

@@ -1,8 +1,8 @@
 //! Lowering and naming, on pages built in memory.
 
 use super::*;
-use crate::ir::api::{Edge, Node};
-use crate::ir::page::{PermissionSource, Permissions};
+use crate::ir::api::{Edge, Node, Segment};
+use crate::ir::page::{Operation, PermissionSource, Permissions};
 
 fn op(method: HttpMethod, line: u32, paths: &[&str]) -> Operation {
     Operation {
@@ -354,7 +354,7 @@ fn alternate_keys_are_entry_functions() {
 
 #[test]
 fn drive_items_under_colon_addressing_also_answer_as_root() {
-    use super::root_alias;
+    use super::place::root_alias;
     assert_eq!(
         root_alias("/me/drive/items/{parent-id}:/{filename}:/content").as_deref(),
         Some("/me/drive/root:/{filename}:/content")
