@@ -7,7 +7,7 @@
 //! whitespace do not matter.
 
 use super::html_tag::{attribute, has_token, is_space, Kind, SpanTags, Tag};
-use super::scan::find_from;
+use super::scan::contains_ignore_ascii_case;
 
 /// The attribute that marks the translated side of a unit, and its id.
 pub const TRANSLATION_ID: &str = "data-ttu-id";
@@ -41,10 +41,9 @@ pub fn text_unit(id: &str, translated: &str, english: &str) -> String {
 }
 
 /// Whether a page may hold text units: it names the translation id
-/// attribute (in lower or upper case).
+/// attribute, in any case (HTML attribute names are case-blind).
 pub fn is_side_by_side(text: &str) -> bool {
-    let names = |name: &str| find_from(text, 0, name).is_some();
-    names(TRANSLATION_ID) || names(&TRANSLATION_ID.to_ascii_uppercase())
+    contains_ignore_ascii_case(text, TRANSLATION_ID)
 }
 
 /// Replaces every text unit by its English side. Returns the new text and

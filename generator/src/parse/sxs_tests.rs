@@ -156,5 +156,10 @@ fn many_broken_openers_stay_linear() {
 fn pages_are_recognised_by_the_id_attribute() {
     assert!(is_side_by_side(&text_unit("a", "x", "y")));
     assert!(is_side_by_side("<SPAN DATA-TTU-ID=a>"));
-    assert!(!is_side_by_side("<span class=\"sxs-lookup\">"));
+    assert!(is_side_by_side("<span Data-Ttu-Id=a>"));
+    assert!(!is_side_by_side(
+        "<span class=\"sxs-lookup\" data-ttu=\"a\">"
+    ));
+    let mixed = "|<span Data-Ttu-Id=\"a-1\">(t)</span><span class=\"sxs-lookup\"><span Data-Stu-Id=\"a-1\">Widget kind</span></span>|";
+    assert_eq!(unwrap(mixed).text, "|Widget kind|");
 }
