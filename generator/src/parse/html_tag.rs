@@ -106,34 +106,18 @@ fn attributes_end(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
     }
 }
 
-/// The value of the first attribute called `name` (any case) of an opening
-/// tag read by [`SpanTags`]; `""` for an attribute without a value.
-pub fn attribute<'a>(text: &'a str, tag: Tag, name: &str) -> Option<&'a str> {
-    if tag.kind != Kind::Open {
-        return None;
-    }
+/// The attributes of an opening tag read by [`SpanTags`], in order, as
+/// (name, value); `""` for an attribute without a value.
+pub fn attributes(text: &str, tag: Tag) -> impl Iterator<Item = (&str, &str)> {
     let bytes = &text.as_bytes()[..tag.end];
-    let mut at = tag.start + 1 + NAME.len();
-    while let Step::Attribute {
-        name: found,
-        value,
-        next,
-    } = next_attribute(bytes, at)
-    {
-        if bytes[found].eq_ignore_ascii_case(name.as_bytes()) {
-            return Some(&text[value]);
+    let mut at = (tag.kind == Kind::Open).then_some(tag.start + 1 + NAME.len());
+    std::iter::from_fn(move || match next_attribute(bytes, at?) {
+        Step::Attribute { name, value, next } => {
+            at = Some(next);
+            Some((&text[name], &text[value]))
         }
-        at = next;
-    }
-    None
-}
-
-/// True when `value` (a `class` attribute) holds `token` among its
-/// whitespace-separated tokens.
-pub fn has_token(value: &str, token: &str) -> bool {
-    value
-        .split(|c: char| c.is_ascii() && is_space(c as u8))
-        .any(|t| t == token)
+        Step::End(_) | Step::Invalid(_) => None,
+    })
 }
 
 enum Step {

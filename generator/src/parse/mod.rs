@@ -43,5 +43,5 @@ pub use resolve::resolve;
 /// The side-by-side markup the reader unwraps, for tests and fixtures that
 /// write such pages.
 pub mod side_by_side {
-    pub use super::sxs::{text_unit, LOOKUP_CLASS, SOURCE_ID, TRANSLATION_ID};
+    pub use super::sxs::text_unit;
 }

@@ -1,20 +1,18 @@
-//! The older side-by-side translated format: every text unit is a span with
-//! a [`TRANSLATION_ID`] holding the translation, then a span of class
-//! [`LOOKUP_CLASS`] holding a span with the same [`SOURCE_ID`] around the
-//! English ([`text_unit`] writes one). The reader keeps the English side, so
-//! a translated page reads like the English one. Units are read from the
-//! span tags ([`super::html_tag`]), so attribute order, quoting, case and
+//! The older side-by-side translated format, read from its structure: a
+//! text unit is a span holding the translation, then (whitespace aside) a
+//! wrapping span whose first child is a span holding the English, the two
+//! paired by one id, carried by an attribute of each (under two different
+//! names). The reader keeps the English side, so a translated page reads
+//! like the English one. Units are read from the span tags
+//! ([`super::html_tag`]), so attribute names, order, quoting, case and
 //! whitespace do not matter.
 
-use super::html_tag::{attribute, has_token, is_space, Kind, SpanTags, Tag};
+use super::html_tag::{attributes, is_space, Kind, SpanTags, Tag};
 use super::scan::contains_ignore_ascii_case;
 
-/// The attribute that marks the translated side of a unit, and its id.
-pub const TRANSLATION_ID: &str = "data-ttu-id";
-/// The attribute that marks the English side, with the same id.
-pub const SOURCE_ID: &str = "data-stu-id";
-/// The class token of the span around the English side.
-pub const LOOKUP_CLASS: &str = "sxs-lookup";
+/// The attributes of a tag looked at to pair the two sides: a bound that
+/// keeps a tag with thousands of attributes from costing their square.
+const PAIRING_ATTRIBUTES: usize = 8;
 
 /// A side-by-side page with only its English side, and where each part of
 /// it came from.
@@ -31,19 +29,18 @@ pub struct Checkpoint {
     pub input: usize,
 }
 
-/// One text unit written in the side-by-side format (canonical markup): the
-/// inverse of `unwrap`, for tests and fixtures that need such pages.
+/// One text unit written in the side-by-side structure: the inverse of
+/// `unwrap`, for tests and fixtures that need such pages.
 pub fn text_unit(id: &str, translated: &str, english: &str) -> String {
     format!(
-        "<span {TRANSLATION_ID}=\"{id}\">{translated}</span>\
-         <span class=\"{LOOKUP_CLASS}\"><span {SOURCE_ID}=\"{id}\">{english}</span></span>"
+        "<span data-translated=\"{id}\">{translated}</span>\
+         <span class=\"source\"><span data-source=\"{id}\">{english}</span></span>"
     )
 }
 
-/// Whether a page may hold text units: it names the translation id
-/// attribute, in any case (HTML attribute names are case-blind).
-pub fn is_side_by_side(text: &str) -> bool {
-    contains_ignore_ascii_case(text, TRANSLATION_ID)
+/// Whether a page may hold text units: it has a span tag.
+pub fn may_hold_units(text: &str) -> bool {
+    contains_ignore_ascii_case(text, "<span")
 }
 
 /// Replaces every text unit by its English side. Returns the new text and
@@ -147,33 +144,41 @@ impl Spans<'_> {
     /// The text unit whose translated side opens at tag `i`, if it is one.
     /// Looks at a fixed number of tags: the whole scan stays linear.
     fn unit_at(&self, i: usize) -> Option<Unit> {
-        let id = self.open_attribute(i, TRANSLATION_ID)?;
         let translated_close = self.close_of(i)?;
-        let lookup = translated_close + 1;
-        let class = self.open_attribute(lookup, "class")?;
-        if !has_token(class, LOOKUP_CLASS) || !self.space_between(translated_close, lookup) {
+        let wrapper = translated_close + 1;
+        if self.close_of(wrapper).is_none() || !self.space_between(translated_close, wrapper) {
             return None;
         }
-        let source = lookup + 1;
-        if self.open_attribute(source, SOURCE_ID)? != id || !self.space_between(lookup, source) {
+        let source = wrapper + 1;
+        if !self.paired(i, source) || !self.space_between(wrapper, source) {
             return None;
         }
         let source_close = self.close_of(source)?;
-        let lookup_close = self.close_of(lookup)?;
-        if lookup_close != source_close + 1 || !self.space_between(source_close, lookup_close) {
+        let wrapper_close = self.close_of(wrapper)?;
+        if wrapper_close != source_close + 1 || !self.space_between(source_close, wrapper_close) {
             return None;
         }
         Some(Unit {
             english: self.tags[source].end..self.tags[source_close].start,
-            end: self.tags[lookup_close].end,
-            next_tag: lookup_close + 1,
+            end: self.tags[wrapper_close].end,
+            next_tag: wrapper_close + 1,
         })
     }
 
-    /// A non-empty attribute of opening tag `i`.
-    fn open_attribute(&self, i: usize, name: &str) -> Option<&str> {
-        let value = attribute(self.text, *self.tags.get(i)?, name)?;
-        (!value.is_empty()).then_some(value)
+    /// True when opening tags `a` and `b` carry one non-empty value under
+    /// attributes of different names: the id pairing the two sides.
+    fn paired(&self, a: usize, b: usize) -> bool {
+        let (Some(&a), Some(&b)) = (self.tags.get(a), self.tags.get(b)) else {
+            return false;
+        };
+        let ids = |tag| {
+            attributes(self.text, tag)
+                .take(PAIRING_ATTRIBUTES)
+                .filter(|(_, value)| !value.is_empty())
+        };
+        ids(a).any(|(name, id)| {
+            ids(b).any(|(other, value)| value == id && !other.eq_ignore_ascii_case(name))
+        })
     }
 
     fn close_of(&self, i: usize) -> Option<usize> {

@@ -45,11 +45,12 @@ impl Source {
         } else {
             decoded
         };
-        let (text, original, checkpoints) = if sxs::is_side_by_side(&cleaned) {
-            let sxs::Unwrapped { text, checkpoints } = sxs::unwrap(&cleaned);
-            (text, Some(cleaned), checkpoints)
-        } else {
-            (cleaned, None, Vec::new())
+        let unwrapped = sxs::may_hold_units(&cleaned)
+            .then(|| sxs::unwrap(&cleaned))
+            .filter(|unwrapped| !unwrapped.checkpoints.is_empty());
+        let (text, original, checkpoints) = match unwrapped {
+            Some(sxs::Unwrapped { text, checkpoints }) => (text, Some(cleaned), checkpoints),
+            None => (cleaned, None, Vec::new()),
         };
         Source {
             text,
