@@ -125,8 +125,8 @@ pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
     require_api_pages(&args.docs, &checkout.pages)?;
     let settings = args.settings();
-    let lowering = docgen::generate::Generator::new(&settings).lower_from(checkout.pages)?;
-    let mut diagnostics = lowering.diagnostics.clone();
+    let mut lowering = docgen::generate::Generator::new(&settings).lower_from(checkout.pages)?;
+    let mut diagnostics = std::mem::take(&mut lowering.diagnostics);
     diagnostics.extend(checkout.refused.iter().map(refusal_diagnostic));
     diagnostics.sort();
     let limit = if args.all_diagnostics { usize::MAX } else { 20 };
