@@ -5,6 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::area_share::Share;
+use super::doc_blocks::DocBlocks;
 use super::response_types::{models_path, response_type};
 use super::rustdoc;
 use super::syntax::{ident, unparse, EmitError};
@@ -17,6 +18,7 @@ struct Context<'a> {
     area: &'a Area,
     permissions: PermissionSets<'a>,
     share: &'a Share,
+    docs: DocBlocks,
 }
 
 impl Context<'_> {
@@ -79,6 +81,7 @@ pub fn share_file(version: ApiVersion, area: &Area, share: &Share) -> Result<Str
         area,
         permissions,
         share,
+        docs: DocBlocks::new(),
     };
     let area_context = format!("{} area `{}`", version.as_str(), area.wire);
     let mut items = vec![(share.prelude(), format!("the modules of {area_context}"))];
@@ -97,7 +100,7 @@ pub fn share_file(version: ApiVersion, area: &Area, share: &Share) -> Result<Str
         cx.permissions.items()?,
         format!("the permission sets of {area_context}"),
     ));
-    unparse(items)
+    unparse(items, &cx.docs)
 }
 
 /// The distinct permission sets of an area, each emitted once as a private
@@ -180,11 +183,11 @@ fn entries(cx: &Context) -> Result<TokenStream, EmitError> {
         let ty = ident(&target.struct_name, || cx.node(target))?;
         let (params, path) = segment_call(cx, target, &edge.segment, &start)?;
         let doc = match edge.segment {
-            Segment::Literal { .. } => rustdoc::attrs(&[format!(
+            Segment::Literal { .. } => cx.docs.attrs(&[format!(
                 "Requests under {}.",
                 rustdoc::code(&target.template)
             )]),
-            _ => rustdoc::attrs(&rustdoc::edge(edge, target)),
+            _ => cx.docs.attrs(&rustdoc::edge(edge, target)),
         };
         let lints = lint_allowances(&edge.rust_name, params.len());
         items.push(quote! {
@@ -201,7 +204,7 @@ fn entries(cx: &Context) -> Result<TokenStream, EmitError> {
 /// The struct and its impl block.
 fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
     let ty = ident(&node.struct_name, || cx.node(node))?;
-    let doc = rustdoc::attrs(&rustdoc::node(node));
+    let doc = cx.docs.attrs(&rustdoc::node(node));
     let mut methods = Vec::new();
     for edge in node.edges.iter().filter(|e| cx.share.owns(e.target)) {
         methods.push(edge_method(cx, node, edge)?);
@@ -246,7 +249,7 @@ fn edge_method(cx: &Context, node: &Node, edge: &Edge) -> Result<TokenStream, Em
     let target = cx.target(edge)?;
     let name = ident(&edge.rust_name, || cx.node(node))?;
     let ty = ident(&target.struct_name, || cx.node(target))?;
-    let doc = rustdoc::attrs(&rustdoc::edge(edge, target));
+    let doc = cx.docs.attrs(&rustdoc::edge(edge, target));
     let (params, path) = segment_call(cx, target, &edge.segment, &quote!(self.path.clone()))?;
     let lints = lint_allowances(&edge.rust_name, params.len() + 1);
     Ok(quote! {
@@ -362,6 +365,7 @@ fn count_call(
 ) -> Result<TokenStream, EmitError> {
     let name = ident(name, || cx.endpoint(list))?;
     let doc = collection_call_doc(
+        cx,
         "The number of items in the collection: OData's `$count`, answered as plain text.",
         format!("GET {}/$count", node.template),
         format!(
@@ -385,8 +389,13 @@ fn count_call(
 
 /// The rustdoc of a call beside a listing `get()`: what it does, its
 /// request line, what it sends and needs.
-fn collection_call_doc(summary: &str, http_line: String, note: String) -> TokenStream {
-    rustdoc::attrs(&[
+fn collection_call_doc(
+    cx: &Context,
+    summary: &str,
+    http_line: String,
+    note: String,
+) -> TokenStream {
+    cx.docs.attrs(&[
         summary.to_owned(),
         String::new(),
         "```text".to_owned(),
@@ -408,6 +417,7 @@ fn cast_call(
 ) -> Result<TokenStream, EmitError> {
     let name = ident(name, || cx.endpoint(list))?;
     let doc = collection_call_doc(
+        cx,
         "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
         format!("GET {}/<qualified type name>", node.template),
         format!(
@@ -440,7 +450,7 @@ fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError>
                 .to_owned(),
         );
     }
-    let doc = rustdoc::attrs(&doc_lines);
+    let doc = cx.docs.attrs(&doc_lines);
     let (params, body) = match &endpoint.body {
         BodyKind::None => (quote!(), quote!()),
         BodyKind::Model { model } => {

@@ -3,7 +3,7 @@
 
 use quote::quote;
 
-use super::rustdoc;
+use super::doc_blocks::DocBlocks;
 use super::syntax::{ident, rust_header, unparse, EmitError, HEADER};
 use crate::ir::api::{Api, Area, VersionApi};
 use crate::settings::{RuntimeDependency, Settings};
@@ -118,11 +118,12 @@ fn toml_str(text: &str) -> String {
 /// `src/lib.rs`: re-exports and the version modules.
 pub fn lib_rs(api: &Api) -> Result<String, EmitError> {
     let doc = crate_docs();
+    let docs = DocBlocks::new();
     let mut modules = Vec::new();
     for version in &api.versions {
         let name = ident(version.version.module(), || "lib.rs".to_owned())?;
         let feature = version.version.module();
-        let doc = rustdoc::attrs(&[format!(
+        let doc = docs.attrs(&[format!(
             "Microsoft Graph `{}`: one module per top-level path segment.",
             version.version.as_str()
         )]);
@@ -139,7 +140,7 @@ pub fn lib_rs(api: &Api) -> Result<String, EmitError> {
 
         #(#modules)*
     };
-    let body = unparse(vec![(tokens, "lib.rs".to_owned())])?;
+    let body = unparse(vec![(tokens, "lib.rs".to_owned())], &docs)?;
     Ok(format!("{}{body}", rust_header()))
 }
 
@@ -177,6 +178,7 @@ fn area_doc(area: &Area) -> String {
 
 /// `src/<version>/mod.rs`: one module and entry function per area.
 pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
+    let docs = DocBlocks::new();
     let mut items = Vec::new();
     let doc_lines = [
         format!(" Microsoft Graph `{}`.", version.version.as_str()),
@@ -201,7 +203,7 @@ pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
             entries.push(ident(&entry.rust_name, || format!("area {}", area.wire))?);
         }
         let feature = area.root_feature();
-        let doc = rustdoc::attrs(&[area_doc(area)]);
+        let doc = docs.attrs(&[area_doc(area)]);
         items.push((
             quote! {
                 #doc
@@ -213,5 +215,5 @@ pub fn version_mod(version: &VersionApi) -> Result<String, EmitError> {
             format!("the module of area {}", area.wire),
         ));
     }
-    Ok(format!("{}{}", rust_header(), unparse(items)?))
+    Ok(format!("{}{}", rust_header(), unparse(items, &docs)?))
 }

@@ -10,6 +10,7 @@ pub mod area;
 pub mod area_share;
 pub mod crate_files;
 mod crate_layout;
+mod doc_blocks;
 pub mod models;
 pub mod parameters;
 pub mod response_types;

@@ -19,6 +19,7 @@ use quote::quote;
 use syn::ImplItem;
 
 use super::accessor_items;
+use super::doc_blocks::DocBlocks;
 use super::rustdoc;
 use super::sink::{FileSink, TextOut};
 use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
@@ -49,10 +50,11 @@ pub fn model_file(
 ) -> Result<(), EmitError> {
     let stem = def.module.trim_start_matches("r#");
     let mut text = rust_header();
-    text.push_str(&unparse(vec![(
-        type_items(def, models)?,
-        context(version, def),
-    )])?);
+    let docs = DocBlocks::new();
+    text.push_str(&unparse(
+        vec![(type_items(def, models, &docs)?, context(version, def))],
+        &docs,
+    )?);
     let mut file = sink.file(format!("{}/{stem}.rs", models_dir(version)));
     file.push_str(&text);
     drop(text);
@@ -147,7 +149,7 @@ fn view_rs() -> Result<String, EmitError> {
             }
         }
     };
-    let body = unparse(vec![(tokens, "view.rs".to_owned())])?;
+    let body = unparse(vec![(tokens, "view.rs".to_owned())], &DocBlocks::new())?;
     Ok(format!("{}{body}", rust_header()))
 }
 
@@ -217,17 +219,25 @@ fn models_mod(version: ApiVersion, models: &ModelSet) -> Result<String, EmitErro
             context(version, def),
         ));
     }
-    Ok(format!("{}{}", rust_header(), unparse(items)?))
+    Ok(format!(
+        "{}{}",
+        rust_header(),
+        unparse(items, &DocBlocks::new())?
+    ))
 }
 
-fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError> {
+fn type_items(
+    def: &TypeDef,
+    models: &ModelSet,
+    docs: &DocBlocks,
+) -> Result<TokenStream, EmitError> {
     let mut lines = rustdoc::prose(&def.description);
     lines.push(String::new());
     lines.push(format!(
         "OData type `{}`, documented in `{}`.",
         def.qualified, def.page
     ));
-    let doc = rustdoc::attrs(&lines);
+    let doc = docs.attrs(&lines);
     let name = ident(&def.rust_name, || def.page.clone())?;
     match &def.kind {
         TypeKind::Model { marker, base, .. } => {
@@ -249,7 +259,9 @@ fn type_items(def: &TypeDef, models: &ModelSet) -> Result<TokenStream, EmitError
             };
             model(&shape, &doc)
         }
-        TypeKind::Enum { members, fallback } => enumeration(def, &name, &doc, members, fallback),
+        TypeKind::Enum { members, fallback } => {
+            enumeration(def, &name, &doc, members, fallback, docs)
+        }
     }
 }
 
@@ -325,9 +337,10 @@ fn accessor_impl(
     };
     unparse_impl_into(out, "\n", &def.rust_name, &members, tokens, &context)?;
     if !conversions.is_empty() {
-        let tokens = from_impls(&def.page, &name, conversions, &quote!(super))?;
+        let docs = DocBlocks::new();
+        let tokens = from_impls(&def.page, &name, conversions, &quote!(super), &docs)?;
         out.push_str("\n");
-        out.push_str(&unparse(vec![(tokens, context())])?);
+        out.push_str(&unparse(vec![(tokens, context())], &docs)?);
     }
     Ok(())
 }
@@ -382,15 +395,16 @@ fn inherited_builder(page: &str, owner: &str, field: &Field) -> Result<Vec<ImplI
 
 /// The `From` impls of a model or parameter object; `models` names the
 /// models module.
-pub fn from_impls(
+pub(crate) fn from_impls(
     page: &str,
     name: &Ident,
     conversions: &[Conversion],
     models: &TokenStream,
+    docs: &DocBlocks,
 ) -> Result<TokenStream, EmitError> {
     conversions
         .iter()
-        .map(|c| conversion(page, name, c, models))
+        .map(|c| conversion(page, name, c, models, docs))
         .collect()
 }
 
@@ -400,6 +414,7 @@ fn conversion(
     name: &Ident,
     conversion: &Conversion,
     models: &TokenStream,
+    docs: &DocBlocks,
 ) -> Result<TokenStream, EmitError> {
     let id = |text: &str| ident(text, || page.to_owned());
     let from_string = quote! {
@@ -420,7 +435,7 @@ fn conversion(
                     v = f.variant
                 ));
             }
-            let doc = rustdoc::attrs(&[format!("{line}.")]);
+            let doc = docs.attrs(&[format!("{line}.")]);
             let setter = id(setter)?;
             let fixed = fixed
                 .iter()
@@ -748,6 +763,7 @@ fn enumeration(
     doc: &TokenStream,
     members: &[Member],
     fallback: &str,
+    docs: &DocBlocks,
 ) -> Result<TokenStream, EmitError> {
     let fallback = ident(fallback, || def.page.clone())?;
     let mut variants = Vec::new();
@@ -758,7 +774,7 @@ fn enumeration(
         if lines.is_empty() {
             lines.push(format!("`{}`", member.wire));
         }
-        let doc = rustdoc::attrs(&lines);
+        let doc = docs.attrs(&lines);
         variants.push(quote!(#doc #variant));
         names.push(variant);
     }

@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::doc_blocks::DocBlocks;
 use super::models::{accessor_items, cfg_any, from_impls, ModelsPath, ViewType};
 use super::rustdoc;
 use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
@@ -43,7 +44,7 @@ pub fn actions_mod(
     }
     Ok((
         format!("{}/mod.rs", actions_dir(version)),
-        format!("{}{}", rust_header(), unparse(items)?),
+        format!("{}{}", rust_header(), unparse(items, &DocBlocks::new())?),
     ))
 }
 
@@ -55,10 +56,11 @@ pub fn action_file(
     let context = || format!("{} action `{}`", version.as_str(), action.action);
     let stem = action.module.trim_start_matches("r#");
     let mut text = rust_header();
-    text.push_str(&unparse(vec![(
-        parameter_struct(version, action)?,
-        context(),
-    )])?);
+    let docs = DocBlocks::new();
+    text.push_str(&unparse(
+        vec![(parameter_struct(version, action, &docs)?, context())],
+        &docs,
+    )?);
     let object = &action.object;
     let accessors = |field: &Field| accessor_items(&action.action, field, ModelsPath::FromAction);
     unparse_impl_into(
@@ -80,6 +82,7 @@ fn actions_dir(version: ApiVersion) -> String {
 fn parameter_struct(
     version: ApiVersion,
     action: &ActionParameters,
+    docs: &DocBlocks,
 ) -> Result<TokenStream, EmitError> {
     let object = &action.object;
     let context = || format!("{} action `{}`", version.as_str(), action.action);
@@ -100,7 +103,7 @@ fn parameter_struct(
             .iter()
             .map(|r| format!("- {}", rustdoc::code(r))),
     );
-    let doc = rustdoc::attrs(&lines);
+    let doc = docs.attrs(&lines);
     let marker = ident(&object.marker, context)?;
     let view = quote!(#models::#view_module);
     let view_type = ViewType {
@@ -110,7 +113,7 @@ fn parameter_struct(
         marker_doc: format!(" Marks [`{name}`] (`View<{marker}>`)."),
         odata: "",
         kind_extra: quote!(),
-        after_kind: from_impls(&action.action, &name, &object.conversions, &models)?,
+        after_kind: from_impls(&action.action, &name, &object.conversions, &models, docs)?,
     };
     Ok(view_type.items(&doc))
 }

@@ -1,21 +1,12 @@
 //! Rustdoc text: doc lines built from the lowered IR, emitted one
-//! `#[doc = "..."]` attribute per line.
+//! `#[doc = "..."]` attribute per line (through `doc_blocks`).
 //!
 //! Text from the docs is never code: each prose line is trimmed (an indented
 //! line would be a code block, hence a doctest), paragraphs are joined into
 //! one line, and every code fence becomes ```` ```text ````.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use crate::ir::api::{CallOption, CallOptions, Edge, Endpoint, FunctionArg, Node, Segment};
 use crate::ir::page::{PermissionSource, Permissions};
-
-/// `#[doc = " line"]` for each line (a blank line stays empty).
-pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = attr_texts(lines);
-    quote! { #( #[doc = #lines] )* }
-}
 
 /// The texts of the doc attributes of `lines` (`/// line` is `#[doc = " line"]`).
 pub fn attr_texts(lines: &[String]) -> Vec<String> {

@@ -4,6 +4,7 @@
 
 use proc_macro2::{Ident, TokenStream};
 
+use super::doc_blocks::DocBlocks;
 use super::sink::TextOut;
 
 /// The first lines of every generated file.
@@ -28,18 +29,25 @@ pub(crate) fn ident(name: &str, context: impl FnOnce() -> String) -> Result<Iden
     })
 }
 
-/// Parses each item group (naming it on failure) and formats the file, a
-/// blank line between top-level items. prettyplease keeps no blank lines of
-/// its own, but prints an empty `Item::Verbatim` as one: the whole file is
-/// printed at once, an empty item between every two.
-pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, EmitError> {
+/// Parses each item group (naming it on failure), puts the doc blocks of
+/// `docs` in place, and formats the file, a blank line between top-level
+/// items. prettyplease keeps no blank lines of its own, but prints an empty
+/// `Item::Verbatim` as one: the whole file is printed at once, an empty item
+/// between every two.
+pub(crate) fn unparse(
+    groups: Vec<(TokenStream, String)>,
+    docs: &DocBlocks,
+) -> Result<String, EmitError> {
     let mut items = Vec::new();
     let mut attrs = Vec::new();
+    let mut last_context = String::new();
     for (tokens, context) in groups {
-        let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
-            context,
+        let mut file: syn::File = syn::parse2(tokens).map_err(|e| EmitError::Syntax {
+            context: context.clone(),
             message: e.to_string(),
         })?;
+        docs.place(&mut file.items, &context)?;
+        last_context = context;
         attrs.extend(file.attrs);
         for item in file.items {
             if !items.is_empty() {
@@ -48,6 +56,7 @@ pub(crate) fn unparse(groups: Vec<(TokenStream, String)>) -> Result<String, Emit
             items.push(item);
         }
     }
+    docs.check_all_placed(&last_context)?;
     if !attrs.is_empty() && !items.is_empty() {
         items.insert(0, blank_line());
     }
