@@ -16,7 +16,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Attribute, Expr, ImplItem, ImplItemFn, Lit, LitStr, Stmt};
 
-use super::syntax::{ident, EmitError};
+use super::doc_blocks::doc_attr;
+use super::error::EmitError;
+use super::idents::ident;
 use crate::ir::api::Accessor;
 
 /// The placeholder wire name in a template's tokens (the real one is set in
@@ -118,23 +120,6 @@ fn cfg_attrs(
         .map_err(|e| syntax_error(&context, &e.to_string()))?;
     CFGS.with(|c| c.borrow_mut().insert(key, item.attrs.clone()));
     Ok(item.attrs)
-}
-
-/// `#[doc = "line"]`, as `quote!(#[doc = #line])` parses.
-pub fn doc_attr(line: &str) -> Attribute {
-    Attribute {
-        pound_token: Default::default(),
-        style: syn::AttrStyle::Outer,
-        bracket_token: Default::default(),
-        meta: syn::Meta::NameValue(syn::MetaNameValue {
-            path: syn::Ident::new("doc", Span::call_site()).into(),
-            eq_token: Default::default(),
-            value: Expr::Lit(syn::ExprLit {
-                attrs: Vec::new(),
-                lit: Lit::Str(LitStr::new(line, Span::call_site())),
-            }),
-        }),
-    }
 }
 
 /// Replaces the placeholder wire name, an argument of the call of the

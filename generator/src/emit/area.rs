@@ -5,11 +5,16 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::area_share::Share;
-use super::doc_blocks::DocBlocks;
+use super::doc_blocks::{doc_attr, DocBlocks};
+use super::error::EmitError;
+use super::idents::ident;
+use super::item_templates::{self, stand_in, stand_in_text, Fill, TemplateKey};
 use super::response_types::{models_path, response_type};
 use super::rustdoc;
-use super::syntax::{ident, unparse, EmitError};
-use crate::ir::api::{Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment, ACTIONS_MODULE};
+use super::syntax::FileItems;
+use crate::ir::api::{
+    Accessor, Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment, ACTIONS_MODULE,
+};
 use crate::ir::page::{ApiVersion, PermissionSource, Permissions};
 
 /// The area being emitted, for names, shared permission sets and error messages.
@@ -18,7 +23,6 @@ struct Context<'a> {
     area: &'a Area,
     permissions: PermissionSets<'a>,
     share: &'a Share,
-    docs: DocBlocks,
 }
 
 impl Context<'_> {
@@ -81,26 +85,25 @@ pub fn share_file(version: ApiVersion, area: &Area, share: &Share) -> Result<Str
         area,
         permissions,
         share,
-        docs: DocBlocks::new(),
     };
     let area_context = format!("{} area `{}`", version.as_str(), area.wire);
-    let mut items = vec![(share.prelude(), format!("the modules of {area_context}"))];
+    let docs = DocBlocks::new();
+    let mut file = FileItems::new(&docs);
+    file.push_tokens(share.prelude(), format!("the modules of {area_context}"))?;
     if share.entries {
-        let entries = entries(&cx)?;
-        items.push((entries, format!("the entry functions of {area_context}")));
+        entries(&cx, &mut file)?;
     }
     for node in share.crossing(area) {
-        let methods = crossing_methods(&cx, node)?;
-        items.push((methods, cx.node(node)));
+        file.push(crossing_methods(&cx, node)?);
     }
     for node in order {
-        items.push((node_items(&cx, node)?, cx.node_and_operations(node)));
+        node_items(&cx, node, &mut file)?;
     }
-    items.push((
+    file.push_tokens(
         cx.permissions.items()?,
         format!("the permission sets of {area_context}"),
-    ));
-    unparse(items, &cx.docs)
+    )?;
+    file.finish()
 }
 
 /// The distinct permission sets of an area, each emitted once as a private
@@ -170,41 +173,76 @@ fn same_permissions(a: &Permissions, b: &Permissions) -> bool {
 
 /// The entry functions: `pub fn device_management() -> DeviceManagement`,
 /// and one per alternate key (`applications_with_app_id(app_id)`).
-fn entries(cx: &Context) -> Result<TokenStream, EmitError> {
-    let version = match cx.version {
-        ApiVersion::V1_0 => quote!(V1_0),
-        ApiVersion::Beta => quote!(Beta),
-    };
-    let start = quote!(::graph_runtime::RequestPath::new(::graph_runtime::ApiVersion::#version));
-    let mut items = Vec::new();
+fn entries(cx: &Context, file: &mut FileItems) -> Result<(), EmitError> {
     for edge in &cx.area.entries {
         let target = cx.target(edge)?;
-        let name = ident(&edge.rust_name, || cx.node(target))?;
-        let ty = ident(&target.struct_name, || cx.node(target))?;
-        let (params, path) = segment_call(cx, target, &edge.segment, &start)?;
-        let doc = match edge.segment {
-            Segment::Literal { .. } => cx.docs.attrs(&[format!(
-                "Requests under {}.",
-                rustdoc::code(&target.template)
-            )]),
-            _ => cx.docs.attrs(&rustdoc::edge(edge, target)),
+        let context = || cx.node(target);
+        let mut fill = Fill {
+            names: vec![
+                ident(&edge.rust_name, context)?,
+                ident(&target.struct_name, context)?,
+            ],
+            texts: Vec::new(),
+            attrs: doc_attrs(&match edge.segment {
+                Segment::Literal { .. } => vec![format!(
+                    "Requests under {}.",
+                    rustdoc::code(&target.template)
+                )],
+                _ => rustdoc::edge(edge, target),
+            }),
         };
-        let lints = lint_allowances(&edge.rust_name, params.len());
-        items.push(quote! {
-            #doc
-            #lints
-            pub fn #name(#(#params),*) -> #ty {
-                #ty { path: #path }
+        let shape = segment_fill(cx, target, &edge.segment, &mut fill)?;
+        let lints = lint_flags(&edge.rust_name, shape.arity());
+        let version = cx.version;
+        let key = TemplateKey {
+            kind: "entry",
+            detail: shape.detail() | lints << 16 | u32::from(version == ApiVersion::Beta) << 20,
+            response: None,
+        };
+        let tokens = || {
+            let version = match version {
+                ApiVersion::V1_0 => quote!(V1_0),
+                ApiVersion::Beta => quote!(Beta),
+            };
+            let start =
+                quote!(::graph_runtime::RequestPath::new(::graph_runtime::ApiVersion::#version));
+            let (params, path) = shape.tokens(&start);
+            let (name, ty, lints) = (stand_in(0), stand_in(1), lint_allowances(lints));
+            quote! {
+                #lints
+                pub fn #name(#(#params),*) -> #ty {
+                    #ty { path: #path }
+                }
             }
-        });
+        };
+        file.push(item_templates::item(&key, tokens, fill, context)?);
     }
-    Ok(quote!(#(#items)*))
+    Ok(())
 }
 
 /// The struct and its impl block.
-fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
+fn node_items(cx: &Context, node: &Node, file: &mut FileItems) -> Result<(), EmitError> {
     let ty = ident(&node.struct_name, || cx.node(node))?;
-    let doc = cx.docs.attrs(&rustdoc::node(node));
+    let context = || cx.node_and_operations(node);
+    let key = TemplateKey {
+        kind: "builder struct",
+        detail: 0,
+        response: None,
+    };
+    let tokens = || {
+        let ty = stand_in(0);
+        quote! {
+            pub struct #ty {
+                path: ::graph_runtime::RequestPath,
+            }
+        }
+    };
+    let fill = Fill {
+        names: vec![ty.clone()],
+        texts: Vec::new(),
+        attrs: doc_attrs(&rustdoc::node(node)),
+    };
+    file.push(item_templates::item(&key, tokens, fill, context)?);
     let mut methods = Vec::new();
     for edge in node.edges.iter().filter(|e| cx.share.owns(e.target)) {
         methods.push(edge_method(cx, node, edge)?);
@@ -218,84 +256,176 @@ fn node_items(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
             methods.push(cast_call(cx, node, endpoint, cast)?);
         }
     }
-    Ok(quote! {
-        #doc
-        pub struct #ty {
-            path: ::graph_runtime::RequestPath,
-        }
-
-        impl #ty {
-            #(#methods)*
-        }
-    })
+    file.push(impl_block(ty, methods, context)?);
+    Ok(())
 }
 
 /// `impl Parent { .. }` with the methods of a node another file holds that
 /// lead into this one.
-fn crossing_methods(cx: &Context, node: &Node) -> Result<TokenStream, EmitError> {
+fn crossing_methods(cx: &Context, node: &Node) -> Result<syn::Item, EmitError> {
     let ty = ident(&node.struct_name, || cx.node(node))?;
     let mut methods = Vec::new();
     for edge in node.edges.iter().filter(|e| cx.share.owns(e.target)) {
         methods.push(edge_method(cx, node, edge)?);
     }
-    Ok(quote! {
-        impl #ty {
-            #(#methods)*
-        }
-    })
+    impl_block(ty, methods, || cx.node(node))
 }
 
-fn edge_method(cx: &Context, node: &Node, edge: &Edge) -> Result<TokenStream, EmitError> {
+/// `impl #ty { #methods }`.
+fn impl_block(
+    ty: Ident,
+    methods: Vec<syn::ImplItem>,
+    context: impl Fn() -> String,
+) -> Result<syn::Item, EmitError> {
+    let key = TemplateKey {
+        kind: "builder impl",
+        detail: 0,
+        response: None,
+    };
+    let tokens = || {
+        let ty = stand_in(0);
+        quote!(impl #ty {})
+    };
+    let fill = Fill {
+        names: vec![ty],
+        texts: Vec::new(),
+        attrs: Vec::new(),
+    };
+    let mut block = item_templates::item(&key, tokens, fill, context)?;
+    if let syn::Item::Impl(block) = &mut block {
+        block.items = methods;
+    }
+    Ok(block)
+}
+
+fn edge_method(cx: &Context, node: &Node, edge: &Edge) -> Result<syn::ImplItem, EmitError> {
     let target = cx.target(edge)?;
-    let name = ident(&edge.rust_name, || cx.node(node))?;
-    let ty = ident(&target.struct_name, || cx.node(target))?;
-    let doc = cx.docs.attrs(&rustdoc::edge(edge, target));
-    let (params, path) = segment_call(cx, target, &edge.segment, &quote!(self.path.clone()))?;
-    let lints = lint_allowances(&edge.rust_name, params.len() + 1);
-    Ok(quote! {
-        #doc
-        #lints
-        pub fn #name(&self #(, #params)*) -> #ty {
-            #ty { path: #path }
+    let mut fill = Fill {
+        names: vec![
+            ident(&edge.rust_name, || cx.node(node))?,
+            ident(&target.struct_name, || cx.node(target))?,
+        ],
+        texts: Vec::new(),
+        attrs: doc_attrs(&rustdoc::edge(edge, target)),
+    };
+    let shape = segment_fill(cx, target, &edge.segment, &mut fill)?;
+    let lints = lint_flags(&edge.rust_name, shape.arity() + 1);
+    let key = TemplateKey {
+        kind: "edge",
+        detail: shape.detail() | lints << 16,
+        response: None,
+    };
+    let tokens = || {
+        let (params, path) = shape.tokens(&quote!(self.path.clone()));
+        let (name, ty, lints) = (stand_in(0), stand_in(1), lint_allowances(lints));
+        quote! {
+            impl Template {
+                #lints
+                pub fn #name(&self #(, #params)*) -> #ty {
+                    #ty { path: #path }
+                }
+            }
         }
-    })
+    };
+    item_templates::member(&key, tokens, fill, || cx.node(node))
 }
 
-/// The parameters of the call that appends `segment`, and the path expression.
-fn segment_call(
+/// What shapes the call that appends a segment: its kind and, for a
+/// function, its arity; and where its stand-ins start.
+#[derive(Clone, Copy)]
+struct SegmentShape {
+    kind: u32,
+    args: usize,
+    first_name: usize,
+    first_text: usize,
+}
+
+const LITERAL: u32 = 0;
+const KEY: u32 = 1;
+const COLON_PATH: u32 = 2;
+const FUNCTION: u32 = 3;
+
+impl SegmentShape {
+    fn arity(&self) -> usize {
+        match self.kind {
+            LITERAL => 0,
+            KEY | COLON_PATH => 1,
+            _ => self.args,
+        }
+    }
+
+    /// The part of a template key it decides (stand-ins start at fixed
+    /// places for a given caller).
+    fn detail(&self) -> u32 {
+        self.kind | (self.args.min(0xfff) as u32) << 2
+    }
+
+    /// The parameters of the call, and the path expression, with stand-ins.
+    fn tokens(&self, base: &TokenStream) -> (Vec<TokenStream>, TokenStream) {
+        match self.kind {
+            LITERAL => {
+                let wire = stand_in_text(self.first_text);
+                (vec![], quote!(#base.segment(#wire)))
+            }
+            KEY => (
+                vec![quote!(id: impl ::core::convert::AsRef<str>)],
+                quote!(#base.key(id)),
+            ),
+            COLON_PATH => (
+                vec![quote!(path: impl ::core::convert::AsRef<str>)],
+                quote!(#base.colon_path(path)),
+            ),
+            _ => {
+                let wire = stand_in_text(self.first_text);
+                let names: Vec<Ident> = (0..self.args)
+                    .map(|i| stand_in(self.first_name + i))
+                    .collect();
+                let wires: Vec<String> = (0..self.args)
+                    .map(|i| stand_in_text(self.first_text + 1 + i))
+                    .collect();
+                let params = names
+                    .iter()
+                    .map(|n| quote!(#n: impl ::core::convert::Into<::graph_runtime::FunctionArg>))
+                    .collect();
+                (
+                    params,
+                    quote!(#base.function(#wire, &[#((#wires, #names.into())),*])),
+                )
+            }
+        }
+    }
+}
+
+/// Pushes the names and texts the segment's call holds onto `fill`, and
+/// gives its shape.
+fn segment_fill(
     cx: &Context,
     target: &Node,
     segment: &Segment,
-    base: &TokenStream,
-) -> Result<(Vec<TokenStream>, TokenStream), EmitError> {
-    Ok(match segment {
-        Segment::Literal { wire } => (vec![], quote!(#base.segment(#wire))),
-        Segment::Key { .. } => (
-            vec![quote!(id: impl ::core::convert::AsRef<str>)],
-            quote!(#base.key(id)),
-        ),
-        Segment::ColonPath { .. } => (
-            vec![quote!(path: impl ::core::convert::AsRef<str>)],
-            quote!(#base.colon_path(path)),
-        ),
+    fill: &mut Fill,
+) -> Result<SegmentShape, EmitError> {
+    let mut shape = SegmentShape {
+        kind: LITERAL,
+        args: 0,
+        first_name: fill.names.len(),
+        first_text: fill.texts.len(),
+    };
+    match segment {
+        Segment::Literal { wire } => fill.texts.push(wire.clone()),
+        Segment::Key { .. } => shape.kind = KEY,
+        Segment::ColonPath { .. } => shape.kind = COLON_PATH,
         Segment::Function { name: wire, args } => {
-            let mut names = Vec::new();
+            shape.kind = FUNCTION;
+            shape.args = args.len();
+            fill.texts.push(wire.clone());
             for arg in args {
-                names.push(ident(&arg.rust_name, || cx.node(target))?);
+                fill.names.push(ident(&arg.rust_name, || cx.node(target))?);
+                fill.texts.push(arg.wire.clone());
             }
-            let wires = args.iter().map(|a| a.wire.as_str());
-            let params = names
-                .iter()
-                .map(|n| quote!(#n: impl ::core::convert::Into<::graph_runtime::FunctionArg>))
-                .collect();
-            (
-                params,
-                quote!(#base.function(#wire, &[#((#wires, #names.into())),*])),
-            )
         }
-    })
+    }
+    Ok(shape)
 }
-
 /// Method names clippy's `should_implement_trait` reserves for std traits
 /// (a Graph action called `clone` is a builder method `clone(&self)`).
 const STD_TRAIT_METHODS: &[&str] = &[
@@ -331,20 +461,39 @@ const STD_TRAIT_METHODS: &[&str] = &[
     "sub",
 ];
 
-/// Allows for clippy lints that a documented name or arity can trigger.
-fn lint_allowances(name: &str, arity: usize) -> TokenStream {
-    let mut lints = Vec::new();
+const WRONG_SELF_CONVENTION: u32 = 1;
+const SHOULD_IMPLEMENT_TRAIT: u32 = 2;
+const TOO_MANY_ARGUMENTS: u32 = 4;
+
+/// The clippy lints that a documented name or arity can trigger, as flags.
+fn lint_flags(name: &str, arity: usize) -> u32 {
+    let mut lints = 0;
     let bare = name.trim_start_matches("r#");
     if ["as_", "into_", "to_", "is_", "from_"]
         .iter()
         .any(|p| bare.starts_with(p))
     {
-        lints.push(quote!(clippy::wrong_self_convention));
+        lints |= WRONG_SELF_CONVENTION;
     }
     if STD_TRAIT_METHODS.contains(&bare) {
-        lints.push(quote!(clippy::should_implement_trait));
+        lints |= SHOULD_IMPLEMENT_TRAIT;
     }
     if arity > 7 {
+        lints |= TOO_MANY_ARGUMENTS;
+    }
+    lints
+}
+
+/// Allows for the lints of [`lint_flags`].
+fn lint_allowances(flags: u32) -> TokenStream {
+    let mut lints = Vec::new();
+    if flags & WRONG_SELF_CONVENTION != 0 {
+        lints.push(quote!(clippy::wrong_self_convention));
+    }
+    if flags & SHOULD_IMPLEMENT_TRAIT != 0 {
+        lints.push(quote!(clippy::should_implement_trait));
+    }
+    if flags & TOO_MANY_ARGUMENTS != 0 {
         lints.push(quote!(clippy::too_many_arguments));
     }
     if lints.is_empty() {
@@ -362,40 +511,49 @@ fn count_call(
     node: &Node,
     list: &Endpoint,
     name: &str,
-) -> Result<TokenStream, EmitError> {
-    let name = ident(name, || cx.endpoint(list))?;
-    let doc = collection_call_doc(
-        cx,
-        "The number of items in the collection: OData's `$count`, answered as plain text.",
-        format!("GET {}/$count", node.template),
-        format!(
-            "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
-            list.rust_name
+) -> Result<syn::ImplItem, EmitError> {
+    let fill = Fill {
+        names: vec![
+            ident(name, || cx.endpoint(list))?,
+            cx.permissions.name(&list.permissions)?,
+        ],
+        texts: Vec::new(),
+        attrs: collection_call_doc(
+            "The number of items in the collection: OData's `$count`, answered as plain text.",
+            format!("GET {}/$count", node.template),
+            format!(
+                "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
+                list.rust_name
+            ),
         ),
-    );
-    let permissions = cx.permissions.name(&list.permissions)?;
-    Ok(quote! {
-        #doc
-        pub fn #name(&self) -> ::graph_runtime::Request<u64> {
-            ::graph_runtime::Request::documented(
-                ::graph_runtime::http::Method::GET,
-                self.path.clone().segment("$count"),
-                &#permissions,
-            )
-            .consistency_level_eventual()
+    };
+    let key = TemplateKey {
+        kind: "count",
+        detail: 0,
+        response: None,
+    };
+    let tokens = || {
+        let (name, permissions) = (stand_in(0), stand_in(1));
+        quote! {
+            impl Template {
+                pub fn #name(&self) -> ::graph_runtime::Request<u64> {
+                    ::graph_runtime::Request::documented(
+                        ::graph_runtime::http::Method::GET,
+                        self.path.clone().segment("$count"),
+                        &#permissions,
+                    )
+                    .consistency_level_eventual()
+                }
+            }
         }
-    })
+    };
+    item_templates::member(&key, tokens, fill, || cx.endpoint(list))
 }
 
 /// The rustdoc of a call beside a listing `get()`: what it does, its
 /// request line, what it sends and needs.
-fn collection_call_doc(
-    cx: &Context,
-    summary: &str,
-    http_line: String,
-    note: String,
-) -> TokenStream {
-    cx.docs.attrs(&[
+fn collection_call_doc(summary: &str, http_line: String, note: String) -> Vec<syn::Attribute> {
+    doc_attrs(&[
         summary.to_owned(),
         String::new(),
         "```text".to_owned(),
@@ -414,34 +572,46 @@ fn cast_call(
     node: &Node,
     list: &Endpoint,
     name: &str,
-) -> Result<TokenStream, EmitError> {
-    let name = ident(name, || cx.endpoint(list))?;
-    let doc = collection_call_doc(
-        cx,
-        "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
-        format!("GET {}/<qualified type name>", node.template),
-        format!(
-            "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
-            list.rust_name
+) -> Result<syn::ImplItem, EmitError> {
+    let fill = Fill {
+        names: vec![
+            ident(name, || cx.endpoint(list))?,
+            cx.permissions.name(&list.permissions)?,
+        ],
+        texts: Vec::new(),
+        attrs: collection_call_doc(
+            "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
+            format!("GET {}/<qualified type name>", node.template),
+            format!(
+                "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
+                list.rust_name
+            ),
         ),
-    );
-    let permissions = cx.permissions.name(&list.permissions)?;
-    Ok(quote! {
-        #doc
-        pub fn #name<T>(&self) -> ::graph_runtime::Cast<T>
-        where
-            T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
-        {
-            ::graph_runtime::Cast::new(self.path.clone(), &#permissions)
+    };
+    let key = TemplateKey {
+        kind: "cast",
+        detail: 0,
+        response: None,
+    };
+    let tokens = || {
+        let (name, permissions) = (stand_in(0), stand_in(1));
+        quote! {
+            impl Template {
+                pub fn #name<T>(&self) -> ::graph_runtime::Cast<T>
+                where
+                    T: ::graph_runtime::model::Model + ::graph_runtime::model::FromJson,
+                {
+                    ::graph_runtime::Cast::new(self.path.clone(), &#permissions)
+                }
+            }
         }
-    })
+    };
+    item_templates::member(&key, tokens, fill, || cx.endpoint(list))
 }
 
 /// `get()`, `post(body)`, ...: a request carrying the operation's permissions.
-fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError> {
-    let name: Ident = ident(&endpoint.rust_name, || cx.endpoint(endpoint))?;
-    let method = ident(endpoint.method.as_str(), || cx.endpoint(endpoint))?;
-    let output = response_type(&endpoint.returns, cx.version);
+fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<syn::ImplItem, EmitError> {
+    let context = || cx.endpoint(endpoint);
     let mut doc_lines = rustdoc::endpoint(endpoint);
     if endpoint.returns == ResponseKind::Binary {
         doc_lines.push(String::new());
@@ -450,43 +620,107 @@ fn terminal(cx: &Context, endpoint: &Endpoint) -> Result<TokenStream, EmitError>
                 .to_owned(),
         );
     }
-    let doc = cx.docs.attrs(&doc_lines);
-    let (params, body) = match &endpoint.body {
-        BodyKind::None => (quote!(), quote!()),
+    let mut fill = Fill {
+        names: vec![
+            ident(&endpoint.rust_name, context)?,
+            ident(endpoint.method.as_str(), context)?,
+            cx.permissions.name(&endpoint.permissions)?,
+        ],
+        texts: Vec::new(),
+        attrs: doc_attrs(&doc_lines),
+    };
+    let body = match &endpoint.body {
+        BodyKind::None => 0,
         BodyKind::Model { model } => {
-            let model = ident(model, || cx.endpoint(endpoint))?;
-            let models = models_path(cx.version);
-            (
-                quote!(, body: &#models::#model),
-                quote!(.json_body(::graph_runtime::model::Model::object(body))),
-            )
+            fill.names.push(ident(model, context)?);
+            1
         }
         BodyKind::Parameters(object) => {
-            let ty = ident(&object.rust_name, || cx.endpoint(endpoint))?;
-            let actions = format_ident!("{}", ACTIONS_MODULE);
-            (
-                quote!(, body: &super::#actions::#ty),
-                quote!(.json_body(::graph_runtime::model::Model::object(body))),
-            )
+            fill.names.push(ident(&object.rust_name, context)?);
+            2
         }
-        BodyKind::Json => (
+        BodyKind::Json => 3,
+        BodyKind::Bytes => 4,
+    };
+    let returns = stand_in_models(&endpoint.returns, &mut fill.names);
+    let version = cx.version;
+    let key = TemplateKey {
+        kind: "terminal",
+        detail: body,
+        response: Some(returns.clone()),
+    };
+    let tokens = || {
+        let output = response_type(&returns, version);
+        let (params, body) = body_tokens(body, version);
+        let (name, method, permissions) = (stand_in(0), stand_in(1), stand_in(2));
+        quote! {
+            impl Template {
+                pub fn #name(&self #params) -> ::graph_runtime::Request<#output> {
+                    ::graph_runtime::Request::documented(
+                        ::graph_runtime::http::Method::#method,
+                        self.path.clone(),
+                        &#permissions,
+                    ) #body
+                }
+            }
+        }
+    };
+    item_templates::member(&key, tokens, fill, context)
+}
+
+/// The body parameter and what the call does with it, by body kind (a
+/// model or parameter type is stand-in 3).
+fn body_tokens(body: u32, version: ApiVersion) -> (TokenStream, TokenStream) {
+    let json = quote!(.json_body(::graph_runtime::model::Model::object(body)));
+    match body {
+        1 => {
+            let (models, model) = (models_path(version), stand_in(3));
+            (quote!(, body: &#models::#model), json)
+        }
+        2 => {
+            let (actions, ty) = (format_ident!("{}", ACTIONS_MODULE), stand_in(3));
+            (quote!(, body: &super::#actions::#ty), json)
+        }
+        3 => (
             quote!(, body: &(impl ::serde::Serialize + ?Sized)),
             quote!(.json_body(body)),
         ),
-        BodyKind::Bytes => (
+        4 => (
             quote!(, bytes: impl ::core::convert::Into<::std::vec::Vec<u8>>, content_type: &str),
             quote!(.bytes_body(bytes.into(), content_type)),
         ),
-    };
-    let permissions = cx.permissions.name(&endpoint.permissions)?;
-    Ok(quote! {
-        #doc
-        pub fn #name(&self #params) -> ::graph_runtime::Request<#output> {
-            ::graph_runtime::Request::documented(
-                ::graph_runtime::http::Method::#method,
-                self.path.clone(),
-                &#permissions,
-            ) #body
+        _ => (quote!(), quote!()),
+    }
+}
+
+/// The response kind with each model or enum name replaced by the next
+/// stand-in, the names pushed on `names` (as `rust_type` makes them).
+fn stand_in_models(kind: &ResponseKind, names: &mut Vec<Ident>) -> ResponseKind {
+    fn erase(accessor: &Accessor, names: &mut Vec<Ident>) -> Accessor {
+        match accessor {
+            Accessor::Model(name) | Accessor::Enum(name) => {
+                let stand_in = stand_in(names.len()).to_string();
+                names.push(Ident::new(name, proc_macro2::Span::call_site()));
+                match accessor {
+                    Accessor::Model(_) => Accessor::Model(stand_in),
+                    _ => Accessor::Enum(stand_in),
+                }
+            }
+            Accessor::List(item) => Accessor::List(Box::new(erase(item, names))),
+            other => other.clone(),
         }
-    })
+    }
+    match kind {
+        ResponseKind::Model(accessor) => ResponseKind::Model(erase(accessor, names)),
+        ResponseKind::Page(accessor) => ResponseKind::Page(erase(accessor, names)),
+        other => other.clone(),
+    }
+}
+
+/// `#[doc = " line"]` for each line (a blank line stays empty), as trees.
+fn doc_attrs(lines: &[String]) -> Vec<syn::Attribute> {
+    rustdoc::attr_texts(lines)
+        .iter()
+        .map(|line| doc_attr(line))
+        .collect()
 }

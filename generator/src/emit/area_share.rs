@@ -6,7 +6,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::syntax::{ident, EmitError};
+use super::error::EmitError;
+use super::idents::ident;
 use crate::ir::api::{Area, BodyKind, Node, Part, ACTIONS_MODULE};
 
 /// The nodes of one file, and what else the file carries.

@@ -4,7 +4,9 @@
 use quote::quote;
 
 use super::doc_blocks::DocBlocks;
-use super::syntax::{ident, rust_header, unparse, EmitError, HEADER};
+use super::error::EmitError;
+use super::idents::ident;
+use super::syntax::{rust_header, unparse, HEADER};
 use crate::ir::api::{Api, Area, VersionApi};
 use crate::settings::{RuntimeDependency, Settings};
 

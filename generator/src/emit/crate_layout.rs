@@ -3,8 +3,9 @@
 use rayon::prelude::*;
 
 use super::area_share::Share;
+use super::error::EmitError;
 use super::sink::{Collect, FileSink, Files};
-use super::syntax::{rust_header, EmitError};
+use super::syntax::rust_header;
 use super::{area, crate_files, models, parameters};
 use crate::ir::api::{ActionParameters, Api, Area, TypeDef, VersionApi};
 use crate::ir::page::ApiVersion;

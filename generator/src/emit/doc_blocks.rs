@@ -10,13 +10,12 @@
 
 use std::cell::RefCell;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
-use syn::{Attribute, Expr, ExprLit, Fields, ImplItem, Item, Lit, Meta, TraitItem};
+use syn::{Attribute, Expr, ExprLit, Fields, ImplItem, Item, Lit, LitStr, Meta, TraitItem};
 
-use super::accessor_items::doc_attr;
+use super::error::EmitError;
 use super::rustdoc::attr_texts;
-use super::syntax::EmitError;
 
 /// The doc blocks of one file's tokens, by stand-in number; a placed block
 /// is taken out.
@@ -135,6 +134,23 @@ impl DocBlocks {
         }
         *attrs = placed;
         Ok(())
+    }
+}
+
+/// `#[doc = "line"]`, as `quote!(#[doc = #line])` parses.
+pub fn doc_attr(line: &str) -> Attribute {
+    Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Ident::new("doc", Span::call_site()).into(),
+            eq_token: Default::default(),
+            value: Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: Lit::Str(LitStr::new(line, Span::call_site())),
+            }),
+        }),
     }
 }
 

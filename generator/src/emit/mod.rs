@@ -11,6 +11,9 @@ pub mod area_share;
 pub mod crate_files;
 mod crate_layout;
 mod doc_blocks;
+mod error;
+mod idents;
+mod item_templates;
 pub mod models;
 pub mod parameters;
 pub mod response_types;
@@ -19,5 +22,6 @@ pub mod sink;
 mod syntax;
 
 pub use crate_layout::{area_file_stem, emit_crate, emit_crate_into};
+pub use error::EmitError;
 pub use sink::{Collect, FileOut, FileSink, Files, TextOut};
-pub use syntax::{EmitError, HEADER};
+pub use syntax::HEADER;

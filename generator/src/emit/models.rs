@@ -20,9 +20,11 @@ use syn::ImplItem;
 
 use super::accessor_items;
 use super::doc_blocks::DocBlocks;
+use super::error::EmitError;
+use super::idents::ident;
 use super::rustdoc;
 use super::sink::{FileSink, TextOut};
-use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
+use super::syntax::{rust_header, unparse, unparse_impl_into};
 use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Conversion, Field, Inherited, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;

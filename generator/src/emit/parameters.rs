@@ -8,9 +8,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::doc_blocks::DocBlocks;
+use super::error::EmitError;
+use super::idents::ident;
 use super::models::{accessor_items, cfg_any, from_impls, ModelsPath, ViewType};
 use super::rustdoc;
-use super::syntax::{ident, rust_header, unparse, unparse_impl_into, EmitError};
+use super::syntax::{rust_header, unparse, unparse_impl_into};
 use crate::ir::api::{ActionParameters, Field, ACTIONS_MODULE, VIEW_MODULE};
 use crate::ir::page::ApiVersion;
 

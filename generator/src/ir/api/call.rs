@@ -39,7 +39,7 @@ pub struct ParameterObject {
 }
 
 /// What a terminal call answers with: the `T` of `graph_runtime::Request<T>`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "of")]
 pub enum ResponseKind {
     /// No content: `()`.
