@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::area_share::Share;
-use super::doc_blocks::{doc_attr, DocBlocks};
+use super::doc_blocks::{doc_attrs, DocBlocks};
 use super::error::EmitError;
 use super::idents::ident;
 use super::item_templates::{self, stand_in, stand_in_text, Fill, TemplateKey};
@@ -715,12 +715,4 @@ fn stand_in_models(kind: &ResponseKind, names: &mut Vec<Ident>) -> ResponseKind 
         ResponseKind::Page(accessor) => ResponseKind::Page(erase(accessor, names)),
         other => other.clone(),
     }
-}
-
-/// `#[doc = " line"]` for each line (a blank line stays empty), as trees.
-fn doc_attrs(lines: &[String]) -> Vec<syn::Attribute> {
-    rustdoc::attr_texts(lines)
-        .iter()
-        .map(|line| doc_attr(line))
-        .collect()
 }

@@ -154,6 +154,14 @@ pub fn doc_attr(line: &str) -> Attribute {
     }
 }
 
+/// `#[doc = " line"]` for each line (a blank line stays empty), as trees.
+pub fn doc_attrs(lines: &[String]) -> Vec<Attribute> {
+    attr_texts(lines)
+        .iter()
+        .map(|line| doc_attr(line))
+        .collect()
+}
+
 /// The number of a `#[doc = N]` stand-in.
 fn stand_in(attr: &Attribute) -> Option<usize> {
     let Meta::NameValue(pair) = &attr.meta else {

@@ -58,31 +58,51 @@ pub struct Fill {
 }
 
 thread_local! {
-    static TEMPLATES: RefCell<HashMap<TemplateKey, Item>> = RefCell::new(HashMap::new());
+    static TEMPLATES: RefCell<HashMap<TemplateKey, Vec<Item>>> = RefCell::new(HashMap::new());
 }
 
-/// The item of `key`'s template (its tokens made by `tokens` the first time
-/// a thread meets the key), filled with `fill`.
-pub fn item(
+/// The items of `key`'s template (its tokens made by `tokens` the first
+/// time a thread meets the key), filled with `fill`; its attributes go
+/// first on the first item.
+pub fn items(
     key: &TemplateKey,
     tokens: impl FnOnce() -> TokenStream,
     fill: Fill,
     context: impl Fn() -> String,
-) -> Result<Item, EmitError> {
-    let mut item = template(key, tokens, &context)?;
+) -> Result<Vec<Item>, EmitError> {
+    let mut items = template(key, tokens, &context)?;
     let mut swap = Swap::new(fill.names, fill.texts);
-    swap.visit_item_mut(&mut item);
+    for item in &mut items {
+        swap.visit_item_mut(item);
+    }
     if !swap.complete() {
         return Err(syntax_error(
             &context,
             "a stand-in the template does not reach",
         ));
     }
-    if let Some(attrs) = outer_attrs(&mut item) {
+    if let Some(attrs) = items.first_mut().and_then(outer_attrs) {
         let own = std::mem::replace(attrs, fill.attrs);
         attrs.extend(own);
     }
-    Ok(item)
+    Ok(items)
+}
+
+/// The one item of `key`'s template, filled (see [`items`]).
+pub fn item(
+    key: &TemplateKey,
+    tokens: impl FnOnce() -> TokenStream,
+    fill: Fill,
+    context: impl Fn() -> String,
+) -> Result<Item, EmitError> {
+    let mut items = items(key, tokens, fill, &context)?.into_iter();
+    match (items.next(), items.next()) {
+        (Some(item), None) => Ok(item),
+        _ => Err(syntax_error(
+            &context,
+            "a one-item template holds no one item",
+        )),
+    }
 }
 
 /// The one member of an `impl` template (written `impl __ { .. }`), filled.
@@ -118,13 +138,14 @@ fn template(
     key: &TemplateKey,
     tokens: impl FnOnce() -> TokenStream,
     context: impl Fn() -> String,
-) -> Result<Item, EmitError> {
+) -> Result<Vec<Item>, EmitError> {
     if let Some(found) = TEMPLATES.with(|t| t.borrow().get(key).cloned()) {
         return Ok(found);
     }
-    let item: Item = syn::parse2(tokens()).map_err(|e| syntax_error(&context, &e.to_string()))?;
-    TEMPLATES.with(|t| t.borrow_mut().insert(key.clone(), item.clone()));
-    Ok(item)
+    let file: syn::File =
+        syn::parse2(tokens()).map_err(|e| syntax_error(&context, &e.to_string()))?;
+    TEMPLATES.with(|t| t.borrow_mut().insert(key.clone(), file.items.clone()));
+    Ok(file.items)
 }
 
 fn outer_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
@@ -132,6 +153,8 @@ fn outer_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
         Item::Struct(s) => Some(&mut s.attrs),
         Item::Fn(f) => Some(&mut f.attrs),
         Item::Impl(i) => Some(&mut i.attrs),
+        Item::Type(t) => Some(&mut t.attrs),
+        Item::Enum(e) => Some(&mut e.attrs),
         _ => None,
     }
 }

@@ -19,12 +19,13 @@ use quote::quote;
 use syn::ImplItem;
 
 use super::accessor_items;
-use super::doc_blocks::DocBlocks;
+use super::doc_blocks::{doc_attrs, DocBlocks};
 use super::error::EmitError;
 use super::idents::ident;
+use super::item_templates::{self, stand_in, stand_in_text, Fill, TemplateKey};
 use super::rustdoc;
 use super::sink::{FileSink, TextOut};
-use super::syntax::{rust_header, unparse, unparse_impl_into};
+use super::syntax::{rust_header, unparse, unparse_impl_into, FileItems};
 use crate::ir::api::VIEW_MODULE;
 use crate::ir::api::{Accessor, Conversion, Field, Inherited, Member, ModelSet, TypeDef, TypeKind};
 use crate::ir::page::ApiVersion;
@@ -53,10 +54,9 @@ pub fn model_file(
     let stem = def.module.trim_start_matches("r#");
     let mut text = rust_header();
     let docs = DocBlocks::new();
-    text.push_str(&unparse(
-        vec![(type_items(def, models, &docs)?, context(version, def))],
-        &docs,
-    )?);
+    let mut items = FileItems::new(&docs);
+    type_items(def, models, &mut items, || context(version, def))?;
+    text.push_str(&items.finish()?);
     let mut file = sink.file(format!("{}/{stem}.rs", models_dir(version)));
     file.push_str(&text);
     drop(text);
@@ -228,18 +228,19 @@ fn models_mod(version: ApiVersion, models: &ModelSet) -> Result<String, EmitErro
     ))
 }
 
+/// The items of a model (trees from a template) or of an enum (tokens).
 fn type_items(
     def: &TypeDef,
     models: &ModelSet,
-    docs: &DocBlocks,
-) -> Result<TokenStream, EmitError> {
+    file: &mut FileItems,
+    context: impl Fn() -> String,
+) -> Result<(), EmitError> {
     let mut lines = rustdoc::prose(&def.description);
     lines.push(String::new());
     lines.push(format!(
         "OData type `{}`, documented in `{}`.",
         def.qualified, def.page
     ));
-    let doc = docs.attrs(&lines);
     let name = ident(&def.rust_name, || def.page.clone())?;
     match &def.kind {
         TypeKind::Model { marker, base, .. } => {
@@ -259,10 +260,15 @@ fn type_items(
                 marker: &marker,
                 base: base.as_ref(),
             };
-            model(&shape, &doc)
+            for item in model(&shape, &lines, &context)? {
+                file.push(item);
+            }
+            Ok(())
         }
         TypeKind::Enum { members, fallback } => {
-            enumeration(def, &name, &doc, members, fallback, docs)
+            let doc = file.docs().attrs(&lines);
+            let tokens = enumeration(def, &name, &doc, members, fallback, file.docs())?;
+            file.push_tokens(tokens, context())
         }
     }
 }
@@ -280,31 +286,25 @@ struct Shape<'a> {
 /// `Clone`, `Debug`, `Model`, `new()` and (for a derived type) `Deref` to its
 /// base; the model itself adds only its marker, its `Kind` (and `Derived`)
 /// impl and its accessors.
-fn model(shape: &Shape, doc: &TokenStream) -> Result<TokenStream, EmitError> {
+fn model(
+    shape: &Shape,
+    doc: &[String],
+    context: impl Fn() -> String,
+) -> Result<Vec<syn::Item>, EmitError> {
     let (name, marker) = (shape.name, shape.marker);
     let type_name = &shape.def.rust_name;
-    let odata = &shape.def.qualified;
-    let view = Ident::new(VIEW_MODULE, Span::call_site());
-    let view = quote!(super::#view);
-    let derived = match shape.base {
-        Some(base) => quote! {
-            impl #view::Derived for #marker { type Base = super::#base; }
-        },
-        None => quote!(),
-    };
     let view_type = ViewType {
-        view: &view,
+        models: ModelsPath::FromModel,
         name,
         marker,
         marker_doc: format!(
             " Marks [`{type_name}`] (`View<{marker}>`): its [`Kind`](super::{VIEW_MODULE}::Kind)."
         ),
-        odata,
-        kind_extra: quote!(),
-        after_kind: derived,
+        odata: &shape.def.qualified,
+        base: shape.base,
     };
     // The accessors are formatted one by one by `accessor_impl`.
-    Ok(view_type.items(doc))
+    view_type.items(doc, context)
 }
 
 /// Appends a model's accessors to `out`: `impl Name { ... }` after a blank
@@ -500,46 +500,68 @@ fn conversion(
 /// A type that is the version's `View` under its own marker: a model, or an
 /// action parameter object.
 pub struct ViewType<'a> {
-    /// The path of the `view` module.
-    pub view: &'a TokenStream,
+    /// Where the models module (and its `view` module) is.
+    pub models: ModelsPath,
     pub name: &'a Ident,
     pub marker: &'a Ident,
     pub marker_doc: String,
     /// The OData type (empty for a parameter object).
     pub odata: &'a str,
-    /// More items of the `Kind` impl (none for models and parameter objects).
-    pub kind_extra: TokenStream,
-    /// Items between the `Kind` impl and the accessors (`Derived`).
-    pub after_kind: TokenStream,
+    /// The base model's marker, for a derived model: its `Derived` impl.
+    pub base: Option<&'a Ident>,
 }
 
 impl ViewType<'_> {
-    /// `pub type Name = View<Marker>;`, the uninhabited marker and its `Kind`
-    /// impl (the accessors are formatted apart, by `unparse_impl_into`).
-    pub fn items(&self, doc: &TokenStream) -> TokenStream {
-        let Self {
-            view,
-            name,
-            marker,
-            marker_doc,
-            odata,
-            kind_extra,
-            after_kind,
-        } = self;
-        quote! {
-            #doc
-            pub type #name = #view::View<#marker>;
+    /// `pub type Name = View<Marker>;` (documented by `doc`), the
+    /// uninhabited marker, its `Kind` impl and, for a derived model, its
+    /// `Derived` impl, from a template (the accessors are formatted apart,
+    /// by `unparse_impl_into`).
+    pub fn items(
+        &self,
+        doc: &[String],
+        context: impl Fn() -> String,
+    ) -> Result<Vec<syn::Item>, EmitError> {
+        let (models, derived) = (self.models, self.base.is_some());
+        let key = TemplateKey {
+            kind: "view type",
+            detail: u32::from(derived) | u32::from(matches!(models, ModelsPath::FromAction)) << 1,
+            response: None,
+        };
+        let tokens = || {
+            let view = Ident::new(VIEW_MODULE, Span::call_site());
+            let view = match models {
+                ModelsPath::FromModel => quote!(super::#view),
+                ModelsPath::FromAction => quote!(super::super::models::#view),
+            };
+            let (name, marker, base) = (stand_in(0), stand_in(1), stand_in(2));
+            let (marker_doc, odata) = (stand_in_text(0), stand_in_text(1));
+            let derived = match derived {
+                true => quote! {
+                    impl #view::Derived for #marker { type Base = super::#base; }
+                },
+                false => quote!(),
+            };
+            quote! {
+                pub type #name = #view::View<#marker>;
 
-            #[doc = #marker_doc]
-            pub enum #marker {}
+                #[doc = #marker_doc]
+                pub enum #marker {}
 
-            impl #view::Kind for #marker {
-                const ODATA_TYPE: &'static str = #odata;
-                #kind_extra
+                impl #view::Kind for #marker {
+                    const ODATA_TYPE: &'static str = #odata;
+                }
+
+                #derived
             }
-
-            #after_kind
-        }
+        };
+        let mut names = vec![self.name.clone(), self.marker.clone()];
+        names.extend(self.base.cloned());
+        let fill = Fill {
+            names,
+            texts: vec![self.marker_doc.clone(), self.odata.to_owned()],
+            attrs: doc_attrs(doc),
+        };
+        item_templates::items(&key, tokens, fill, context)
     }
 }
 

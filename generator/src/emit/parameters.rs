@@ -4,16 +4,15 @@
 //! version's generic `View` under its own marker, like a model, so it adds
 //! no `Clone`, `Debug` or `Model` impl of its own.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::doc_blocks::DocBlocks;
 use super::error::EmitError;
 use super::idents::ident;
 use super::models::{accessor_items, cfg_any, from_impls, ModelsPath, ViewType};
 use super::rustdoc;
-use super::syntax::{rust_header, unparse, unparse_impl_into};
-use crate::ir::api::{ActionParameters, Field, ACTIONS_MODULE, VIEW_MODULE};
+use super::syntax::{rust_header, unparse, unparse_impl_into, FileItems};
+use crate::ir::api::{ActionParameters, Field, ACTIONS_MODULE};
 use crate::ir::page::ApiVersion;
 
 /// `src/<version>/actions/mod.rs`: one module per parameter object, each
@@ -59,10 +58,9 @@ pub fn action_file(
     let stem = action.module.trim_start_matches("r#");
     let mut text = rust_header();
     let docs = DocBlocks::new();
-    text.push_str(&unparse(
-        vec![(parameter_struct(version, action, &docs)?, context())],
-        &docs,
-    )?);
+    let mut items = FileItems::new(&docs);
+    parameter_struct(version, action, &mut items)?;
+    text.push_str(&items.finish()?);
     let object = &action.object;
     let accessors = |field: &Field| accessor_items(&action.action, field, ModelsPath::FromAction);
     unparse_impl_into(
@@ -80,17 +78,16 @@ fn actions_dir(version: ApiVersion) -> String {
     format!("src/{}/{ACTIONS_MODULE}", version.module())
 }
 
-/// The items of one parameter object's file.
+/// The items of one parameter object's file (its accessors aside).
 fn parameter_struct(
     version: ApiVersion,
     action: &ActionParameters,
-    docs: &DocBlocks,
-) -> Result<TokenStream, EmitError> {
+    file: &mut FileItems,
+) -> Result<(), EmitError> {
     let object = &action.object;
     let context = || format!("{} action `{}`", version.as_str(), action.action);
     let name = ident(&object.rust_name, context)?;
     let models = quote!(super::super::models);
-    let view_module = format_ident!("{}", VIEW_MODULE);
     let mut lines = vec![
         format!(
             "The parameters of {}: a JSON object built with the setters, starting from `new()`.",
@@ -105,17 +102,22 @@ fn parameter_struct(
             .iter()
             .map(|r| format!("- {}", rustdoc::code(r))),
     );
-    let doc = docs.attrs(&lines);
     let marker = ident(&object.marker, context)?;
-    let view = quote!(#models::#view_module);
     let view_type = ViewType {
-        view: &view,
+        models: ModelsPath::FromAction,
         name: &name,
         marker: &marker,
         marker_doc: format!(" Marks [`{name}`] (`View<{marker}>`)."),
         odata: "",
-        kind_extra: quote!(),
-        after_kind: from_impls(&action.action, &name, &object.conversions, &models, docs)?,
+        base: None,
     };
-    Ok(view_type.items(&doc))
+    for item in view_type.items(&lines, context)? {
+        file.push(item);
+    }
+    if !object.conversions.is_empty() {
+        let docs = file.docs();
+        let conversions = from_impls(&action.action, &name, &object.conversions, &models, docs)?;
+        file.push_tokens(conversions, context())?;
+    }
+    Ok(())
 }

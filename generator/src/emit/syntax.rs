@@ -62,6 +62,11 @@ impl<'a> FileItems<'a> {
         Ok(())
     }
 
+    /// The doc blocks the pushed tokens' stand-ins refer to.
+    pub fn docs(&self) -> &'a DocBlocks {
+        self.docs
+    }
+
     pub fn push(&mut self, item: syn::Item) {
         if !self.items.is_empty() {
             self.items.push(blank_line());
