@@ -10,6 +10,8 @@ use std::fs::{self, File, Metadata};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::error::{io, WriteError};
 use super::{guard, manifest};
 
@@ -112,19 +114,11 @@ pub fn read(out: &Path) -> Result<Option<Plan>, WriteError> {
 /// already moved is skipped, a file already removed is skipped, so running
 /// this again after a kill at any point ends in the same output.
 pub fn apply(out: &Path, out_meta: &Metadata, plan: &Plan) -> Result<(), WriteError> {
-    for relative in &plan.install {
-        let from = staged(out, relative);
-        match fs::symlink_metadata(&from) {
-            Ok(_) => {}
-            Err(e) if e.kind() == ErrorKind::NotFound => continue,
-            Err(source) => return Err(WriteError::Io { path: from, source }),
-        }
-        guard::create(out, out_meta, relative)?;
-        let to = out.join(relative);
-        // A rename replaces the entry at `to`: a link or hard link there is
-        // dropped, never written through.
-        fs::rename(&from, &to).map_err(io(&to))?;
-    }
+    // Installs are independent (each its own path; two creating one folder
+    // is fine), so they run in parallel; a replay redoes what is left.
+    plan.install
+        .par_iter()
+        .try_for_each(|relative| install(out, out_meta, relative))?;
     for relative in &plan.remove {
         remove_owned(out, out_meta, relative)?;
     }
@@ -137,6 +131,22 @@ pub fn apply(out: &Path, out_meta: &Metadata, plan: &Plan) -> Result<(), WriteEr
     let journal = out.join(JOURNAL);
     fs::remove_file(&journal).map_err(io(&journal))?;
     remove_staging(out)
+}
+
+/// Moves one staged file into place (nothing when it is not staged: a
+/// replay after it was moved).
+fn install(out: &Path, out_meta: &Metadata, relative: &str) -> Result<(), WriteError> {
+    let from = staged(out, relative);
+    match fs::symlink_metadata(&from) {
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(WriteError::Io { path: from, source }),
+    }
+    guard::create(out, out_meta, relative)?;
+    let to = out.join(relative);
+    // A rename replaces the entry at `to`: a link or hard link there is
+    // dropped, never written through.
+    fs::rename(&from, &to).map_err(io(&to))
 }
 
 /// Removes a file docgen wrote and no longer generates (a link there is
