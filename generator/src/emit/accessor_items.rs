@@ -19,6 +19,7 @@ use syn::{Attribute, Expr, ImplItem, ImplItemFn, Lit, LitStr, Stmt};
 use super::doc_blocks::doc_attr;
 use super::error::EmitError;
 use super::idents::ident;
+use super::item_templates;
 use crate::ir::api::Accessor;
 
 /// The placeholder wire name in a template's tokens (the real one is set in
@@ -34,9 +35,12 @@ pub struct Method<'a> {
 
 /// What the methods of one accessor share: the key of their shape, the
 /// shape's tokens (written with [`WIRE`] for the wire name and any names for
-/// the methods; built only the first time a thread meets the key), the wire
-/// name and the `cfg` attribute tokens (empty for none).
-pub struct Shape<'a, F: FnOnce() -> TokenStream> {
+/// the methods, for the accessor they are given; built only the first time
+/// a thread meets the key), the wire name and the `cfg` attribute tokens
+/// (empty for none). The model and enum names of the key's accessor are
+/// taken out of the key: the tokens are made for stand-ins, swapped in the
+/// tree for the names, so one template serves every model.
+pub struct Shape<'a, F: FnOnce(&Accessor) -> TokenStream> {
     /// Identifies the shape: equal keys give equal tokens.
     pub key: ShapeKey,
     pub tokens: F,
@@ -53,12 +57,22 @@ thread_local! {
 }
 
 /// The methods of `shape`, named and documented as `methods` say, in order.
-pub fn build<F: FnOnce() -> TokenStream>(
+pub fn build<F: FnOnce(&Accessor) -> TokenStream>(
     shape: Shape<F>,
     methods: &[Method],
     context: impl Fn() -> String,
 ) -> Result<Vec<ImplItem>, EmitError> {
-    let template = template(shape.key, shape.tokens, &context)?;
+    let (kind, accessor) = shape.key;
+    let mut names = Vec::new();
+    let erased = item_templates::stand_in_accessor(&accessor, &mut names);
+    let tokens = shape.tokens;
+    let mut template = template((kind, erased.clone()), || tokens(&erased), &context)?;
+    if !names.is_empty() && !item_templates::swap_names(&mut template, names) {
+        return Err(syntax_error(
+            &context,
+            "a stand-in the template does not reach",
+        ));
+    }
     if template.len() != methods.len() {
         return Err(syntax_error(
             &context,
@@ -186,7 +200,7 @@ mod tests {
         ];
         let shape = Shape {
             key: ("test str", Accessor::Str),
-            tokens: shape_tokens,
+            tokens: |_: &Accessor| shape_tokens(),
             wire: "@odata.type",
             cfg: &cfg,
         };
@@ -206,10 +220,47 @@ mod tests {
     }
 
     #[test]
+    fn one_template_serves_every_model() {
+        let tokens = |accessor: &Accessor| {
+            let Accessor::List(item) = accessor else {
+                panic!("not a list");
+            };
+            let Accessor::Model(name) = &**item else {
+                panic!("not a model");
+            };
+            let ty = proc_macro2::Ident::new(name, Span::call_site());
+            quote! {
+                pub fn getter(&self) -> Option<Vec<super::#ty>> { get_list::<super::#ty>(&self.0, #WIRE) }
+            }
+        };
+        for model in ["Alpha", "Beta"] {
+            let accessor = Accessor::List(Box::new(Accessor::Model(model.to_owned())));
+            let shape = Shape {
+                key: ("test models", accessor),
+                tokens,
+                wire: "items",
+                cfg: &TokenStream::new(),
+            };
+            let method = Method {
+                name: "items",
+                doc: Vec::new(),
+            };
+            let built = build(shape, &[method], || "test".to_owned()).unwrap();
+            let ty = proc_macro2::Ident::new(model, Span::call_site());
+            let expected: syn::ItemImpl = syn::parse_quote! {
+                impl Thing {
+                    pub fn items(&self) -> Option<Vec<super::#ty>> { get_list::<super::#ty>(&self.0, "items") }
+                }
+            };
+            assert_eq!(print(built), print(expected.items));
+        }
+    }
+
+    #[test]
     fn a_template_without_the_wire_placeholder_is_an_error() {
         let shape = Shape {
             key: ("test no wire", Accessor::U8),
-            tokens: || {
+            tokens: |_: &Accessor| {
                 quote!(
                     pub fn getter(&self) -> u8 {
                         get(&self.0, "fixed")

@@ -8,13 +8,11 @@ use super::area_share::Share;
 use super::doc_blocks::{doc_attrs, DocBlocks};
 use super::error::EmitError;
 use super::idents::ident;
-use super::item_templates::{self, stand_in, stand_in_text, Fill, TemplateKey};
+use super::item_templates::{self, stand_in, stand_in_accessor, stand_in_text, Fill, TemplateKey};
 use super::response_types::{models_path, response_type};
 use super::rustdoc;
 use super::syntax::FileItems;
-use crate::ir::api::{
-    Accessor, Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment, ACTIONS_MODULE,
-};
+use crate::ir::api::{Area, BodyKind, Edge, Endpoint, Node, ResponseKind, Segment, ACTIONS_MODULE};
 use crate::ir::page::{ApiVersion, PermissionSource, Permissions};
 
 /// The area being emitted, for names, shared permission sets and error messages.
@@ -696,23 +694,9 @@ fn body_tokens(body: u32, version: ApiVersion) -> (TokenStream, TokenStream) {
 /// The response kind with each model or enum name replaced by the next
 /// stand-in, the names pushed on `names` (as `rust_type` makes them).
 fn stand_in_models(kind: &ResponseKind, names: &mut Vec<Ident>) -> ResponseKind {
-    fn erase(accessor: &Accessor, names: &mut Vec<Ident>) -> Accessor {
-        match accessor {
-            Accessor::Model(name) | Accessor::Enum(name) => {
-                let stand_in = stand_in(names.len()).to_string();
-                names.push(Ident::new(name, proc_macro2::Span::call_site()));
-                match accessor {
-                    Accessor::Model(_) => Accessor::Model(stand_in),
-                    _ => Accessor::Enum(stand_in),
-                }
-            }
-            Accessor::List(item) => Accessor::List(Box::new(erase(item, names))),
-            other => other.clone(),
-        }
-    }
     match kind {
-        ResponseKind::Model(accessor) => ResponseKind::Model(erase(accessor, names)),
-        ResponseKind::Page(accessor) => ResponseKind::Page(erase(accessor, names)),
+        ResponseKind::Model(accessor) => ResponseKind::Model(stand_in_accessor(accessor, names)),
+        ResponseKind::Page(accessor) => ResponseKind::Page(stand_in_accessor(accessor, names)),
         other => other.clone(),
     }
 }

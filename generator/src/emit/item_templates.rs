@@ -22,7 +22,7 @@ use syn::visit_mut::VisitMut;
 use syn::{Attribute, ImplItem, Item, LitStr};
 
 use super::error::EmitError;
-use crate::ir::api::ResponseKind;
+use crate::ir::api::{Accessor, ResponseKind};
 
 /// The start of a stand-in name.
 const NAME: &str = "__docgen_stand_in_";
@@ -166,6 +166,33 @@ fn syntax_error(context: impl Fn() -> String, message: &str) -> EmitError {
     }
 }
 
+/// The accessor with each model or enum name replaced by the next stand-in,
+/// the names pushed on `names` (as `rust_type` makes them).
+pub fn stand_in_accessor(accessor: &Accessor, names: &mut Vec<Ident>) -> Accessor {
+    match accessor {
+        Accessor::Model(name) | Accessor::Enum(name) => {
+            let stand_in = stand_in(names.len()).to_string();
+            names.push(Ident::new(name, Span::call_site()));
+            match accessor {
+                Accessor::Model(_) => Accessor::Model(stand_in),
+                _ => Accessor::Enum(stand_in),
+            }
+        }
+        Accessor::List(item) => Accessor::List(Box::new(stand_in_accessor(item, names))),
+        other => other.clone(),
+    }
+}
+
+/// Swaps the name stand-ins of `methods` for `names`; false when one is
+/// left unreached or unknown.
+pub fn swap_names(methods: &mut [syn::ImplItemFn], names: Vec<Ident>) -> bool {
+    let mut swap = Swap::new(names, Vec::new());
+    for method in methods {
+        swap.visit_impl_item_fn_mut(method);
+    }
+    swap.complete()
+}
+
 /// Swaps stand-ins for what they stand for, noting which it reached.
 struct Swap {
     names: Vec<Ident>,
@@ -215,6 +242,10 @@ impl VisitMut for Swap {
 
     fn visit_lit_str_mut(&mut self, lit: &mut LitStr) {
         let value = lit.value();
+        if value.contains(NAME) {
+            // A stand-in name inside a literal: the swap cannot reach it.
+            self.reached.push(false);
+        }
         let Some(i) = value
             .strip_prefix(TEXT)
             .and_then(|n| n.parse::<usize>().ok())

@@ -369,9 +369,9 @@ fn inherited_builder(page: &str, owner: &str, field: &Field) -> Result<Vec<ImplI
     let cfg = field.features.as_deref().map(cfg_any).unwrap_or_default();
     let shape = accessor_items::Shape {
         key: ("inherited", field.accessor.clone()),
-        tokens: || {
+        tokens: |accessor: &Accessor| {
             let code = accessor_code(
-                &field.accessor,
+                accessor,
                 &quote!(super),
                 accessor_items::WIRE,
                 &quote!(),
@@ -613,9 +613,9 @@ pub fn accessor_items(
             },
             field.accessor.clone(),
         ),
-        tokens: || {
+        tokens: |accessor: &Accessor| {
             let code = accessor_code(
-                &field.accessor,
+                accessor,
                 &models.tokens(),
                 accessor_items::WIRE,
                 &quote!(&self.0),
