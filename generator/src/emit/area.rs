@@ -222,11 +222,7 @@ fn entries(cx: &Context, file: &mut FileItems) -> Result<(), EmitError> {
 fn node_items(cx: &Context, node: &Node, file: &mut FileItems) -> Result<(), EmitError> {
     let ty = ident(&node.struct_name, || cx.node(node))?;
     let context = || cx.node_and_operations(node);
-    let key = TemplateKey {
-        kind: "builder struct",
-        detail: 0,
-        response: None,
-    };
+    let key = TemplateKey::of("builder struct");
     let tokens = || {
         let ty = stand_in(0);
         quote! {
@@ -275,11 +271,7 @@ fn impl_block(
     methods: Vec<syn::ImplItem>,
     context: impl Fn() -> String,
 ) -> Result<syn::Item, EmitError> {
-    let key = TemplateKey {
-        kind: "builder impl",
-        detail: 0,
-        response: None,
-    };
+    let key = TemplateKey::of("builder impl");
     let tokens = || {
         let ty = stand_in(0);
         quote!(impl #ty {})
@@ -510,26 +502,18 @@ fn count_call(
     list: &Endpoint,
     name: &str,
 ) -> Result<syn::ImplItem, EmitError> {
-    let fill = Fill {
-        names: vec![
-            ident(name, || cx.endpoint(list))?,
-            cx.permissions.name(&list.permissions)?,
-        ],
-        texts: Vec::new(),
-        attrs: collection_call_doc(
-            "The number of items in the collection: OData's `$count`, answered as plain text.",
-            format!("GET {}/$count", node.template),
-            format!(
-                "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
-                list.rust_name
-            ),
+    let fill = collection_call_fill(
+        cx,
+        list,
+        name,
+        "The number of items in the collection: OData's `$count`, answered as plain text.",
+        format!("GET {}/$count", node.template),
+        format!(
+            "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
+            list.rust_name
         ),
-    };
-    let key = TemplateKey {
-        kind: "count",
-        detail: 0,
-        response: None,
-    };
+    )?;
+    let key = TemplateKey::of("count");
     let tokens = || {
         let (name, permissions) = (stand_in(0), stand_in(1));
         quote! {
@@ -548,18 +532,33 @@ fn count_call(
     item_templates::member(&key, tokens, fill, || cx.endpoint(list))
 }
 
-/// The rustdoc of a call beside a listing `get()`: what it does, its
+/// What fills a call beside a listing `get()`: its name and the list's
+/// permission set (stand-ins 0 and 1), and its rustdoc: what it does, its
 /// request line, what it sends and needs.
-fn collection_call_doc(summary: &str, http_line: String, note: String) -> Vec<syn::Attribute> {
-    doc_attrs(&[
-        summary.to_owned(),
-        String::new(),
-        "```text".to_owned(),
-        http_line,
-        "```".to_owned(),
-        String::new(),
-        note,
-    ])
+fn collection_call_fill(
+    cx: &Context,
+    list: &Endpoint,
+    name: &str,
+    summary: &str,
+    http_line: String,
+    note: String,
+) -> Result<Fill, EmitError> {
+    Ok(Fill {
+        names: vec![
+            ident(name, || cx.endpoint(list))?,
+            cx.permissions.name(&list.permissions)?,
+        ],
+        texts: Vec::new(),
+        attrs: doc_attrs(&[
+            summary.to_owned(),
+            String::new(),
+            "```text".to_owned(),
+            http_line,
+            "```".to_owned(),
+            String::new(),
+            note,
+        ]),
+    })
 }
 
 /// `cast::<T>()` beside a listing `get()`: the collection read as a derived
@@ -571,26 +570,18 @@ fn cast_call(
     list: &Endpoint,
     name: &str,
 ) -> Result<syn::ImplItem, EmitError> {
-    let fill = Fill {
-        names: vec![
-            ident(name, || cx.endpoint(list))?,
-            cx.permissions.name(&list.permissions)?,
-        ],
-        texts: Vec::new(),
-        attrs: collection_call_doc(
-            "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
-            format!("GET {}/<qualified type name>", node.template),
-            format!(
-                "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
-                list.rust_name
-            ),
+    let fill = collection_call_fill(
+        cx,
+        list,
+        name,
+        "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
+        format!("GET {}/<qualified type name>", node.template),
+        format!(
+            "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
+            list.rust_name
         ),
-    };
-    let key = TemplateKey {
-        kind: "cast",
-        detail: 0,
-        response: None,
-    };
+    )?;
+    let key = TemplateKey::of("cast");
     let tokens = || {
         let (name, permissions) = (stand_in(0), stand_in(1));
         quote! {

@@ -49,6 +49,17 @@ pub struct TemplateKey {
     pub response: Option<ResponseKind>,
 }
 
+impl TemplateKey {
+    /// The key of a kind that nothing else shapes.
+    pub fn of(kind: &'static str) -> Self {
+        TemplateKey {
+            kind,
+            detail: 0,
+            response: None,
+        }
+    }
+}
+
 /// One item to build: its names and literals (in stand-in order) and the
 /// outer attributes that go first (its doc lines).
 pub struct Fill {
