@@ -93,8 +93,7 @@ pub fn items(
         ));
     }
     if let Some(attrs) = items.first_mut().and_then(outer_attrs) {
-        let own = std::mem::replace(attrs, fill.attrs);
-        attrs.extend(own);
+        put_first(attrs, fill.attrs);
     }
     Ok(items)
 }
@@ -123,7 +122,7 @@ pub fn member(
     fill: Fill,
     context: impl Fn() -> String,
 ) -> Result<ImplItem, EmitError> {
-    let mut attrs = Some(fill.attrs);
+    let attrs = fill.attrs;
     let fill = Fill {
         attrs: Vec::new(),
         ..fill
@@ -134,8 +133,7 @@ pub fn member(
     let mut members = block.items.into_iter();
     match (members.next(), members.next()) {
         (Some(ImplItem::Fn(mut method)), None) => {
-            let own = std::mem::replace(&mut method.attrs, attrs.take().unwrap_or_default());
-            method.attrs.extend(own);
+            put_first(&mut method.attrs, attrs);
             Ok(ImplItem::Fn(method))
         }
         _ => Err(syntax_error(
@@ -157,6 +155,12 @@ fn template(
         syn::parse2(tokens()).map_err(|e| syntax_error(&context, &e.to_string()))?;
     TEMPLATES.with(|t| t.borrow_mut().insert(key.clone(), file.items.clone()));
     Ok(file.items)
+}
+
+/// `first` (doc attributes), then the template's own attributes.
+fn put_first(attrs: &mut Vec<Attribute>, first: Vec<Attribute>) {
+    let own = std::mem::replace(attrs, first);
+    attrs.extend(own);
 }
 
 fn outer_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
