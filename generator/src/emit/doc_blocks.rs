@@ -148,10 +148,44 @@ pub fn doc_attr(line: &str) -> Attribute {
             eq_token: Default::default(),
             value: Expr::Lit(syn::ExprLit {
                 attrs: Vec::new(),
-                lit: Lit::Str(LitStr::new(line, Span::call_site())),
+                lit: Lit::Str(doc_literal(line)),
             }),
         }),
     }
+}
+
+/// The literal of a doc line. A line that prettyplease prints as a `///`
+/// comment (one line, not starting with `/`) is made a raw string: only its
+/// value is printed, and a raw string is made without escaping each
+/// character and read back without unescaping it, the two of which were a
+/// tenth of generation's CPU. Any other line keeps the plain literal, which
+/// prettyplease prints as written.
+fn doc_literal(line: &str) -> LitStr {
+    let printed_as_comment = !line.contains('\n') && !line.starts_with('/');
+    printed_as_comment
+        .then(|| raw_literal(line))
+        .flatten()
+        .unwrap_or_else(|| LitStr::new(line, Span::call_site()))
+}
+
+/// `r#"line"#`, with enough `#` that no quote inside closes it; `None` for
+/// text a raw string cannot hold (a lone carriage return).
+fn raw_literal(line: &str) -> Option<LitStr> {
+    let hashes = "#".repeat(raw_hashes(line));
+    let literal: Literal = format!("r{hashes}\"{line}\"{hashes}").parse().ok()?;
+    match Lit::new(literal) {
+        Lit::Str(lit) => Some(lit),
+        _ => None,
+    }
+}
+
+/// One more `#` than the longest run of them after a quote in `text`.
+fn raw_hashes(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'"', bytes)
+        .map(|at| bytes[at + 1..].iter().take_while(|b| **b == b'#').count() + 1)
+        .max()
+        .unwrap_or(0)
 }
 
 /// `#[doc = " line"]` for each line (a blank line stays empty), as trees.
@@ -246,5 +280,36 @@ mod tests {
         );
         let error = docs.place(&mut file.items, "test").unwrap_err();
         assert!(error.to_string().contains("doc block 3"), "{error}");
+    }
+
+    #[test]
+    fn doc_lines_read_back_whatever_their_quotes_and_hashes() {
+        let lines = [
+            " plain",
+            " a \"quote\" and \"# and \"## ",
+            " ends with a quote\"",
+            " back\\slash, tab\t, nul\0, é 中文",
+            "/starts with a slash",
+            " two\nlines",
+            " lone \r return",
+        ];
+        for line in lines {
+            let attr = doc_attr(line);
+            let Meta::NameValue(pair) = &attr.meta else {
+                panic!("not a doc attribute")
+            };
+            let Expr::Lit(ExprLit {
+                lit: Lit::Str(lit), ..
+            }) = &pair.value
+            else {
+                panic!("not a string")
+            };
+            assert_eq!(lit.value(), line);
+            let raw = lit.token().to_string().starts_with('r');
+            assert_eq!(raw, !line.contains(['\n', '\r']) && !line.starts_with('/'));
+            let cooked: Attribute = syn::parse_quote!(#[doc = #line]);
+            let item = |attr: Attribute| -> syn::File { syn::parse_quote!(#attr pub fn f() {}) };
+            assert_eq!(print(item(attr)), print(item(cooked)), "{line:?}");
+        }
     }
 }
