@@ -171,8 +171,16 @@ fn doc_literal(line: &str) -> LitStr {
 /// `r#"line"#`, with enough `#` that no quote inside closes it; `None` for
 /// text a raw string cannot hold (a lone carriage return).
 fn raw_literal(line: &str) -> Option<LitStr> {
-    let hashes = "#".repeat(raw_hashes(line));
-    let literal: Literal = format!("r{hashes}\"{line}\"{hashes}").parse().ok()?;
+    let hashes = raw_hashes(line);
+    // Pushed, not `format!`ted: this runs for every doc line of the crate.
+    let mut repr = String::with_capacity(line.len() + 2 * hashes + 3);
+    repr.push('r');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    repr.push('"');
+    repr.push_str(line);
+    repr.push('"');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    let literal: Literal = repr.parse().ok()?;
     match Lit::new(literal) {
         Lit::Str(lit) => Some(lit),
         _ => None,
