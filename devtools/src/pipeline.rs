@@ -3,7 +3,7 @@
 //! modules import `crate::pipeline::…`, never `docgen::…`.
 
 pub use docgen::conform::{find as find_call, is_graph_url, parse_target, request_target, Walk};
-pub use docgen::docs::{json_lines, DocTree, DocsError};
+pub use docgen::docs::{write_json_lines, DocTree, DocsError};
 pub use docgen::emit::{emit_crate, Files};
 pub use docgen::generate::{GenerateError, Generated, Generator};
 pub use docgen::ir::api::{

@@ -12,6 +12,7 @@ mod ir_dump;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -285,27 +286,35 @@ pub fn read_pages_or_dump(path: &Path) -> Result<Checkout, DocsError> {
     }
 }
 
-/// One JSON line per page, serialized in parallel, in page order.
+/// Writes one JSON line per page to `out`, in page order.
 ///
-/// Each page is written into a buffer its thread reuses, then copied once
-/// into a line of exactly its size: growing every line by doubling would
-/// copy it several times, leave up to half of it unused, and keep asking
-/// the system for fresh memory. A huge line keeps the buffer itself, so it
-/// is never held twice.
-pub fn json_lines(pages: &[Page]) -> Result<Vec<Vec<u8>>, serde_json::Error> {
-    const HANDED_OVER: usize = 1 << 20;
-    pages
-        .par_iter()
-        .map_init(Vec::new, |scratch: &mut Vec<u8>, page| {
-            scratch.clear();
-            serde_json::to_writer(&mut *scratch, page)?;
-            scratch.push(b'\n');
-            if scratch.len() > HANDED_OVER {
-                return Ok(std::mem::take(scratch));
-            }
-            Ok(scratch.as_slice().to_vec())
-        })
-        .collect()
+/// Pages are serialized in parallel a window at a time, each part of the
+/// window into a buffer that the next window reuses, and the buffers are
+/// written in order: the output is never held whole (38 MB for English
+/// 2021), and after the first window no fresh memory is asked for.
+pub fn write_json_lines(pages: &[Page], out: &mut dyn Write) -> std::io::Result<()> {
+    const WINDOW: usize = 1024;
+    let parts = rayon::current_num_threads().max(1) * 4;
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); parts];
+    for window in pages.chunks(WINDOW) {
+        let part_len = window.len().div_ceil(parts);
+        buffers
+            .par_iter_mut()
+            .zip(window.par_chunks(part_len))
+            .try_for_each(|(buffer, part)| -> std::io::Result<()> {
+                buffer.clear();
+                for page in part {
+                    serde_json::to_writer(&mut *buffer, page)?;
+                    buffer.push(b'\n');
+                }
+                Ok(())
+            })?;
+        let used = window.len().div_ceil(part_len);
+        for buffer in &buffers[..used] {
+            out.write_all(buffer)?;
+        }
+    }
+    Ok(())
 }
 
 impl Includes for DocTree {
@@ -340,5 +349,30 @@ impl Includes for DocTree {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_come_in_page_order_across_windows_and_parts() {
+        let pages: Vec<Page> = (0..2500)
+            .map(|i| Page {
+                file: format!("api-reference/v1.0/api/page-{i}.md"),
+                title: "x".repeat(i % 97),
+                ..Page::default()
+            })
+            .collect();
+        let mut written = Vec::new();
+        write_json_lines(&pages, &mut written).unwrap();
+        let mut expected = Vec::new();
+        for page in &pages {
+            serde_json::to_writer(&mut expected, page).unwrap();
+            expected.push(b'\n');
+        }
+        assert_eq!(written.len(), expected.len());
+        assert!(written == expected, "lines out of order or lost");
     }
 }

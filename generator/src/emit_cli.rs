@@ -104,18 +104,15 @@ pub fn ir(docs: &Path) -> Result<(), docgen::Error> {
         eprintln!("{}", refusal_diagnostic(refusal));
     }
     require_api_pages(docs, &checkout.pages)?;
-    let lines = docgen::docs::json_lines(&checkout.pages)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for line in &lines {
-        out.write_all(line)?;
-    }
+    docgen::docs::write_json_lines(&checkout.pages, &mut out)?;
     out.flush()?;
     let mut diagnostics = docgen::diagnostics::collect(&checkout.pages, &[]);
     diagnostics.extend(checkout.refused.iter().map(refusal_diagnostic));
     eprint!("{}", docgen::diagnostics::tally(&diagnostics));
     // The process ends here: freeing a corpus's pages one by one only costs time.
-    std::mem::forget((checkout, lines, diagnostics));
+    std::mem::forget((checkout, diagnostics));
     Ok(())
 }
 
