@@ -7,6 +7,8 @@
 
 mod accessor_items;
 pub mod area;
+mod area_calls;
+mod area_context;
 pub mod area_share;
 pub mod crate_files;
 mod crate_layout;
