@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::area_calls::{cast_call, count_call, terminal};
+use super::area_calls::{collection_call, terminal, CAST, COUNT};
 use super::area_context::{Context, PermissionSets};
 use super::area_share::Share;
 use super::doc_blocks::{doc_attrs, DocBlocks};
@@ -130,10 +130,10 @@ fn node_items(cx: &Context, node: &Node, file: &mut FileItems) -> Result<(), Emi
     for endpoint in &node.endpoints {
         methods.push(terminal(cx, endpoint)?);
         if let Some(count) = &endpoint.count {
-            methods.push(count_call(cx, node, endpoint, count)?);
+            methods.push(collection_call(cx, node, endpoint, count, &COUNT)?);
         }
         if let Some(cast) = &endpoint.cast {
-            methods.push(cast_call(cx, node, endpoint, cast)?);
+            methods.push(collection_call(cx, node, endpoint, cast, &CAST)?);
         }
     }
     file.push(impl_block(ty, methods, context)?);

@@ -14,28 +14,27 @@ use super::rustdoc;
 use crate::ir::api::{BodyKind, Endpoint, Node, ResponseKind, ACTIONS_MODULE};
 use crate::ir::page::ApiVersion;
 
-/// `count()` beside a listing `get()`: `GET <path>/$count`, with the list's
-/// permissions and the `ConsistencyLevel: eventual` header directory
-/// collections require (other collections ignore it).
-pub(super) fn count_call(
-    cx: &Context,
-    node: &Node,
-    list: &Endpoint,
-    name: &str,
-) -> Result<syn::ImplItem, EmitError> {
-    let fill = collection_call_fill(
-        cx,
-        list,
-        name,
-        "The number of items in the collection: OData's `$count`, answered as plain text.",
-        format!("GET {}/$count", node.template),
-        format!(
-            "Sends `ConsistencyLevel: eventual`; needs the permissions of [`Self::{}`].",
-            list.rust_name
-        ),
-    )?;
-    let key = TemplateKey::of("count");
-    let tokens = || {
+/// A call beside a listing `get()` that needs the list's permissions: what
+/// its rustdoc says, and its tokens (its name is stand-in 0, the list's
+/// permission set stand-in 1).
+pub(super) struct CollectionCall {
+    kind: &'static str,
+    summary: &'static str,
+    /// What the request line adds to the list's path.
+    path_suffix: &'static str,
+    /// What the call sends or takes, before the permissions it needs.
+    note: &'static str,
+    tokens: fn() -> TokenStream,
+}
+
+/// `count()`: `GET <path>/$count`, with the `ConsistencyLevel: eventual`
+/// header directory collections require (other collections ignore it).
+pub(super) const COUNT: CollectionCall = CollectionCall {
+    kind: "count",
+    summary: "The number of items in the collection: OData's `$count`, answered as plain text.",
+    path_suffix: "/$count",
+    note: "Sends `ConsistencyLevel: eventual`",
+    tokens: || {
         let (name, permissions) = (stand_in(0), stand_in(1));
         quote! {
             impl Template {
@@ -49,61 +48,18 @@ pub(super) fn count_call(
                 }
             }
         }
-    };
-    item_templates::member(&key, tokens, fill, || cx.endpoint(list))
-}
+    },
+};
 
-/// What fills a call beside a listing `get()`: its name and the list's
-/// permission set (stand-ins 0 and 1), and its rustdoc: what it does, its
-/// request line, what it sends and needs.
-fn collection_call_fill(
-    cx: &Context,
-    list: &Endpoint,
-    name: &str,
-    summary: &str,
-    http_line: String,
-    note: String,
-) -> Result<Fill, EmitError> {
-    Ok(Fill {
-        names: vec![
-            ident(name, || cx.endpoint(list))?,
-            cx.permissions.name(&list.permissions)?,
-        ],
-        texts: Vec::new(),
-        attrs: doc_attrs(&[
-            summary.to_owned(),
-            String::new(),
-            "```text".to_owned(),
-            http_line,
-            "```".to_owned(),
-            String::new(),
-            note,
-        ]),
-    })
-}
-
-/// `cast::<T>()` beside a listing `get()`: the collection read as a derived
-/// type (`GET <path>/microsoft.graph.user`), generic so that it costs
-/// nothing until an app uses it.
-pub(super) fn cast_call(
-    cx: &Context,
-    node: &Node,
-    list: &Endpoint,
-    name: &str,
-) -> Result<syn::ImplItem, EmitError> {
-    let fill = collection_call_fill(
-        cx,
-        list,
-        name,
-        "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
-        format!("GET {}/<qualified type name>", node.template),
-        format!(
-            "`T` is a model deriving from the item type; needs the permissions of [`Self::{}`].",
-            list.rust_name
-        ),
-    )?;
-    let key = TemplateKey::of("cast");
-    let tokens = || {
+/// `cast::<T>()`: the collection read as a derived type (`GET
+/// <path>/microsoft.graph.user`), generic so that it costs nothing until an
+/// app uses it.
+pub(super) const CAST: CollectionCall = CollectionCall {
+    kind: "cast",
+    summary: "The items of one derived type (OData's type cast), then `.get()` or `.count()`.",
+    path_suffix: "/<qualified type name>",
+    note: "`T` is a model deriving from the item type",
+    tokens: || {
         let (name, permissions) = (stand_in(0), stand_in(1));
         quote! {
             impl Template {
@@ -115,8 +71,40 @@ pub(super) fn cast_call(
                 }
             }
         }
+    },
+};
+
+/// `call` on `node`, named `name`, beside the listing `list`: its rustdoc
+/// says what it does, its request line, what it sends and which permissions
+/// it needs.
+pub(super) fn collection_call(
+    cx: &Context,
+    node: &Node,
+    list: &Endpoint,
+    name: &str,
+    call: &CollectionCall,
+) -> Result<syn::ImplItem, EmitError> {
+    let fill = Fill {
+        names: vec![
+            ident(name, || cx.endpoint(list))?,
+            cx.permissions.name(&list.permissions)?,
+        ],
+        texts: Vec::new(),
+        attrs: doc_attrs(&[
+            call.summary.to_owned(),
+            String::new(),
+            "```text".to_owned(),
+            format!("GET {}{}", node.template, call.path_suffix),
+            "```".to_owned(),
+            String::new(),
+            format!(
+                "{}; needs the permissions of [`Self::{}`].",
+                call.note, list.rust_name
+            ),
+        ]),
     };
-    item_templates::member(&key, tokens, fill, || cx.endpoint(list))
+    let key = TemplateKey::of(call.kind);
+    item_templates::member(&key, call.tokens, fill, || cx.endpoint(list))
 }
 
 /// `get()`, `post(body)`, ...: a request carrying the operation's permissions.
