@@ -12,7 +12,6 @@ mod ir_dump;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -22,7 +21,7 @@ use crate::ir::page::Page;
 use crate::parse::{read_page_bytes, resolve, Includes};
 
 pub use confined::{Reason, PAGE_SIZE_LIMIT};
-pub use ir_dump::{read_ir_dump, IrDumpError};
+pub use ir_dump::{read_ir_dump, write_json_lines, IrDumpError};
 
 /// Errors reaching the doc checkout itself (a page that cannot be parsed is
 /// not an error: it becomes a page with diagnostics; a page that cannot be
@@ -286,37 +285,6 @@ pub fn read_pages_or_dump(path: &Path) -> Result<Checkout, DocsError> {
     }
 }
 
-/// Writes one JSON line per page to `out`, in page order.
-///
-/// Pages are serialized in parallel a window at a time, each part of the
-/// window into a buffer that the next window reuses, and the buffers are
-/// written in order: the output is never held whole (38 MB for English
-/// 2021), and after the first window no fresh memory is asked for.
-pub fn write_json_lines(pages: &[Page], out: &mut dyn Write) -> std::io::Result<()> {
-    const WINDOW: usize = 1024;
-    let parts = rayon::current_num_threads().max(1) * 4;
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); parts];
-    for window in pages.chunks(WINDOW) {
-        let part_len = window.len().div_ceil(parts);
-        buffers
-            .par_iter_mut()
-            .zip(window.par_chunks(part_len))
-            .try_for_each(|(buffer, part)| -> std::io::Result<()> {
-                buffer.clear();
-                for page in part {
-                    serde_json::to_writer(&mut *buffer, page)?;
-                    buffer.push(b'\n');
-                }
-                Ok(())
-            })?;
-        let used = window.len().div_ceil(part_len);
-        for buffer in &buffers[..used] {
-            out.write_all(buffer)?;
-        }
-    }
-    Ok(())
-}
-
 impl Includes for DocTree {
     /// Reads an include under the same rules as a page; a refused include is
     /// reported once by [`DocTree::read_checked`] and reads as missing.
@@ -349,30 +317,5 @@ impl Includes for DocTree {
                 None
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_lines_come_in_page_order_across_windows_and_parts() {
-        let pages: Vec<Page> = (0..2500)
-            .map(|i| Page {
-                file: format!("api-reference/v1.0/api/page-{i}.md"),
-                title: "x".repeat(i % 97),
-                ..Page::default()
-            })
-            .collect();
-        let mut written = Vec::new();
-        write_json_lines(&pages, &mut written).unwrap();
-        let mut expected = Vec::new();
-        for page in &pages {
-            serde_json::to_writer(&mut expected, page).unwrap();
-            expected.push(b'\n');
-        }
-        assert_eq!(written.len(), expected.len());
-        assert!(written == expected, "lines out of order or lost");
     }
 }

@@ -162,10 +162,10 @@ pub fn doc_attr(line: &str) -> Attribute {
 /// prettyplease prints as written.
 fn doc_literal(line: &str) -> LitStr {
     let printed_as_comment = !line.contains('\n') && !line.starts_with('/');
-    printed_as_comment
-        .then(|| raw_literal(line))
-        .flatten()
-        .unwrap_or_else(|| LitStr::new(line, Span::call_site()))
+    match printed_as_comment.then(|| raw_literal(line)) {
+        Some(Some(raw)) => raw,
+        _ => LitStr::new(line, Span::call_site()),
+    }
 }
 
 /// `r#"line"#`, with enough `#` that no quote inside closes it; `None` for
