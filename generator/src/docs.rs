@@ -172,8 +172,9 @@ impl DocTree {
                 continue;
             }
             // The folder listing says what kind each entry is: a regular
-            // file needs no `lstat` here (reading checks it again, and its
-            // size); anything else is looked at to say why it is refused.
+            // file needs no `lstat`, here or when read (the read checks what
+            // it opened, and its size); anything else is looked at to say
+            // why it is refused.
             if entry.file_type().is_ok_and(|kind| kind.is_file()) {
                 listing.pages.push(path);
                 continue;
@@ -202,17 +203,19 @@ impl DocTree {
         let read: Vec<Result<Page, Refusal>> = listing
             .pages
             .par_iter()
-            .map(|file| match confined::read_file(&self.root.join(file)) {
-                Ok(Some(bytes)) => Ok(read_page_bytes(file, bytes, self)),
-                Ok(None) => Err(Refusal {
-                    path: file.clone(),
-                    reason: Reason::Changed,
-                }),
-                Err(reason) => Err(Refusal {
-                    path: file.clone(),
-                    reason,
-                }),
-            })
+            .map(
+                |file| match confined::read_checked_file(&self.root.join(file)) {
+                    Ok(Some(bytes)) => Ok(read_page_bytes(file, bytes, self)),
+                    Ok(None) => Err(Refusal {
+                        path: file.clone(),
+                        reason: Reason::Changed,
+                    }),
+                    Err(reason) => Err(Refusal {
+                        path: file.clone(),
+                        reason,
+                    }),
+                },
+            )
             .collect();
         let mut checkout = Checkout {
             refused: listing.refused,

@@ -7,12 +7,15 @@
 //!   refusing them all means no path can lead out. The root itself, as the
 //!   user names it, may be reached through links.
 //! - **Only regular files** are read (not folders, FIFOs, sockets or devices),
-//!   judged by `lstat` before anything is opened, so a FIFO never blocks.
+//!   judged before anything is opened: a page by its folder's listing, which
+//!   says what kind each entry is, an include by `lstat`. The open itself
+//!   never waits, so a FIFO never blocks.
 //! - **At most [`PAGE_SIZE_LIMIT`] bytes** per file: a size over it is refused
-//!   from `lstat`, and a file that grows while read is cut off at the limit
+//!   from `lstat` or `fstat`, and a file that grows while read is cut off at the limit
 //!   and refused, so memory stays bounded by the limit.
-//! - The file opened must be the one inspected (same device and inode), so a
-//!   link swapped in between the two is refused. Folders on the way are
+//! - The file opened must be the one judged: the open follows no link, and
+//!   `fstat` of what was opened must be a regular file, so an entry swapped
+//!   for a link, a FIFO or a folder in between is refused. Folders on the way are
 //!   checked the same way when listed; swapping one for a link while docgen
 //!   runs is a race this reader does not defend against.
 
@@ -20,7 +23,7 @@ use std::fmt;
 use std::fs::{self, File, Metadata};
 use std::io::{ErrorKind, Read};
 #[cfg(unix)]
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
 /// The largest page or include docgen reads: 32 MiB. Real reference pages are
@@ -117,8 +120,8 @@ fn special_kind(_meta: &Metadata) -> &'static str {
     "special file"
 }
 
-/// Reads the regular file at `path` under the policy above. `Ok(None)` when
-/// it does not exist.
+/// Reads the regular file at `path` under the policy above, judged by
+/// `lstat` before it is opened. `Ok(None)` when it does not exist.
 pub fn read_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
@@ -126,12 +129,31 @@ pub fn read_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
         Err(e) => return Err(unreadable(e)),
     };
     check_entry(path, &meta)?;
-    let file = File::open(path).map_err(unreadable)?;
+    read_checked_file(path)
+}
+
+/// Reads a file already judged a regular file, by `lstat` or by the listing
+/// of its folder (which says what kind each entry is at no extra cost).
+/// `Ok(None)` when it is gone.
+///
+/// The file opened must be the one judged: the open follows no link
+/// (`O_NOFOLLOW`) and does not wait for a writer (`O_NONBLOCK`), and `fstat`
+/// of what was opened must be a regular file within the limit. So an entry
+/// swapped for a link or a FIFO since it was judged is refused as changed,
+/// and the bytes read are those of the file checked.
+pub fn read_checked_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
+    let file = match open_no_follow(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if is_link_refused(&e) => return Err(Reason::Changed),
+        Err(e) => return Err(unreadable(e)),
+    };
     let opened = file.metadata().map_err(unreadable)?;
-    if !same_file(&meta, &opened) {
+    if !opened.is_file() {
         return Err(Reason::Changed);
     }
-    let mut bytes = Vec::with_capacity(opened.len().min(PAGE_SIZE_LIMIT) as usize);
+    check_entry(path, &opened)?;
+    let mut bytes = Vec::with_capacity(opened.len() as usize);
     file.take(PAGE_SIZE_LIMIT + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
@@ -139,6 +161,31 @@ pub fn read_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
         return Err(Reason::Changed);
     }
     Ok(Some(bytes))
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+/// The error `O_NOFOLLOW` gives for a link: `ELOOP` (`EMLINK` on the BSDs).
+#[cfg(unix)]
+fn is_link_refused(e: &std::io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(code) if code == libc::ELOOP || code == libc::EMLINK)
+}
+
+#[cfg(not(unix))]
+fn is_link_refused(_e: &std::io::Error) -> bool {
+    false
 }
 
 /// `Ok(true)` when `path` (from `lstat`) is a real folder, `Ok(false)` when
@@ -155,18 +202,63 @@ pub fn check_folder(path: &Path) -> Result<bool, Reason> {
     }
 }
 
-#[cfg(unix)]
-fn same_file(a: &Metadata, b: &Metadata) -> bool {
-    a.dev() == b.dev() && a.ino() == b.ino() && b.file_type().is_file()
-}
-
-#[cfg(not(unix))]
-fn same_file(_a: &Metadata, b: &Metadata) -> bool {
-    b.file_type().is_file()
-}
-
 fn unreadable(e: std::io::Error) -> Reason {
     Reason::Unreadable {
         error: e.to_string(),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("docgen-confined-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_checked_read_takes_a_regular_file_and_nothing_swapped_in() {
+        let dir = scratch("swapped");
+        let page = dir.join("page.md");
+        fs::write(&page, "# Page\n").unwrap();
+        assert_eq!(read_checked_file(&page), Ok(Some(b"# Page\n".to_vec())));
+        assert_eq!(read_checked_file(&dir.join("gone.md")), Ok(None));
+        // Each of these stands where a listing saw a regular file.
+        let link = dir.join("link.md");
+        std::os::unix::fs::symlink(&page, &link).unwrap();
+        assert_eq!(read_checked_file(&link), Err(Reason::Changed));
+        let folder = dir.join("folder.md");
+        fs::create_dir(&folder).unwrap();
+        assert_eq!(read_checked_file(&folder), Err(Reason::Changed));
+        // A FIFO without a writer: opening it must not wait for one.
+        let fifo = dir.join("fifo.md");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert_eq!(read_checked_file(&fifo), Err(Reason::Changed));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_lstat_read_names_a_link_and_a_fifo_without_opening_them() {
+        let dir = scratch("lstat");
+        let page = dir.join("page.md");
+        fs::write(&page, "text").unwrap();
+        let link = dir.join("link.md");
+        std::os::unix::fs::symlink("page.md", &link).unwrap();
+        let target = "page.md".to_owned();
+        assert_eq!(read_file(&link), Err(Reason::SymbolicLink { target }));
+        let fifo = dir.join("fifo.md");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert_eq!(read_file(&fifo), Err(Reason::Special { kind: "FIFO" }));
+        assert_eq!(read_file(&page), Ok(Some(b"text".to_vec())));
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
