@@ -15,6 +15,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{self, LocatedDiagnostic};
 use crate::emit::{self, EmitError, FileSink, Files};
 use crate::ir::page::Page;
@@ -78,7 +80,11 @@ impl<'a> Generator<'a> {
     /// emission never shares the memory peak with the pages (on a huge page,
     /// each is several times its size).
     pub fn lower_from(&self, pages: Vec<Page>) -> Result<Lowering<'a>, GenerateError> {
-        self.lower(&pages)
+        let lowering = self.lower(&pages);
+        // Freed on every thread: one thread freeing a corpus's pages alone
+        // leaves the others idle.
+        pages.into_par_iter().for_each(drop);
+        lowering
     }
 }
 

@@ -46,6 +46,9 @@ impl PathFilter {
 
     /// Whether the request `method path` is generated.
     pub fn keeps(&self, method: HttpMethod, path: &str) -> bool {
+        if self.is_everything() {
+            return true;
+        }
         let segments = split(path);
         let hit = |p: &Pattern| p.matches(method, &segments);
         (self.include.is_empty() || self.include.iter().any(hit)) && !self.exclude.iter().any(hit)

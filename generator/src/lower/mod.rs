@@ -110,11 +110,17 @@ impl Default for LowerOptions {
 /// Like [`lower`], with a filter and a split threshold.
 pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
     let filter = &options.filter;
-    let templates: Vec<_> = place::templates_by_precedence(pages)
-        .into_iter()
+    // Ordering the templates (one thread) and declaring the models (one
+    // job per version) are independent: run side by side.
+    let (all_templates, mut declared) = rayon::join(
+        || place::templates_by_precedence(pages),
+        || models::declare(pages),
+    );
+    let templates: Vec<_> = all_templates
+        .iter()
         .filter(|(_, op, written)| filter.keeps(op.method, written))
+        .copied()
         .collect();
-    let mut declared = models::declare(pages);
     let (mut trees, outcomes) = place::place_all(&declared, &templates);
     let mut stats = LowerStats {
         templates: templates.len(),
@@ -136,7 +142,7 @@ pub fn lower_with(pages: &[Page], options: &LowerOptions) -> Lowered {
             }),
         }
     }
-    place::place_root_aliases(&mut trees, &declared, pages, filter);
+    place::place_root_aliases(&mut trees, &declared, &all_templates, filter);
     refused.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let api = assemble(trees, &mut declared, options, !filter.is_everything());
     for area in api.versions.iter().flat_map(|v| &v.areas) {
@@ -159,11 +165,17 @@ fn assemble(
     options: &LowerOptions,
     prune: bool,
 ) -> Api {
+    let settled: Vec<_> = trees
+        .into_par_iter()
+        .map(|((version, _), mut tree)| {
+            let models = &declared[&version];
+            tree.settle_spellings(&|node| declared_below(node, models));
+            let wire = spelling::choose(&tree.area_spellings, &[]).unwrap_or_default();
+            (version, wire, tree)
+        })
+        .collect();
     let mut versions: BTreeMap<ApiVersion, Vec<(String, TreeBuilder)>> = BTreeMap::new();
-    for ((version, _), mut tree) in trees {
-        let models = &declared[&version];
-        tree.settle_spellings(&|node| declared_below(node, models));
-        let wire = spelling::choose(&tree.area_spellings, &[]).unwrap_or_default();
+    for (version, wire, tree) in settled {
         versions.entry(version).or_default().push((wire, tree));
     }
     for (version, models) in declared.iter() {
@@ -223,11 +235,18 @@ fn name_areas(
     scope.reserve("models");
     scope.reserve("full");
     scope.reserve(crate::ir::api::ACTIONS_MODULE);
-    let mut roots = Vec::new();
-    let mut areas: Vec<Area> = trees
+    // Module names are claimed in order; the areas are then named in
+    // parallel (each on its own), their roots kept in order.
+    let claimed: Vec<_> = trees
         .into_iter()
         .map(|(wire, tree)| {
             let module = scope.claim(&ident::module_name(&wire));
+            (wire, module, tree)
+        })
+        .collect();
+    let named: Vec<(Area, Vec<AreaRoots>)> = claimed
+        .into_par_iter()
+        .map(|(wire, module, tree)| {
             let (mut entries, mut nodes) = (tree.entries, tree.nodes);
             naming::name_area(&wire, &module, &mut entries, &mut nodes);
             let feature = format!("{}-{}", version.module(), parts::feature_word(&module));
@@ -239,10 +258,16 @@ fn name_areas(
                 nodes,
                 parts: Vec::new(),
             };
-            roots.extend(parts::split(&mut area, &tree.roots, split_at));
-            area
+            let roots = parts::split(&mut area, &tree.roots, split_at);
+            (area, roots)
         })
         .collect();
+    let mut roots = Vec::new();
+    let mut areas = Vec::with_capacity(named.len());
+    for (area, area_roots) in named {
+        areas.push(area);
+        roots.extend(area_roots);
+    }
     areas.sort_by(|a, b| a.module.cmp(&b.module));
     (areas, roots)
 }

@@ -54,10 +54,10 @@ pub(super) fn templates_by_precedence(pages: &[Page]) -> Vec<Template<'_>> {
 pub(super) fn place_root_aliases(
     trees: &mut Trees,
     declared: &BTreeMap<ApiVersion, models::DeclaredModels>,
-    pages: &[Page],
+    templates: &[Template<'_>],
     filter: &PathFilter,
 ) {
-    for (page, op, written) in templates_by_precedence(pages) {
+    for &(page, op, written) in templates {
         let Some(alias) = root_alias(written) else {
             continue;
         };

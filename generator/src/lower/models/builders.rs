@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::ir::api::{Accessor, Conversion, Field, FixedMember, Inherited, TypeDef, TypeKind};
 
 /// Fills each model's `inherited`: its bases' fields, root first, whose
@@ -29,7 +31,10 @@ pub(crate) fn inherit(types: &mut [TypeDef]) {
             TypeKind::Enum { .. } => None,
         })
         .collect();
-    let lists: Vec<Vec<Inherited>> = types.iter().map(|def| inherited(def, &models)).collect();
+    let lists: Vec<Vec<Inherited>> = types
+        .par_iter()
+        .map(|def| inherited(def, &models))
+        .collect();
     for (def, list) in types.iter_mut().zip(lists) {
         if let TypeKind::Model { inherited, .. } = &mut def.kind {
             inherited.extend(list);

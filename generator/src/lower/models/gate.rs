@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::ir::api::{TypeDef, TypeKind};
 use crate::ir::page::{ApiVersion, Operation, RequestBody, ResponseBody, TypeRef};
 
@@ -132,30 +134,44 @@ fn covers(target: &[String], owner: &[String]) -> bool {
     target.is_empty() || (!owner.is_empty() && owner.iter().all(|f| target.contains(f)))
 }
 
-/// Rust name → the area features that reach it.
+/// Rust name → the area features that reach it. Each type's dependencies
+/// are listed once, not again for every area that reaches it, and the areas
+/// are walked in parallel.
 fn reach(
     areas: &[AreaRoots],
     types: &[TypeDef],
     index: &TypeIndex,
     relationships: &BTreeSet<(String, String)>,
 ) -> BTreeMap<String, BTreeSet<String>> {
-    let by_name: BTreeMap<&str, &TypeDef> =
-        types.iter().map(|t| (t.rust_name.as_str(), t)).collect();
-    let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for area in areas {
-        let mut stack: Vec<String> = area.types.iter().filter_map(|t| named(t, index)).collect();
-        let mut seen = BTreeSet::new();
-        while let Some(name) = stack.pop() {
-            if !seen.insert(name.clone()) {
-                continue;
+    let dependencies: BTreeMap<&str, Vec<String>> = types
+        .par_iter()
+        .map(|t| (t.rust_name.as_str(), dependencies(t, relationships)))
+        .collect();
+    let reached_by_area: Vec<BTreeSet<String>> = areas
+        .par_iter()
+        .map(|area| {
+            let mut stack: Vec<String> =
+                area.types.iter().filter_map(|t| named(t, index)).collect();
+            let mut seen = BTreeSet::new();
+            while let Some(name) = stack.pop() {
+                if seen.contains(&name) {
+                    continue;
+                }
+                if let Some(next) = dependencies.get(name.as_str()) {
+                    stack.extend(next.iter().filter(|n| !seen.contains(*n)).cloned());
+                }
+                seen.insert(name);
             }
+            seen
+        })
+        .collect();
+    let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (area, names) in areas.iter().zip(reached_by_area) {
+        for name in names {
             reached
-                .entry(name.clone())
+                .entry(name)
                 .or_default()
                 .insert(area.feature.clone());
-            if let Some(def) = by_name.get(name.as_str()) {
-                stack.extend(dependencies(def, relationships));
-            }
         }
     }
     reached

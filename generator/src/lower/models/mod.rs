@@ -8,6 +8,8 @@ mod gate;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 pub use accessor::{accessor, mentioned, TypeIndex};
 pub(crate) use gate::{AreaRoots, NodeRoots};
 
@@ -59,7 +61,6 @@ pub(crate) struct DeclaredModels {
 
 /// The declared models of every version any page belongs to.
 pub(crate) fn declare(pages: &[Page]) -> BTreeMap<ApiVersion, DeclaredModels> {
-    use rayon::prelude::*;
     let versions: BTreeSet<ApiVersion> = pages.iter().filter_map(|p| p.version).collect();
     // The versions are independent: collected in parallel.
     let versions: Vec<ApiVersion> = versions.into_iter().collect();
@@ -144,9 +145,10 @@ fn collect(pages: &[Page], version: ApiVersion) -> DeclaredModels {
         .zip(&names)
         .map(|(d, name)| (!d.is_enum()).then(|| scope.claim_type(&marker_name(name))))
         .collect();
-    let mut relationships = BTreeSet::new();
-    let mut types: Vec<TypeDef> = declared
-        .iter()
+    // Each type is built on its own, in parallel (the slow part); module
+    // names are then claimed in declaration order.
+    let built: Vec<(TypeDef, BTreeSet<(String, String)>)> = declared
+        .par_iter()
         .zip(&names)
         .zip(markers)
         .map(|((d, name), marker)| {
@@ -154,11 +156,18 @@ fn collect(pages: &[Page], version: ApiVersion) -> DeclaredModels {
                 rust_name: name,
                 marker: marker.unwrap_or_default(),
             };
-            let mut def = type_def(d, names, &index, &qualified, &mut relationships);
-            def.module = modules.claim(&def.module);
-            def
+            let mut relationships = BTreeSet::new();
+            let def = type_def(d, names, &index, &qualified, &mut relationships);
+            (def, relationships)
         })
         .collect();
+    let mut relationships = BTreeSet::new();
+    let mut types = Vec::with_capacity(built.len());
+    for (mut def, found) in built {
+        def.module = modules.claim(&def.module);
+        relationships.extend(found);
+        types.push(def);
+    }
     break_base_cycles(&mut types);
     drop_inherited_fields(&mut types);
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
