@@ -10,13 +10,41 @@ use crate::ir::page::{
     ApiVersion, Diagnostic, DiagnosticKind, Page, RequestBody, ResponseBody, TypeRef,
 };
 
-#[derive(Clone)]
+/// A declared type: the name references take, and its page.
 struct Declared {
     name: String,
     page: String,
 }
 
-type Index = HashMap<(ApiVersion, String), Declared>;
+/// Every declaration, and per version each lower-case key to the
+/// declaration that claimed it first. Looked up by `&str`: no allocation per
+/// lookup.
+#[derive(Default)]
+struct Index {
+    declared: Vec<Declared>,
+    keys: HashMap<ApiVersion, HashMap<String, usize>>,
+}
+
+impl Index {
+    fn declare(&mut self, declared: Declared) -> usize {
+        self.declared.push(declared);
+        self.declared.len() - 1
+    }
+
+    /// Gives `key` to declaration `at` unless an earlier one has it.
+    fn claim(&mut self, version: ApiVersion, key: String, at: usize) {
+        self.keys
+            .entry(version)
+            .or_default()
+            .entry(key)
+            .or_insert(at);
+    }
+
+    fn get(&self, version: ApiVersion, key: &str) -> Option<&Declared> {
+        let at = self.keys.get(&version)?.get(key)?;
+        self.declared.get(*at)
+    }
+}
 
 /// Resolves named types in place and warns about the ones no page declares.
 pub fn resolve(pages: &mut [Page]) {
@@ -51,55 +79,43 @@ fn resolve_page(index: &Index, page: &mut Page) {
 /// Keys, most specific first: file stems, qualified names, declared names,
 /// inline enum names. The first page to claim a key keeps it (file order).
 fn build_index(pages: &[Page]) -> Index {
-    let mut index = Index::new();
+    let mut index = Index::default();
     let mut by_folder: Vec<&Page> = pages.iter().collect();
     by_folder.sort_by_key(|p| p.declaration_rank());
-    let declared: Vec<(ApiVersion, &Page, Declared, String)> = by_folder
-        .into_iter()
-        .flat_map(|p| {
-            let names = p.resource.iter().map(|r| (&r.name, &r.namespace));
-            let names = names.chain(p.enums.iter().map(|e| (&e.name, &e.namespace)));
-            names.filter_map(move |(name, namespace)| {
-                let qualified = format!("{namespace}.{name}");
-                let shown = if namespace == "microsoft.graph" {
-                    name.clone()
-                } else {
-                    qualified.clone()
-                };
-                Some((
-                    p.version?,
-                    p,
-                    Declared {
-                        name: shown,
-                        page: p.file.clone(),
-                    },
-                    qualified,
-                ))
-            })
-        })
-        .collect();
-    for (version, page, entry, _) in &declared {
-        if page.enums.len() <= 1 {
-            index
-                .entry((*version, stem(&page.file).to_ascii_lowercase()))
-                .or_insert_with(|| entry.clone());
+    // (version, page, qualified name, declaration)
+    let mut claims: Vec<(ApiVersion, &Page, String, usize)> = Vec::new();
+    for page in by_folder {
+        let Some(version) = page.version else {
+            continue;
+        };
+        let names = page.resource.iter().map(|r| (&r.name, &r.namespace));
+        let names = names.chain(page.enums.iter().map(|e| (&e.name, &e.namespace)));
+        for (name, namespace) in names {
+            let qualified = format!("{namespace}.{name}");
+            let shown = if namespace == "microsoft.graph" {
+                name.clone()
+            } else {
+                qualified.clone()
+            };
+            let at = index.declare(Declared {
+                name: shown,
+                page: page.file.clone(),
+            });
+            claims.push((version, page, qualified, at));
         }
     }
-    for (version, _, entry, qualified) in &declared {
-        index
-            .entry((*version, qualified.to_ascii_lowercase()))
-            .or_insert_with(|| entry.clone());
+    for (version, page, _, at) in &claims {
+        if page.enums.len() <= 1 {
+            index.claim(*version, stem(&page.file).to_ascii_lowercase(), *at);
+        }
     }
-    for (version, _, entry, _) in &declared {
-        let bare = entry
-            .name
-            .rsplit('.')
-            .next()
-            .unwrap_or(&entry.name)
-            .to_ascii_lowercase();
-        index
-            .entry((*version, bare))
-            .or_insert_with(|| entry.clone());
+    for (version, _, qualified, at) in &claims {
+        index.claim(*version, qualified.to_ascii_lowercase(), *at);
+    }
+    for (version, _, _, at) in &claims {
+        let name = &index.declared[*at].name;
+        let bare = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
+        index.claim(*version, bare, *at);
     }
     add_inline_enums(pages, &mut index);
     index
@@ -111,13 +127,14 @@ fn add_inline_enums(pages: &[Page], index: &mut Index) {
             continue;
         };
         for e in &resource.inline_enums {
-            let entry = Declared {
-                name: e.name.clone(),
-                page: page.file.clone(),
-            };
-            index
-                .entry((version, e.name.to_ascii_lowercase()))
-                .or_insert(entry);
+            let key = e.name.to_ascii_lowercase();
+            if index.get(version, &key).is_none() {
+                let at = index.declare(Declared {
+                    name: e.name.clone(),
+                    page: page.file.clone(),
+                });
+                index.claim(version, key, at);
+            }
         }
     }
 }
@@ -133,7 +150,7 @@ fn lookup<'i>(index: &'i Index, version: ApiVersion, name: &str) -> Option<&'i D
     let last = lower.rsplit('.').next().unwrap_or(&lower);
     [lower.as_str(), bare, last]
         .iter()
-        .find_map(|key| index.get(&(version, (*key).to_owned())))
+        .find_map(|key| index.get(version, key))
 }
 
 fn resolve_one(
