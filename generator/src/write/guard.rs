@@ -45,7 +45,24 @@ pub fn check(out: &Path, out_meta: &Metadata, relative: &str) -> Result<bool, Wr
 /// Creates the missing folders on the way to `relative`, checking the
 /// existing ones like [`check`].
 pub fn create(out: &Path, out_meta: &Metadata, relative: &str) -> Result<(), WriteError> {
-    for folder in folders(out, relative) {
+    create_all(out_meta, folders(out, relative))
+}
+
+/// Creates the folder `folder` (relative to `out`, `""` for `out` itself)
+/// and the missing ones on the way, checking the existing ones like
+/// [`check`].
+pub fn create_folder(out: &Path, out_meta: &Metadata, folder: &str) -> Result<(), WriteError> {
+    let mut on_the_way = Vec::new();
+    let mut path = out.to_owned();
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
+        path.push(part);
+        on_the_way.push(path.clone());
+    }
+    create_all(out_meta, on_the_way)
+}
+
+fn create_all(out_meta: &Metadata, folders: Vec<PathBuf>) -> Result<(), WriteError> {
+    for folder in folders {
         let meta = match fs::symlink_metadata(&folder) {
             Ok(meta) => meta,
             Err(e) if e.kind() == ErrorKind::NotFound => {

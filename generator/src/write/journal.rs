@@ -6,6 +6,7 @@
 //! `+ path` (install the staged file), `= path` (unchanged, kept),
 //! `- path` (remove the owned file no longer generated).
 
+use std::collections::BTreeSet;
 use std::fs::{self, File, Metadata};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -114,11 +115,16 @@ pub fn read(out: &Path) -> Result<Option<Plan>, WriteError> {
 /// already moved is skipped, a file already removed is skipped, so running
 /// this again after a kill at any point ends in the same output.
 pub fn apply(out: &Path, out_meta: &Metadata, plan: &Plan) -> Result<(), WriteError> {
-    // Installs are independent (each its own path; two creating one folder
-    // is fine), so they run in parallel; a replay redoes what is left.
+    // The folders on the way are checked (and made) once per folder, then
+    // the installs, each its own path, run in parallel; a replay redoes
+    // what is left.
+    let folders: BTreeSet<&str> = plan.install.iter().map(|r| parent(r)).collect();
+    for folder in folders {
+        guard::create_folder(out, out_meta, folder)?;
+    }
     plan.install
         .par_iter()
-        .try_for_each(|relative| install(out, out_meta, relative))?;
+        .try_for_each(|relative| install(out, relative))?;
     for relative in &plan.remove {
         remove_owned(out, out_meta, relative)?;
     }
@@ -133,20 +139,27 @@ pub fn apply(out: &Path, out_meta: &Metadata, plan: &Plan) -> Result<(), WriteEr
     remove_staging(out)
 }
 
-/// Moves one staged file into place (nothing when it is not staged: a
-/// replay after it was moved).
-fn install(out: &Path, out_meta: &Metadata, relative: &str) -> Result<(), WriteError> {
+/// The folder part of a relative path (`""` for a file at the top).
+fn parent(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// Moves one staged file into place, its folders already checked (nothing
+/// when it is not staged: a replay after it was moved).
+fn install(out: &Path, relative: &str) -> Result<(), WriteError> {
     let from = staged(out, relative);
-    match fs::symlink_metadata(&from) {
-        Ok(_) => {}
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
-        Err(source) => return Err(WriteError::Io { path: from, source }),
-    }
-    guard::create(out, out_meta, relative)?;
     let to = out.join(relative);
     // A rename replaces the entry at `to`: a link or hard link there is
     // dropped, never written through.
-    fs::rename(&from, &to).map_err(io(&to))
+    match fs::rename(&from, &to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::NotFound && !exists(&from) => Ok(()),
+        Err(source) => Err(WriteError::Io { path: to, source }),
+    }
+}
+
+fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
 }
 
 /// Removes a file docgen wrote and no longer generates (a link there is
@@ -207,5 +220,65 @@ mod tests {
         let cut = text.trim_end_matches("end\n");
         assert_eq!(Plan::parse(cut), None);
         assert_eq!(Plan::parse(&text.replace("src/old.rs", "../x")), None);
+    }
+
+    /// Stages `relative` under `out` with `text`, as the stager does.
+    fn stage(out: &Path, relative: &str, text: &str) {
+        let path = staged(out, relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn apply_installs_through_real_folders_only_and_replays() {
+        let base = super::super::output::test_folder("journal-apply");
+        let out = base.join("out");
+        fs::create_dir_all(&out).unwrap();
+        let out_meta = fs::metadata(&out).unwrap();
+        let plan = Plan {
+            install: vec!["Cargo.toml".into(), "src/a/x.rs".into(), "src/y.rs".into()],
+            keep: Vec::new(),
+            remove: Vec::new(),
+        };
+        for relative in &plan.install {
+            stage(&out, relative, relative);
+        }
+        commit(&out, &plan).unwrap();
+        apply(&out, &out_meta, &plan).unwrap();
+        for relative in &plan.install {
+            assert_eq!(fs::read_to_string(out.join(relative)).unwrap(), *relative);
+        }
+        // A replay after everything moved changes nothing.
+        stage(&out, "src/y.rs", "again");
+        fs::remove_file(staged(&out, "src/y.rs")).unwrap();
+        commit(&out, &plan).unwrap();
+        apply(&out, &out_meta, &plan).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("src/y.rs")).unwrap(),
+            "src/y.rs"
+        );
+        // A link where a folder belongs is refused before any file moves.
+        let elsewhere = base.join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::remove_dir_all(out.join("src")).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&elsewhere, out.join("src")).unwrap();
+            for relative in &plan.install {
+                stage(&out, relative, "new");
+            }
+            commit(&out, &plan).unwrap();
+            let refused = apply(&out, &out_meta, &plan);
+            assert!(
+                matches!(refused, Err(WriteError::NotARealFolder { .. })),
+                "{refused:?}"
+            );
+            assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+            assert_eq!(
+                fs::read_to_string(out.join("Cargo.toml")).unwrap(),
+                "Cargo.toml"
+            );
+        }
+        fs::remove_dir_all(&base).unwrap();
     }
 }

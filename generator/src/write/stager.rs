@@ -32,6 +32,9 @@ pub struct Stager {
     owned: BTreeSet<String>,
     recovered: bool,
     staged: Mutex<Staged>,
+    /// Staging folders made in this run: each is made once, not once per
+    /// file staged in it.
+    staging_folders: Mutex<BTreeSet<PathBuf>>,
 }
 
 /// What the staged files came to.
@@ -62,6 +65,7 @@ impl Stager {
             owned,
             recovered,
             staged: Mutex::default(),
+            staging_folders: Mutex::default(),
         })
     }
 
@@ -177,7 +181,14 @@ impl Stager {
     fn staging_file(&self, relative: &str) -> Result<PathBuf, WriteError> {
         let staged = journal::staged(&self.out, relative);
         if let Some(dir) = staged.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
+            let mut made = self
+                .staging_folders
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if !made.contains(dir) {
+                fs::create_dir_all(dir).map_err(io(dir))?;
+                made.insert(dir.to_owned());
+            }
         }
         Ok(staged)
     }
