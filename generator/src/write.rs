@@ -49,6 +49,8 @@ mod guard;
 mod journal;
 mod manifest;
 mod output;
+#[cfg(test)]
+mod scratch;
 mod stager;
 
 use std::fs;
@@ -160,7 +162,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn temp(name: &str) -> PathBuf {
-        output::test_folder(name)
+        scratch::test_folder(name)
     }
 
     /// Stages `files` and returns the plan, stopping before the commit.

@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn apply_installs_through_real_folders_only_and_replays() {
-        let base = super::super::output::test_folder("journal-apply");
+        let base = super::super::scratch::test_folder("journal-apply");
         let out = base.join("out");
         fs::create_dir_all(&out).unwrap();
         let out_meta = fs::metadata(&out).unwrap();

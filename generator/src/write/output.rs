@@ -114,13 +114,3 @@ pub(super) fn owned_files(
     };
     manifest::parse(&text).map_err(|(line, entry)| WriteError::BadManifest { path, line, entry })
 }
-
-/// An empty folder of its own for a test, under the system's temporary
-/// folder (emptied first).
-#[cfg(test)]
-pub(super) fn test_folder(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("docgen-write-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
