@@ -11,13 +11,13 @@
 //!   says what kind each entry is, an include by `lstat`. The open itself
 //!   never waits, so a FIFO never blocks.
 //! - **At most [`PAGE_SIZE_LIMIT`] bytes** per file: a size over it is refused
-//!   from `lstat` or `fstat`, and a file that grows while read is cut off at the limit
-//!   and refused, so memory stays bounded by the limit.
+//!   from `lstat` or `fstat`, and a file that grows while read is cut off at
+//!   the limit and refused, so memory stays bounded by the limit.
 //! - The file opened must be the one judged: the open follows no link, and
 //!   `fstat` of what was opened must be a regular file, so an entry swapped
-//!   for a link, a FIFO or a folder in between is refused. Folders on the way are
-//!   checked the same way when listed; swapping one for a link while docgen
-//!   runs is a race this reader does not defend against.
+//!   for a link, a FIFO or a folder in between is refused. Folders on the
+//!   way are checked the same way when listed; swapping one for a link while
+//!   docgen runs is a race this reader does not defend against.
 
 use std::fmt;
 use std::fs::{self, File, Metadata};
@@ -152,6 +152,7 @@ pub fn read_checked_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
     if !opened.is_file() {
         return Err(Reason::Changed);
     }
+    // A regular file: what is left to check is its size.
     check_entry(path, &opened)?;
     let mut bytes = Vec::with_capacity(opened.len() as usize);
     file.take(PAGE_SIZE_LIMIT + 1)

@@ -143,7 +143,7 @@ fn reach(
     index: &TypeIndex,
     relationships: &BTreeSet<(String, String)>,
 ) -> BTreeMap<String, BTreeSet<String>> {
-    let dependencies: BTreeMap<&str, Vec<String>> = types
+    let depends_on: BTreeMap<&str, Vec<String>> = types
         .par_iter()
         .map(|t| (t.rust_name.as_str(), dependencies(t, relationships)))
         .collect();
@@ -157,7 +157,7 @@ fn reach(
                 if seen.contains(&name) {
                     continue;
                 }
-                if let Some(next) = dependencies.get(name.as_str()) {
+                if let Some(next) = depends_on.get(name.as_str()) {
                     stack.extend(next.iter().filter(|n| !seen.contains(*n)).cloned());
                 }
                 seen.insert(name);
