@@ -20,6 +20,8 @@ pub mod least_privilege;
 pub mod lower;
 pub mod mock;
 pub mod parse;
+#[cfg(test)]
+mod scratch;
 pub mod settings;
 pub mod write;
 

@@ -49,8 +49,6 @@ mod guard;
 mod journal;
 mod manifest;
 mod output;
-#[cfg(test)]
-mod scratch;
 mod stager;
 
 use std::fs;
@@ -162,7 +160,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn temp(name: &str) -> PathBuf {
-        scratch::test_folder(name)
+        crate::scratch::test_folder(name)
     }
 
     /// Stages `files` and returns the plan, stopping before the commit.

@@ -13,14 +13,24 @@ use super::error::WriteError;
 
 /// The folders strictly between `out` and the file `relative`, outermost first.
 fn folders(out: &Path, relative: &str) -> Vec<PathBuf> {
-    let parts: Vec<&str> = relative.split('/').collect();
+    folder_chain(out, parent(relative))
+}
+
+/// The folder `folder` (relative to `out`, `""` for `out` itself) and the
+/// folders on the way to it, outermost first; `out` is not among them.
+fn folder_chain(out: &Path, folder: &str) -> Vec<PathBuf> {
     let mut path = out.to_owned();
-    let mut folders = Vec::new();
-    for part in &parts[..parts.len().saturating_sub(1)] {
+    let mut chain = Vec::new();
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
         path.push(part);
-        folders.push(path.clone());
+        chain.push(path.clone());
     }
-    folders
+    chain
+}
+
+/// The folder part of a relative path (`""` for a file at the top).
+pub fn parent(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 /// `Ok(true)` when every folder on the way to `relative` exists and is real,
@@ -52,13 +62,7 @@ pub fn create(out: &Path, out_meta: &Metadata, relative: &str) -> Result<(), Wri
 /// and the missing ones on the way, checking the existing ones like
 /// [`check`].
 pub fn create_folder(out: &Path, out_meta: &Metadata, folder: &str) -> Result<(), WriteError> {
-    let mut on_the_way = Vec::new();
-    let mut path = out.to_owned();
-    for part in folder.split('/').filter(|p| !p.is_empty()) {
-        path.push(part);
-        on_the_way.push(path.clone());
-    }
-    create_all(out_meta, on_the_way)
+    create_all(out_meta, folder_chain(out, folder))
 }
 
 fn create_all(out_meta: &Metadata, folders: Vec<PathBuf>) -> Result<(), WriteError> {

@@ -118,7 +118,7 @@ pub fn apply(out: &Path, out_meta: &Metadata, plan: &Plan) -> Result<(), WriteEr
     // The folders on the way are checked (and made) once per folder, then
     // the installs, each its own path, run in parallel; a replay redoes
     // what is left.
-    let folders: BTreeSet<&str> = plan.install.iter().map(|r| parent(r)).collect();
+    let folders: BTreeSet<&str> = plan.install.iter().map(|r| guard::parent(r)).collect();
     for folder in folders {
         guard::create_folder(out, out_meta, folder)?;
     }
@@ -137,11 +137,6 @@ pub fn apply(out: &Path, out_meta: &Metadata, plan: &Plan) -> Result<(), WriteEr
     let journal = out.join(JOURNAL);
     fs::remove_file(&journal).map_err(io(&journal))?;
     remove_staging(out)
-}
-
-/// The folder part of a relative path (`""` for a file at the top).
-fn parent(relative: &str) -> &str {
-    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 /// Moves one staged file into place, its folders already checked (nothing
@@ -231,7 +226,7 @@ mod tests {
 
     #[test]
     fn apply_installs_through_real_folders_only_and_replays() {
-        let base = super::super::scratch::test_folder("journal-apply");
+        let base = crate::scratch::test_folder("journal-apply");
         let out = base.join("out");
         fs::create_dir_all(&out).unwrap();
         let out_meta = fs::metadata(&out).unwrap();

@@ -356,7 +356,7 @@ mod tests {
     use super::*;
 
     fn temp(name: &str) -> PathBuf {
-        super::super::scratch::test_folder(name)
+        crate::scratch::test_folder(name)
     }
 
     /// A text past the hold limit, made of numbered lines.
