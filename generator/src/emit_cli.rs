@@ -119,6 +119,8 @@ pub fn ir(docs: &Path) -> Result<(), docgen::Error> {
 /// `docgen generate`: read, lower, then emit into the writer's stager (each
 /// file is written out as it is made); diagnostics on stderr.
 pub fn generate(args: GenerateArgs) -> Result<(), docgen::Error> {
+    // Before the first big allocation: generate's peak memory is bounded.
+    crate::huge_pages::turn_off();
     let checkout = DocTree::open(&args.docs)?.read_checked()?;
     require_api_pages(&args.docs, &checkout.pages)?;
     let settings = args.settings();

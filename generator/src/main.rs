@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 mod conform_cli;
 mod diff_cli;
 mod emit_cli;
+mod huge_pages;
 mod mock_cli;
 
 // Reading a corpus makes millions of small allocations that live as long as
