@@ -1,13 +1,21 @@
 //! The reader benchmark (`devtools bench-ir`): `docgen ir` against a bare
 //! read + pulldown-cmark parse of the same files, measured in one run.
+//!
+//! The figure that counts is the `docgen ir` process, as a user runs it (its
+//! output goes to `/dev/null`). The same reading and serialization is also
+//! timed in this process, on one thread and on rayon's pool: those show how
+//! the work scales, but repeated runs in one process also time the heap the
+//! previous runs left, which a fresh `docgen ir` never meets.
 
 use std::fs;
-use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use pulldown_cmark::{Options, Parser};
 
-use crate::pipeline::{read_page, resolve, write_json_lines, DocTree, DocsError, Page};
+use crate::error::Error;
+use crate::pipeline::{write_json_lines, DocTree, DocsError};
 
 /// Times of one benchmark run over a doc checkout.
 #[derive(Clone, Debug)]
@@ -16,81 +24,73 @@ pub struct ReaderTimes {
     pub bytes: u64,
     /// Read every file and run pulldown-cmark over it, one thread.
     pub bare: Duration,
-    /// Read, parse into the IR, resolve and serialize to JSON Lines, one thread.
+    /// Read, parse into the IR, resolve and serialize to JSON Lines in this
+    /// process, on a pool of one thread.
     pub ir_single: Duration,
-    /// The same on rayon's pool, as `docgen ir` runs.
+    /// The same on rayon's global pool, as `docgen ir` runs.
     pub ir_parallel: Duration,
+    /// The `docgen ir` process, start to exit.
+    pub ir_process: Duration,
     pub threads: usize,
 }
 
 impl ReaderTimes {
-    pub fn ratio_single(&self) -> f64 {
-        self.ir_single.as_secs_f64() / self.bare.as_secs_f64().max(1e-9)
-    }
-
-    pub fn ratio_parallel(&self) -> f64 {
-        self.ir_parallel.as_secs_f64() / self.bare.as_secs_f64().max(1e-9)
+    pub fn ratio(&self, ir: Duration) -> f64 {
+        ir.as_secs_f64() / self.bare.as_secs_f64().max(1e-9)
     }
 }
 
 /// Runs each measurement `rounds` times and keeps the fastest.
-pub fn measure(tree: &DocTree, rounds: usize) -> Result<ReaderTimes, DocsError> {
+pub fn measure(tree: &DocTree, docgen: &Path, rounds: usize) -> Result<ReaderTimes, Error> {
     let files = tree.pages()?;
     let mut bytes = 0;
     for file in &files {
         bytes += fs::metadata(tree.root().join(file)).map_or(0, |m| m.len());
     }
     let rounds = rounds.max(1);
-    // What a run returns is dropped after its clock stops: `docgen ir` exits
-    // without freeing its pages, as the process end frees them at once.
-    let best = |f: &dyn Fn() -> Result<Kept, DocsError>| -> Result<Duration, DocsError> {
-        let mut best = Duration::MAX;
-        for _ in 0..rounds {
-            let start = Instant::now();
-            let kept = f()?;
-            best = best.min(start.elapsed());
-            drop(kept);
-        }
-        Ok(best)
-    };
     let bare = bare_parse_time(tree, rounds)?;
-    let ir_single = best(&|| ir_single(tree, &files))?;
-    let ir_parallel = best(&|| ir_parallel(tree))?;
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a pool of one thread");
+    let ir_single = fastest(rounds, || one_thread.install(|| ir_in_process(tree)))?;
+    let ir_parallel = fastest(rounds, || ir_in_process(tree))?;
+    let ir_process = fastest(rounds, || ir_as_process(docgen, tree.root()))?;
     Ok(ReaderTimes {
         files: files.len(),
         bytes,
         bare,
         ir_single,
         ir_parallel,
+        ir_process,
         threads: rayon::current_num_threads(),
     })
+}
+
+fn fastest<E>(rounds: usize, run: impl Fn() -> Result<Duration, E>) -> Result<Duration, E> {
+    let mut best = Duration::MAX;
+    for _ in 0..rounds {
+        best = best.min(run()?);
+    }
+    Ok(best)
 }
 
 /// The fastest of `rounds` bare reads + pulldown-cmark parses of every page,
 /// one thread: the yardstick of `bench-ir` and `bench-pipeline`.
 pub fn bare_parse_time(tree: &DocTree, rounds: usize) -> Result<Duration, DocsError> {
     let files = tree.pages()?;
-    let mut best = Duration::MAX;
-    for _ in 0..rounds.max(1) {
+    fastest(rounds.max(1), || {
         let start = Instant::now();
         bare_parse(tree, &files)?;
-        best = best.min(start.elapsed());
-    }
-    Ok(best)
+        Ok(start.elapsed())
+    })
 }
 
-fn read(tree: &DocTree, file: &str) -> Result<Vec<u8>, DocsError> {
-    let path = tree.root().join(file);
-    fs::read(&path).map_err(|source| DocsError::Io { path, source })
-}
-
-/// What a measured run leaves behind, freed outside the measurement.
-type Kept = Box<dyn std::any::Any>;
-
-fn bare_parse(tree: &DocTree, files: &[String]) -> Result<Kept, DocsError> {
+fn bare_parse(tree: &DocTree, files: &[String]) -> Result<(), DocsError> {
     let mut events = 0usize;
     for file in files {
-        let bytes = read(tree, file)?;
+        let path = tree.root().join(file);
+        let bytes = fs::read(&path).map_err(|source| DocsError::Io { path, source })?;
         let text = match std::str::from_utf8(&bytes) {
             Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(&bytes),
@@ -98,30 +98,38 @@ fn bare_parse(tree: &DocTree, files: &[String]) -> Result<Kept, DocsError> {
         events += Parser::new_ext(&text, Options::ENABLE_TABLES).count();
     }
     std::hint::black_box(events);
-    Ok(Box::new(()))
+    Ok(())
 }
 
-fn ir_single(tree: &DocTree, files: &[String]) -> Result<Kept, DocsError> {
-    let mut pages = Vec::with_capacity(files.len());
-    for file in files {
-        pages.push(read_page(file, &read(tree, file)?, tree));
-    }
-    resolve(&mut pages);
-    serialize_in_turn(&pages);
-    Ok(Box::new(pages))
-}
-
-fn ir_parallel(tree: &DocTree) -> Result<Kept, DocsError> {
+/// What `docgen ir` does, in this process: read, then serialize to a sink.
+/// The pages are freed after the clock stops (`docgen ir` exits without
+/// freeing them).
+fn ir_in_process(tree: &DocTree) -> Result<Duration, DocsError> {
+    let start = Instant::now();
     let pages = tree.read_all()?;
-    // As `docgen ir` writes to its standard output, less the system call.
     let _ = write_json_lines(&pages, &mut std::io::sink());
-    Ok(Box::new(pages))
+    let elapsed = start.elapsed();
+    drop(pages);
+    Ok(elapsed)
 }
 
-fn serialize_in_turn(pages: &[Page]) {
-    let mut sink = std::io::sink();
-    for page in pages {
-        let _ = serde_json::to_writer(&mut sink, page);
-        let _ = sink.write_all(b"\n");
+/// Runs `docgen ir` on the checkout, its output to `/dev/null`; its wall time.
+fn ir_as_process(docgen: &Path, docs: &Path) -> Result<Duration, Error> {
+    let start = Instant::now();
+    let output = Command::new(docgen)
+        .arg("ir")
+        .arg("--docs")
+        .arg(docs)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(Error::io(docgen))?;
+    let elapsed = start.elapsed();
+    if !output.status.success() {
+        return Err(Error::Command {
+            command: format!("{} ir", docgen.display()),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        });
     }
+    Ok(elapsed)
 }

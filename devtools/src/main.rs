@@ -34,13 +34,17 @@ enum Command {
         #[arg(long)]
         zh: Option<PathBuf>,
     },
-    /// Time `docgen ir` against a bare read + pulldown-cmark parse of the same files.
+    /// Time the `docgen ir` process against a bare read + pulldown-cmark parse
+    /// of the same files (and the same work in this process, 1 and N threads).
     BenchIr {
         #[arg(long, default_value = "docs-input")]
         docs: PathBuf,
         /// Runs per measurement; the fastest is kept.
         #[arg(long, default_value_t = 3)]
         rounds: usize,
+        /// The `docgen` binary to time (default: the one next to `devtools`).
+        #[arg(long)]
+        docgen: Option<PathBuf>,
     },
     /// Time `docgen generate` on a doc checkout against a bare read + parse of
     /// the same files, and its phases (read, lower, emit, write).
@@ -73,7 +77,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::CorpusCheck { en, sxs, zh } => commands::corpus_check(en, sxs, zh),
-        Command::BenchIr { docs, rounds } => commands::bench_ir(docs, rounds),
+        Command::BenchIr {
+            docs,
+            rounds,
+            docgen,
+        } => commands::bench_ir(docs, rounds, docgen),
         Command::BenchPipeline(args) => devtools::bench_pipeline::run(args),
         Command::Coverage(args) => commands::coverage(args),
         Command::BenchGenerate(args) => devtools::bench_generate::run(args),
