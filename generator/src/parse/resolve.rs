@@ -16,39 +16,52 @@ struct Declared {
     page: String,
 }
 
-/// Every declaration, and per version each lower-case key to the
-/// declaration that claimed it first. Looked up by `&str`: no allocation per
-/// lookup.
+/// One version's declarations, and each lower-case key to the declaration
+/// that claimed it first. Looked up by `&str`: no allocation per lookup.
 #[derive(Default)]
-struct Index {
+struct VersionIndex {
     declared: Vec<Declared>,
-    keys: HashMap<ApiVersion, HashMap<String, usize>>,
+    keys: HashMap<String, usize>,
 }
 
-impl Index {
+impl VersionIndex {
     fn declare(&mut self, declared: Declared) -> usize {
         self.declared.push(declared);
         self.declared.len() - 1
     }
 
     /// Gives `key` to declaration `at` unless an earlier one has it.
-    fn claim(&mut self, version: ApiVersion, key: String, at: usize) {
-        self.keys
-            .entry(version)
-            .or_default()
-            .entry(key)
-            .or_insert(at);
+    fn claim(&mut self, key: String, at: usize) {
+        self.keys.entry(key).or_insert(at);
     }
 
-    fn get(&self, version: ApiVersion, key: &str) -> Option<&Declared> {
-        let at = self.keys.get(&version)?.get(key)?;
-        self.declared.get(*at)
+    fn get(&self, key: &str) -> Option<&Declared> {
+        self.declared.get(*self.keys.get(key)?)
+    }
+}
+
+/// The declarations of each version: a type resolves only within its own.
+struct Index {
+    v1_0: VersionIndex,
+    beta: VersionIndex,
+}
+
+impl Index {
+    fn of(&self, version: ApiVersion) -> &VersionIndex {
+        match version {
+            ApiVersion::V1_0 => &self.v1_0,
+            ApiVersion::Beta => &self.beta,
+        }
     }
 }
 
 /// Resolves named types in place and warns about the ones no page declares.
 pub fn resolve(pages: &mut [Page]) {
-    let index = build_index(pages);
+    let (v1_0, beta) = rayon::join(
+        || build_index(pages, ApiVersion::V1_0),
+        || build_index(pages, ApiVersion::Beta),
+    );
+    let index = Index { v1_0, beta };
     pages
         .par_iter_mut()
         .for_each(|page| resolve_page(&index, page));
@@ -78,16 +91,19 @@ fn resolve_page(index: &Index, page: &mut Page) {
 
 /// Keys, most specific first: file stems, qualified names, declared names,
 /// inline enum names. The first page to claim a key keeps it (file order).
-fn build_index(pages: &[Page]) -> Index {
-    let mut index = Index::default();
-    let mut by_folder: Vec<&Page> = pages.iter().collect();
-    by_folder.sort_by_key(|p| p.declaration_rank());
-    // (version, page, qualified name, declaration)
-    let mut claims: Vec<(ApiVersion, &Page, String, usize)> = Vec::new();
+fn build_index(pages: &[Page], version: ApiVersion) -> VersionIndex {
+    let mut index = VersionIndex::default();
+    // Most pages declare nothing; the rest, in declaration order (a stable
+    // sort: file order within a rank).
+    let mut by_folder: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.version == Some(version))
+        .filter(|p| p.resource.is_some() || !p.enums.is_empty())
+        .collect();
+    by_folder.sort_by_cached_key(|p| p.declaration_rank());
+    // (page, qualified name, declaration)
+    let mut claims: Vec<(&Page, String, usize)> = Vec::new();
     for page in by_folder {
-        let Some(version) = page.version else {
-            continue;
-        };
         let names = page.resource.iter().map(|r| (&r.name, &r.namespace));
         let names = names.chain(page.enums.iter().map(|e| (&e.name, &e.namespace)));
         for (name, namespace) in names {
@@ -101,39 +117,39 @@ fn build_index(pages: &[Page]) -> Index {
                 name: shown,
                 page: page.file.clone(),
             });
-            claims.push((version, page, qualified, at));
+            claims.push((page, qualified, at));
         }
     }
-    for (version, page, _, at) in &claims {
+    for (page, _, at) in &claims {
         if page.enums.len() <= 1 {
-            index.claim(*version, stem(&page.file).to_ascii_lowercase(), *at);
+            index.claim(stem(&page.file).to_ascii_lowercase(), *at);
         }
     }
-    for (version, _, qualified, at) in &claims {
-        index.claim(*version, qualified.to_ascii_lowercase(), *at);
+    for (_, qualified, at) in &claims {
+        index.claim(qualified.to_ascii_lowercase(), *at);
     }
-    for (version, _, _, at) in &claims {
+    for (_, _, at) in &claims {
         let name = &index.declared[*at].name;
         let bare = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
-        index.claim(*version, bare, *at);
+        index.claim(bare, *at);
     }
-    add_inline_enums(pages, &mut index);
+    add_inline_enums(pages, version, &mut index);
     index
 }
 
-fn add_inline_enums(pages: &[Page], index: &mut Index) {
-    for page in pages {
-        let (Some(version), Some(resource)) = (page.version, &page.resource) else {
+fn add_inline_enums(pages: &[Page], version: ApiVersion, index: &mut VersionIndex) {
+    for page in pages.iter().filter(|p| p.version == Some(version)) {
+        let Some(resource) = &page.resource else {
             continue;
         };
         for e in &resource.inline_enums {
             let key = e.name.to_ascii_lowercase();
-            if index.get(version, &key).is_none() {
+            if index.get(&key).is_none() {
                 let at = index.declare(Declared {
                     name: e.name.clone(),
                     page: page.file.clone(),
                 });
-                index.claim(version, key, at);
+                index.claim(key, at);
             }
         }
     }
@@ -148,9 +164,10 @@ fn lookup<'i>(index: &'i Index, version: ApiVersion, name: &str) -> Option<&'i D
     let lower = name.trim_start_matches('#').to_ascii_lowercase();
     let bare = lower.strip_prefix("microsoft.graph.").unwrap_or(&lower);
     let last = lower.rsplit('.').next().unwrap_or(&lower);
+    let index = index.of(version);
     [lower.as_str(), bare, last]
         .iter()
-        .find_map(|key| index.get(version, key))
+        .find_map(|key| index.get(key))
 }
 
 fn resolve_one(
