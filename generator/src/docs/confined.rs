@@ -11,8 +11,9 @@
 //!   says what kind each entry is, an include by `lstat`. The open itself
 //!   never waits, so a FIFO never blocks.
 //! - **At most [`PAGE_SIZE_LIMIT`] bytes** per file: a size over it is refused
-//!   from `lstat` or `fstat`, and a file that grows while read is cut off at
-//!   the limit and refused, so memory stays bounded by the limit.
+//!   from `lstat` or `fstat`, and no more than the size `fstat` gave is read
+//!   (a file that grows meanwhile is read as it was measured), so memory stays
+//!   bounded by the limit.
 //! - The file opened must be the one judged: the open follows no link, and
 //!   `fstat` of what was opened must be a regular file, so an entry swapped
 //!   for a link, a FIFO or a folder in between is refused. Folders on the
@@ -48,7 +49,8 @@ pub enum Reason {
     TooLarge { size: u64 },
     /// A name that is not UTF-8 (pages are named by `/`-separated UTF-8 paths).
     NameNotUtf8,
-    /// Changed while it was being read (replaced, or grown past the limit).
+    /// Changed since it was judged: gone, or replaced by a link, a folder or
+    /// a FIFO.
     Changed,
     /// An I/O error other than "not found".
     Unreadable { error: String },
@@ -154,13 +156,12 @@ pub fn read_checked_file(path: &Path) -> Result<Option<Vec<u8>>, Reason> {
     }
     // A regular file: what is left to check is its size.
     check_entry(path, &opened)?;
-    let mut bytes = Vec::with_capacity(opened.len() as usize);
-    file.take(PAGE_SIZE_LIMIT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > PAGE_SIZE_LIMIT {
-        return Err(Reason::Changed);
-    }
+    // The file as `fstat` measured it, which is within the limit: one read
+    // takes it whole, with no second read to find its end. A file that grows
+    // meanwhile is read as it was checked.
+    let len = opened.len();
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(len).read_to_end(&mut bytes).map_err(unreadable)?;
     Ok(Some(bytes))
 }
 
