@@ -129,11 +129,24 @@ impl DocTree {
                 }),
             }
         }
-        for version in folders {
-            for folder in ["api", "resources"] {
-                let relative = format!("api-reference/{version}/{folder}");
-                self.list_pages(&relative, &mut listing);
-            }
+        let relatives: Vec<String> = folders
+            .iter()
+            .flat_map(|version| {
+                ["api", "resources"].map(|folder| format!("api-reference/{version}/{folder}"))
+            })
+            .collect();
+        // The folders are listed side by side; the sort below gives the order.
+        let parts: Vec<Listing> = relatives
+            .par_iter()
+            .map(|relative| {
+                let mut part = Listing::default();
+                self.list_pages(relative, &mut part);
+                part
+            })
+            .collect();
+        for part in parts {
+            listing.pages.extend(part.pages);
+            listing.refused.extend(part.refused);
         }
         listing.pages.sort();
         listing.refused.sort();
@@ -218,8 +231,8 @@ impl DocTree {
             )
             .collect();
         let mut checkout = Checkout {
+            pages: Vec::with_capacity(read.len()),
             refused: listing.refused,
-            ..Checkout::default()
         };
         for result in read {
             match result {
