@@ -2,10 +2,12 @@
 //! trailing commas, `&quot;` from translation, unquoted keys, and a last-resort
 //! regex for the block type.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde_json::{Map, Value};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
 
 use super::json::parse_annotation;
 
@@ -33,10 +35,14 @@ pub fn parse(offset: usize, body: &str) -> Option<Annotation> {
     if !body.contains("blockType") {
         return None;
     }
-    let unescaped = body.replace("&quot;", "\"");
+    let unescaped = if body.contains("&quot;") {
+        Cow::Owned(body.replace("&quot;", "\""))
+    } else {
+        Cow::Borrowed(body)
+    };
     let json = json_part(&unescaped)?;
-    match parse_annotation(json) {
-        Some(object) => from_object(offset, &object),
+    match parse_annotation::<Fields>(json) {
+        Some(fields) => from_fields(offset, &fields),
         None => regex_fallback(offset, &unescaped),
     }
 }
@@ -47,34 +53,141 @@ fn json_part(body: &str) -> Option<&str> {
     (end > start).then(|| &body[start..=end])
 }
 
-fn from_object(offset: usize, object: &Map<String, Value>) -> Option<Annotation> {
-    let block_type = object.get("blockType")?.as_str()?.trim().to_owned();
+fn from_fields(offset: usize, fields: &Fields) -> Option<Annotation> {
+    let block_type = fields.get(Key::BlockType)?.as_str()?.trim().to_owned();
     Some(Annotation {
         offset,
         block_type,
-        name: string(object, "name"),
-        odata_type: string(object, "@odata.type").or_else(|| string(object, "@type")),
-        is_collection: boolean(object, "isCollection"),
-        key_property: string(object, "keyProperty").filter(|k| !k.is_empty()),
-        base_type: object
-            .get("baseType")
+        name: fields.string(Key::Name),
+        odata_type: fields
+            .string(Key::OdataType)
+            .or_else(|| fields.string(Key::LegacyType)),
+        is_collection: fields.boolean(Key::IsCollection),
+        key_property: fields.string(Key::KeyProperty).filter(|k| !k.is_empty()),
+        base_type: fields
+            .get(Key::BaseType)
             .map(|v| v.as_str().map(str::to_owned)),
-        open_type: boolean(object, "openType"),
-        is_abstract: boolean(object, "abstract").or_else(|| boolean(object, "isAbstract")),
+        open_type: fields.boolean(Key::OpenType),
+        is_abstract: fields
+            .boolean(Key::Abstract)
+            .or_else(|| fields.boolean(Key::IsAbstract)),
         well_formed: true,
     })
 }
 
-fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    object.get(key)?.as_str().map(|s| s.trim().to_owned())
+/// The keys of an annotation the reader uses.
+#[derive(Clone, Copy)]
+enum Key {
+    BlockType,
+    Name,
+    OdataType,
+    /// The legacy `@type`.
+    LegacyType,
+    IsCollection,
+    KeyProperty,
+    BaseType,
+    OpenType,
+    Abstract,
+    IsAbstract,
 }
 
-/// Booleans sometimes arrive as strings (`"true"`).
-fn boolean(object: &Map<String, Value>, key: &str) -> Option<bool> {
-    match object.get(key)? {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+impl Key {
+    const ALL: [(&'static str, Key); 10] = [
+        ("blockType", Key::BlockType),
+        ("name", Key::Name),
+        ("@odata.type", Key::OdataType),
+        ("@type", Key::LegacyType),
+        ("isCollection", Key::IsCollection),
+        ("keyProperty", Key::KeyProperty),
+        ("baseType", Key::BaseType),
+        ("openType", Key::OpenType),
+        ("abstract", Key::Abstract),
+        ("isAbstract", Key::IsAbstract),
+    ];
+
+    fn of(key: &str) -> Option<Key> {
+        Key::ALL
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, key)| *key)
+    }
+}
+
+/// The values of the keys the reader uses, read from an annotation's JSON
+/// object, without building a map of the whole object. It parses exactly
+/// when the object parses as a map (other values are read and dropped), and
+/// a key given twice keeps its last value, as in a map.
+#[derive(Default)]
+struct Fields {
+    values: [Option<Value>; Key::ALL.len()],
+}
+
+impl Fields {
+    fn get(&self, key: Key) -> Option<&Value> {
+        self.values[key as usize].as_ref()
+    }
+
+    fn string(&self, key: Key) -> Option<String> {
+        self.get(key)?.as_str().map(|s| s.trim().to_owned())
+    }
+
+    /// Booleans sometimes arrive as strings (`"true"`).
+    fn boolean(&self, key: Key) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an annotation object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(KnownKey(key)) = map.next_key()? {
+            let value: Value = map.next_value()?;
+            if let Some(key) = key {
+                fields.values[key as usize] = Some(value);
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// An object key: one the reader uses, or `None`; read without a copy.
+struct KnownKey(Option<Key>);
+
+impl<'de> Deserialize<'de> for KnownKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KnownKeyVisitor)
+    }
+}
+
+struct KnownKeyVisitor;
+
+impl Visitor<'_> for KnownKeyVisitor {
+    type Value = KnownKey;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KnownKey, E> {
+        Ok(KnownKey(Key::of(key)))
     }
 }
 

@@ -6,15 +6,15 @@
 
 /// An HTML comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Comment {
+pub struct Comment<'a> {
     /// Byte offset of `<!--` in the page text.
     pub offset: usize,
     /// The text between `<!--` and `-->` (to the end when unterminated).
-    pub body: String,
+    pub body: &'a str,
 }
 
 /// Every comment in a run of raw HTML that starts at `offset`.
-pub fn in_html(html: &str, offset: usize) -> Vec<Comment> {
+pub fn in_html(html: &str, offset: usize) -> Vec<Comment<'_>> {
     let mut comments = Vec::new();
     let mut at = 0;
     while let Some(start) = html[at..].find("<!--").map(|i| at + i) {
@@ -25,7 +25,7 @@ pub fn in_html(html: &str, offset: usize) -> Vec<Comment> {
         };
         comments.push(Comment {
             offset: offset + start,
-            body: html[body_start..body_end].to_owned(),
+            body: &html[body_start..body_end],
         });
         at = next;
     }
@@ -47,7 +47,7 @@ mod tests {
             found[0],
             Comment {
                 offset: 10,
-                body: " a ".to_owned()
+                body: " a "
             }
         );
         assert_eq!(found[1].offset, 23);

@@ -288,7 +288,7 @@ impl Builder {
             return;
         }
         for comment in comments::in_html(html, offset) {
-            if let Some(annotation) = annotation::parse(comment.offset, &comment.body) {
+            if let Some(annotation) = annotation::parse(comment.offset, comment.body) {
                 self.annotations.push(annotation);
             }
         }

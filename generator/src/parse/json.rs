@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde_json::{Map, Value};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use super::type_names::type_of_text;
 use crate::ir::page::{Primitive, TypeRef};
@@ -20,18 +21,14 @@ pub fn parse_lenient(text: &str) -> Result<Value, String> {
     }
 }
 
-/// An annotation's JSON object (`{ "blockType": ... }`), parsed strictly,
-/// then after the repairs of [`parse_lenient`] and quoting bare keys
-/// (`isCollection: true`), which annotations often have and JSON blocks
+/// An annotation's JSON object (`{ "blockType": ... }`) read as `T`, parsed
+/// strictly, then after the repairs of [`parse_lenient`] and quoting bare
+/// keys (`isCollection: true`), which annotations often have and JSON blocks
 /// never need.
-pub(crate) fn parse_annotation(text: &str) -> Option<Map<String, Value>> {
-    if let Ok(Value::Object(map)) = serde_json::from_str(text) {
-        return Some(map);
-    }
-    match serde_json::from_str(&repair(text, Keys::QuoteBare)) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    }
+pub(crate) fn parse_annotation<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text)
+        .or_else(|_| serde_json::from_str(&repair(text, Keys::QuoteBare)))
+        .ok()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
