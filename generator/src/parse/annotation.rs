@@ -54,30 +54,30 @@ fn json_part(body: &str) -> Option<&str> {
 }
 
 fn from_fields(offset: usize, fields: &Fields) -> Option<Annotation> {
-    let block_type = fields.get(Key::BlockType)?.as_str()?.trim().to_owned();
+    let block_type = fields.get(Field::BlockType)?.as_str()?.trim().to_owned();
     Some(Annotation {
         offset,
         block_type,
-        name: fields.string(Key::Name),
+        name: fields.string(Field::Name),
         odata_type: fields
-            .string(Key::OdataType)
-            .or_else(|| fields.string(Key::LegacyType)),
-        is_collection: fields.boolean(Key::IsCollection),
-        key_property: fields.string(Key::KeyProperty).filter(|k| !k.is_empty()),
+            .string(Field::OdataType)
+            .or_else(|| fields.string(Field::LegacyType)),
+        is_collection: fields.boolean(Field::IsCollection),
+        key_property: fields.string(Field::KeyProperty).filter(|k| !k.is_empty()),
         base_type: fields
-            .get(Key::BaseType)
+            .get(Field::BaseType)
             .map(|v| v.as_str().map(str::to_owned)),
-        open_type: fields.boolean(Key::OpenType),
+        open_type: fields.boolean(Field::OpenType),
         is_abstract: fields
-            .boolean(Key::Abstract)
-            .or_else(|| fields.boolean(Key::IsAbstract)),
+            .boolean(Field::Abstract)
+            .or_else(|| fields.boolean(Field::IsAbstract)),
         well_formed: true,
     })
 }
 
 /// The keys of an annotation the reader uses.
 #[derive(Clone, Copy)]
-enum Key {
+enum Field {
     BlockType,
     Name,
     OdataType,
@@ -91,22 +91,22 @@ enum Key {
     IsAbstract,
 }
 
-impl Key {
-    const ALL: [(&'static str, Key); 10] = [
-        ("blockType", Key::BlockType),
-        ("name", Key::Name),
-        ("@odata.type", Key::OdataType),
-        ("@type", Key::LegacyType),
-        ("isCollection", Key::IsCollection),
-        ("keyProperty", Key::KeyProperty),
-        ("baseType", Key::BaseType),
-        ("openType", Key::OpenType),
-        ("abstract", Key::Abstract),
-        ("isAbstract", Key::IsAbstract),
+impl Field {
+    const ALL: [(&'static str, Field); 10] = [
+        ("blockType", Field::BlockType),
+        ("name", Field::Name),
+        ("@odata.type", Field::OdataType),
+        ("@type", Field::LegacyType),
+        ("isCollection", Field::IsCollection),
+        ("keyProperty", Field::KeyProperty),
+        ("baseType", Field::BaseType),
+        ("openType", Field::OpenType),
+        ("abstract", Field::Abstract),
+        ("isAbstract", Field::IsAbstract),
     ];
 
-    fn of(key: &str) -> Option<Key> {
-        Key::ALL
+    fn of(key: &str) -> Option<Field> {
+        Field::ALL
             .iter()
             .find(|(name, _)| *name == key)
             .map(|(_, key)| *key)
@@ -119,20 +119,20 @@ impl Key {
 /// a key given twice keeps its last value, as in a map.
 #[derive(Default)]
 struct Fields {
-    values: [Option<Value>; Key::ALL.len()],
+    values: [Option<Value>; Field::ALL.len()],
 }
 
 impl Fields {
-    fn get(&self, key: Key) -> Option<&Value> {
+    fn get(&self, key: Field) -> Option<&Value> {
         self.values[key as usize].as_ref()
     }
 
-    fn string(&self, key: Key) -> Option<String> {
+    fn string(&self, key: Field) -> Option<String> {
         self.get(key)?.as_str().map(|s| s.trim().to_owned())
     }
 
     /// Booleans sometimes arrive as strings (`"true"`).
-    fn boolean(&self, key: Key) -> Option<bool> {
+    fn boolean(&self, key: Field) -> Option<bool> {
         match self.get(key)? {
             Value::Bool(b) => Some(*b),
             Value::String(s) => s.trim().parse().ok(),
@@ -169,7 +169,7 @@ impl<'de> Visitor<'de> for FieldsVisitor {
 }
 
 /// An object key: one the reader uses, or `None`; read without a copy.
-struct KnownKey(Option<Key>);
+struct KnownKey(Option<Field>);
 
 impl<'de> Deserialize<'de> for KnownKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -187,7 +187,7 @@ impl Visitor<'_> for KnownKeyVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KnownKey, E> {
-        Ok(KnownKey(Key::of(key)))
+        Ok(KnownKey(Field::of(key)))
     }
 }
 
