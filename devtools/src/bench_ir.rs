@@ -9,11 +9,11 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use pulldown_cmark::{Options, Parser};
 
+use crate::docgen_binary::time_run;
 use crate::error::Error;
 use crate::pipeline::{write_json_lines, DocTree, DocsError};
 
@@ -115,21 +115,8 @@ fn ir_in_process(tree: &DocTree) -> Result<Duration, DocsError> {
 
 /// Runs `docgen ir` on the checkout, its output to `/dev/null`; its wall time.
 fn ir_as_process(docgen: &Path, docs: &Path) -> Result<Duration, Error> {
-    let start = Instant::now();
-    let output = Command::new(docgen)
-        .arg("ir")
-        .arg("--docs")
-        .arg(docs)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(Error::io(docgen))?;
-    let elapsed = start.elapsed();
-    if !output.status.success() {
-        return Err(Error::Command {
-            command: format!("{} ir", docgen.display()),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        });
-    }
-    Ok(elapsed)
+    time_run(
+        docgen,
+        &["ir".as_ref(), "--docs".as_ref(), docs.as_os_str()],
+    )
 }

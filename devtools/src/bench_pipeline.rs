@@ -11,13 +11,12 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use clap::Args;
 
 use crate::bench_ir::bare_parse_time;
-use crate::docgen_binary::sibling_docgen;
+use crate::docgen_binary::{sibling_docgen, time_run};
 use crate::error::Error;
 use crate::pipeline::{
     emit_crate, lower, read_pages, write, DocTree, GenerateError, RuntimeDependency, Settings,
@@ -95,23 +94,14 @@ fn print(docs: &Path, work: &Path, bare: Duration, process: Duration, phases: &P
 
 /// Runs `docgen generate` into a fresh folder; its wall time.
 fn time_process(docgen: &Path, docs: &Path, out: &Path) -> Result<Duration, Error> {
-    let start = Instant::now();
-    let output = Command::new(docgen)
-        .arg("generate")
-        .arg("--docs")
-        .arg(docs)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .map_err(Error::io(docgen))?;
-    let elapsed = start.elapsed();
-    if !output.status.success() {
-        return Err(Error::Command {
-            command: format!("{} generate", docgen.display()),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        });
-    }
-    Ok(elapsed)
+    let args = [
+        "generate".as_ref(),
+        "--docs".as_ref(),
+        docs.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ];
+    time_run(docgen, &args)
 }
 
 /// The phases of generation run in this process, each the fastest of `rounds`.
