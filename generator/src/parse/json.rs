@@ -43,6 +43,18 @@ pub fn is_unterminated(text: &str) -> bool {
     serde_json::from_str::<Value>(&repair(text, Keys::AsWritten)).is_err_and(|e| e.is_eof())
 }
 
+/// [`is_unterminated`] for a text that [`parse_lenient`] has read (`parsed`)
+/// or not, without parsing it again where the answer is known: a text read
+/// after repair reads the same way here, and a strict JSON text still reads
+/// once repaired, as a trailing comma can only sit inside one of its strings,
+/// unless the repair's unquoting of `&quot;` opens a string.
+pub fn is_unterminated_after(text: &str, parsed: bool) -> bool {
+    if parsed && !text.contains("&quot;") {
+        return false;
+    }
+    is_unterminated(text)
+}
+
 /// The one repairer of the docs' JSON slips: `&quot;` for `"`, trailing
 /// commas, and (for annotations) bare keys.
 fn repair(text: &str, keys: Keys) -> String {
@@ -103,6 +115,38 @@ mod tests {
         assert!(is_unterminated("{\"a\": \"b"));
         assert!(!is_unterminated("{\"a\": 1 ...}"));
         assert!(!is_unterminated("{\"a\": 1,}"));
+    }
+
+    #[test]
+    fn unterminated_after_a_parse_agrees_with_a_fresh_check() {
+        let texts = [
+            "{\"a\": 1}",
+            "{\"a\": [1, 2,],}",
+            "{\"a\": \"x,}\", \"b\": [\",]\"]}",
+            "{\"a\": {\"b\": 1}",
+            "{\"a\": \"b",
+            "{\"a\": 1 ...}",
+            "{&quot;a&quot;: 1}",
+            "{\"a\": \"&quot;\"}",
+            "{\"a\": \"say &quot;hi&quot;\"}",
+            "[1, 2",
+            "",
+            "   ",
+            "\"",
+            "[\"&quot;, \"]",
+        ];
+        for text in texts {
+            let parsed = parse_lenient(text).is_ok();
+            assert_eq!(
+                is_unterminated_after(text, parsed),
+                is_unterminated(text),
+                "{text}"
+            );
+        }
+        // A strict text whose repair opens a string is still caught.
+        let opened = "[\"&quot;, \"]";
+        assert!(parse_lenient(opened).is_ok());
+        assert!(is_unterminated_after(opened, true));
     }
 
     #[test]

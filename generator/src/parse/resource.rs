@@ -32,7 +32,7 @@ pub fn read_resource(ctx: &PageContext<'_>, page: &mut Page) {
         };
     if let Some(block) = json_representation
         .as_ref()
-        .filter(|b| json::is_unterminated(&b.text))
+        .filter(|b| json::is_unterminated_after(&b.text, b.error.is_none()))
     {
         // At the opening fence: an empty block has no line of its own.
         let fence_line = block.line - 1;
