@@ -2,11 +2,6 @@
 //! crate's searches use SIMD; std's byte search does not, and these scans
 //! run over every byte of a corpus.
 
-/// True when `text` holds `needle`.
-pub fn contains(text: &str, needle: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
-}
-
 /// True when `text` contains one of `words`, ignoring ASCII case (words in
 /// other scripts match exactly). No allocation: these run on every cell.
 pub fn mentions_any(text: &str, words: &[&str]) -> bool {

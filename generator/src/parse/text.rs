@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 
-use super::scan::{self, newlines};
+use super::scan::newlines;
 use super::sxs::{self, Checkpoint};
 
 /// The text a page is read from, and the way back to original line numbers.
@@ -97,50 +97,85 @@ fn clean_characters(text: &str) -> String {
     if !needs_cleaning(text) {
         return text.to_owned();
     }
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 64);
+    // Where the line being written starts in `out`, for a tab's column.
     let mut line_start = 0;
     let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let replacement: Option<&str> = match byte {
-            b'\n' => {
-                line_start = out.len() + (at - copied) + 1;
-                None
-            }
-            b'\r' if text.as_bytes().get(at + 1) == Some(&b'\n') => Some(""),
-            b'\r' => Some("\n"),
-            b'\t' => {
-                let column = out.len() + (at - copied) - line_start;
-                Some(&"    "[..4 - column % 4])
-            }
-            0xC2 if text[at..].starts_with('\u{a0}') => Some(" "),
-            0xE2 if text[at..].starts_with('\u{200b}') => Some(""),
-            0xE2 if is_bidi_control(&text.as_bytes()[at..]) => Some(""),
-            0xEF if text[at..].starts_with('\u{feff}') => Some(""),
-            _ => None,
+    let mut next = 0;
+    while let Some(found) = bytes[next..]
+        .iter()
+        .position(|&b| MAY_CLEAN[usize::from(b)])
+    {
+        let at = next + found;
+        next = at + 1;
+        let Some(replacement) = replacement_at(&bytes[at..]) else {
+            continue;
         };
-        if let Some(replacement) = replacement {
-            out.push_str(&text[copied..at]);
-            out.push_str(replacement);
-            copied = at + special_len(byte);
-            if replacement == "\n" {
-                line_start = out.len();
+        let run = &text[copied..at];
+        if let Some(newline) = memchr::memrchr(b'\n', run.as_bytes()) {
+            line_start = out.len() + newline + 1;
+        }
+        let replacement = match replacement {
+            Replacement::Text(text) => text,
+            Replacement::Tab => {
+                let column = out.len() + run.len() - line_start;
+                &"    "[..4 - column % 4]
             }
+        };
+        out.push_str(run);
+        out.push_str(replacement);
+        copied = at + special_len(bytes[at]);
+        if replacement == "\n" {
+            line_start = out.len();
         }
     }
     out.push_str(&text[copied..]);
     out
 }
 
+/// The first bytes of what [`clean_characters`] may replace.
+const MAY_CLEAN: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\r' as usize] = true;
+    table[b'\t' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table
+};
+
+enum Replacement {
+    Text(&'static str),
+    /// Spaces to the next 4-column stop.
+    Tab,
+}
+
+/// What replaces the character at the start of `bytes`, if it is replaced.
+fn replacement_at(bytes: &[u8]) -> Option<Replacement> {
+    Some(match bytes {
+        [b'\r', b'\n', ..] => Replacement::Text(""),
+        [b'\r', ..] => Replacement::Text("\n"),
+        [b'\t', ..] => Replacement::Tab,
+        [0xC2, 0xA0, ..] => Replacement::Text(" "),
+        _ if is_invisible(bytes) => Replacement::Text(""),
+        _ => return None,
+    })
+}
+
+/// A zero-width space, a BOM or a bidi control at the start of `bytes`.
+fn is_invisible(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE2, 0x80, 0x8B, ..] | [0xEF, 0xBB, 0xBF, ..]) || is_bidi_control(bytes)
+}
+
 /// False when [`clean_characters`] would give `text` back unchanged (a BOM
 /// is a zero-width no-break space, so it counts). SIMD scans; most pages
 /// need no cleaning.
 fn needs_cleaning(text: &str) -> bool {
-    memchr::memchr2(b'\r', b'\t', text.as_bytes()).is_some()
-        || ["\u{a0}", "\u{200b}", "\u{feff}"]
-            .iter()
-            .any(|c| scan::contains(text, c))
-        || memchr::memchr_iter(0xE2, text.as_bytes())
-            .any(|at| is_bidi_control(&text.as_bytes()[at..]))
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'\r', b'\t', bytes).is_some()
+        || memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
+            .any(|at| replacement_at(&bytes[at..]).is_some())
 }
 
 /// U+202A..=U+202E and U+2066..=U+2069 at the start of `bytes`.
@@ -180,6 +215,65 @@ mod tests {
     #[test]
     fn tabs_expand_to_the_next_stop() {
         assert_eq!(Source::new(b"| a\t|\tb |\n\tc").text, "| a |   b |\n    c");
+    }
+
+    /// The byte-by-byte cleaner that `clean_characters` replaced, kept as
+    /// its oracle.
+    fn clean_bytewise(text: &str) -> String {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut out = String::with_capacity(text.len());
+        let mut line_start = 0;
+        let mut copied = 0;
+        for (at, byte) in text.bytes().enumerate() {
+            let replacement: Option<&str> = match byte {
+                b'\n' => {
+                    line_start = out.len() + (at - copied) + 1;
+                    None
+                }
+                b'\r' if text.as_bytes().get(at + 1) == Some(&b'\n') => Some(""),
+                b'\r' => Some("\n"),
+                b'\t' => {
+                    let column = out.len() + (at - copied) - line_start;
+                    Some(&"    "[..4 - column % 4])
+                }
+                0xC2 if text[at..].starts_with('\u{a0}') => Some(" "),
+                0xE2 if text[at..].starts_with('\u{200b}') => Some(""),
+                0xE2 if is_bidi_control(&text.as_bytes()[at..]) => Some(""),
+                0xEF if text[at..].starts_with('\u{feff}') => Some(""),
+                _ => None,
+            };
+            if let Some(replacement) = replacement {
+                out.push_str(&text[copied..at]);
+                out.push_str(replacement);
+                copied = at + special_len(byte);
+                if replacement == "\n" {
+                    line_start = out.len();
+                }
+            }
+        }
+        out.push_str(&text[copied..]);
+        out
+    }
+
+    #[test]
+    fn cleaning_matches_the_bytewise_oracle() {
+        const PIECES: &[&str] = &[
+            "a", "bc", " ", "\n", "\r", "\r\n", "\t", "\u{a0}", "\u{200b}", "\u{feff}", "\u{202a}",
+            "\u{202e}", "\u{2066}", "\u{2069}", "\u{2014}", "\u{201c}", "\u{2060}", "é", "中", "|",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 14) as usize;
+            let text: String = (0..len)
+                .map(|k| PIECES[(state >> (4 * k + 6)) as usize % PIECES.len()])
+                .collect();
+            let expected = clean_bytewise(&text);
+            assert_eq!(needs_cleaning(&text), expected != text, "{text:?}");
+            assert_eq!(clean_characters(&text), expected, "{text:?}");
+        }
     }
 
     #[test]
