@@ -27,32 +27,49 @@ impl FrontMatter {
 /// Reads the front matter at the top of `text`; the caller blanks
 /// `..end` so the markdown parser never sees it.
 pub fn read(text: &str) -> FrontMatter {
-    let Some((body_range, end)) = locate(text) else {
+    let Some(located) = locate(text) else {
         return FrontMatter::default();
     };
-    let body = &text[body_range];
+    let body = &text[located.body];
     let mut fields = BTreeMap::new();
     for line in body.lines() {
         read_line(line, &mut fields);
     }
-    if body.lines().count() == 1 {
+    if located.body_lines == 1 {
         read_collapsed(body, &mut fields);
     }
-    let lines = text[..end].matches('\n').count();
-    FrontMatter { fields, lines, end }
+    FrontMatter {
+        fields,
+        lines: located.lines,
+        end: located.end,
+    }
 }
 
-/// The body range and the end offset (after the closing `---` line).
-fn locate(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+/// Where the front matter lies, found in one pass over its lines.
+struct Located {
+    body: std::ops::Range<usize>,
+    body_lines: usize,
+    /// Newlines up to `end`: the line count of the front matter.
+    lines: usize,
+    /// Just after the closing `---` line.
+    end: usize,
+}
+
+fn locate(text: &str) -> Option<Located> {
     let first_end = text.find('\n')?;
     if text[..first_end].trim_end() != "---" {
         return None;
     }
     let body_start = first_end + 1;
     let mut offset = body_start;
-    for line in text[body_start..].split_inclusive('\n') {
+    for (body_lines, line) in text[body_start..].split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
-            return Some((body_start..offset, offset + line.len()));
+            return Some(Located {
+                body: body_start..offset,
+                body_lines,
+                lines: 1 + body_lines + usize::from(line.ends_with('\n')),
+                end: offset + line.len(),
+            });
         }
         offset += line.len();
     }
@@ -118,6 +135,23 @@ mod tests {
         assert_eq!(fm.doc_type().as_deref(), Some("apipagetype"));
         assert_eq!(fm.lines, 4);
         assert_eq!(&text[fm.end..], "# T\n");
+    }
+
+    #[test]
+    fn line_count_is_the_newlines_up_to_the_end() {
+        for text in [
+            "---\n---\n",
+            "---\n---",
+            "---\ntitle: x\n---",
+            "---\r\ntitle: x\r\n\r\ndoc_type: y\r\n---\r\nbody\n",
+            "---\ntitle： \"t\" doc_type： enumPageType\n---\n",
+        ] {
+            let fm = read(text);
+            assert_eq!(fm.lines, text[..fm.end].matches('\n').count(), "{text:?}");
+            assert!(fm.end > 0, "{text:?}");
+        }
+        assert_eq!(read("---\n---").lines, 1);
+        assert_eq!(read("no front matter\n").lines, 0);
     }
 
     #[test]
