@@ -18,6 +18,7 @@ mod html_tag;
 mod http;
 mod inline;
 mod json;
+mod json_shape;
 mod load;
 mod methods;
 mod operation;

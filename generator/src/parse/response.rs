@@ -8,6 +8,7 @@ use crate::ir::page::{Diagnostic, DiagnosticKind, Example, Primitive, ResponseBo
 
 use super::context::{Diagnostics, PageContext};
 use super::document::{Block, BlockKind};
+use super::json_shape::is_object_without;
 use super::scan::mentions_any;
 use super::sections::Section;
 use super::type_names::{linked_type, type_of_text};
@@ -94,12 +95,12 @@ fn one_item_when_examples_agree(
         .filter(|r| status.is_none() || Some(r.status) == status)
         .collect();
     let annotated_collection = responses.iter().any(|r| r.is_collection == Some(true));
-    let bodies: Vec<serde_json::Value> = responses
+    // For each body that is JSON: one object, not a page of `value`.
+    let one_item: Vec<bool> = responses
         .iter()
-        .filter_map(|r| serde_json::from_str(r.body.as_deref()?).ok())
+        .filter_map(|r| is_object_without(r.body.as_deref()?, "value"))
         .collect();
-    let one_item = |v: &serde_json::Value| v.as_object().is_some_and(|o| !o.contains_key("value"));
-    if annotated_collection || bodies.is_empty() || !bodies.iter().all(one_item) {
+    if annotated_collection || one_item.is_empty() || !one_item.iter().all(|&one| one) {
         return body;
     }
     diagnostics.push(
