@@ -17,9 +17,12 @@ pub struct Comment<'a> {
 pub fn in_html(html: &str, offset: usize) -> Vec<Comment<'_>> {
     let mut comments = Vec::new();
     let mut at = 0;
-    while let Some(start) = html[at..].find("<!--").map(|i| at + i) {
+    let find = |from: usize, marker: &str| {
+        memchr::memmem::find(&html.as_bytes()[from..], marker.as_bytes())
+    };
+    while let Some(start) = find(at, "<!--").map(|i| at + i) {
         let body_start = start + 4;
-        let (body_end, next) = match html[body_start..].find("-->") {
+        let (body_end, next) = match find(body_start, "-->") {
             Some(i) => (body_start + i, body_start + i + 3),
             None => (html.len(), html.len()),
         };

@@ -144,6 +144,10 @@ fn collect_options(text: &str, named: &mut Vec<String>) {
         "$skiptoken",
         "$format",
     ];
+    // Every option starts with `$`: most texts name none.
+    if !text.contains('$') {
+        return;
+    }
     let lower = text.to_ascii_lowercase();
     for option in KNOWN {
         let mut rest = lower.as_str();
