@@ -263,12 +263,10 @@ mod tests {
     fn case_follows_heck() {
         use heck::{ToSnakeCase, ToUpperCamelCase};
         const ALPHABET: &[u8] = b"aAbZz09_ -.@xXyY";
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut random = crate::random::Xorshift::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..200_000 {
             let mut text = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = random.next_u64();
             let len = (state % 12) as usize;
             for k in 0..len {
                 let pick = (state >> (4 * k + 8)) as usize % ALPHABET.len();

@@ -21,6 +21,8 @@ pub mod lower;
 pub mod mock;
 pub mod parse;
 #[cfg(test)]
+mod random;
+#[cfg(test)]
 mod scratch;
 pub mod settings;
 pub mod write;

@@ -39,7 +39,7 @@ enum Keys {
 
 /// The text stops inside a value (an object or string never closed), as
 /// opposed to holding junk: what an unclosed brace or a cut page gives.
-pub fn is_unterminated(text: &str) -> bool {
+fn is_unterminated(text: &str) -> bool {
     serde_json::from_str::<Value>(&repair(text, Keys::AsWritten)).is_err_and(|e| e.is_eof())
 }
 

@@ -11,24 +11,31 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 /// is still parsed as that would parse it, so the two refuse the same texts).
 pub fn is_object_without(text: &str, key: &str) -> Option<bool> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let answer = Top { key }.deserialize(&mut deserializer).ok()?;
+    let answer = Shape { key: Some(key) }
+        .deserialize(&mut deserializer)
+        .ok()?;
     deserializer.end().ok()?;
     Some(answer)
 }
 
-/// The top value: `true` for an object without `key`.
-struct Top<'k> {
-    key: &'k str,
+/// A value, parsed as `Value` parses it (numbers, strings and escapes
+/// checked) and dropped; with a `key`, `true` when it is an object without
+/// that member. Not `serde::de::IgnoredAny` for the values inside: serde_json
+/// skips that with a laxer scan (a number out of range passes it).
+struct Shape<'k> {
+    key: Option<&'k str>,
 }
 
-impl<'de> DeserializeSeed<'de> for Top<'_> {
+const ANY: Shape<'static> = Shape { key: None };
+
+impl<'de> DeserializeSeed<'de> for Shape<'_> {
     type Value = bool;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Top<'_> {
+impl<'de> Visitor<'de> for Shape<'_> {
     type Value = bool;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
@@ -37,12 +44,13 @@ impl<'de> Visitor<'de> for Top<'_> {
         let mut has_key = false;
         while let Some(is_key) = map.next_key_seed(KeyIs(self.key))? {
             has_key |= is_key;
-            map.next_value_seed(Any)?;
+            map.next_value_seed(ANY)?;
         }
-        Ok(!has_key)
+        Ok(self.key.is_some() && !has_key)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
-        Any.visit_seq(seq).map(|_| false)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element_seed(ANY)?.is_some() {}
+        Ok(false)
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<bool, E> {
         Ok(false)
@@ -65,7 +73,7 @@ impl<'de> Visitor<'de> for Top<'_> {
 }
 
 /// A map key, compared with the key asked about (after unescaping).
-struct KeyIs<'k>(&'k str);
+struct KeyIs<'k>(Option<&'k str>);
 
 impl<'de> DeserializeSeed<'de> for KeyIs<'_> {
     type Value = bool;
@@ -80,54 +88,7 @@ impl<'de> Visitor<'de> for KeyIs<'_> {
         f.write_str("a string key")
     }
     fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
-        Ok(key == self.0)
-    }
-}
-
-/// Any value, parsed as `Value` parses it (numbers, strings and escapes
-/// checked) and dropped. Not `serde::de::IgnoredAny`: serde_json skips
-/// that with a laxer scan (a number out of range passes it).
-struct Any;
-
-impl<'de> DeserializeSeed<'de> for Any {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Any {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key_seed(KeyIs(""))?.is_some() {
-            map.next_value_seed(Any)?;
-        }
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(Any)?.is_some() {}
-        Ok(())
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
+        Ok(self.0 == Some(key))
     }
 }
 
