@@ -55,16 +55,17 @@ pub fn read_ir_dump(path: &Path) -> Result<Vec<Page>, IrDumpError> {
 /// Pages are serialized in parallel a window at a time, each part of the
 /// window into a buffer that the next window reuses, and the buffers are
 /// written in order: the output is never held whole (38 MB for English
-/// 2021), and after the first window no fresh memory is asked for.
+/// 2021), and after the first window no fresh memory is asked for. Parts
+/// are small (pages vary a hundredfold in size), so that no thread waits
+/// long at the end of a window for another's last part.
 pub fn write_json_lines(pages: &[Page], out: &mut dyn Write) -> std::io::Result<()> {
     const WINDOW: usize = 1024;
-    let parts = rayon::current_num_threads().max(1) * 4;
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); parts];
+    const PART: usize = 16;
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); WINDOW / PART];
     for window in pages.chunks(WINDOW) {
-        let part_len = window.len().div_ceil(parts);
         buffers
             .par_iter_mut()
-            .zip(window.par_chunks(part_len))
+            .zip(window.par_chunks(PART))
             .try_for_each(|(buffer, part)| -> std::io::Result<()> {
                 buffer.clear();
                 for page in part {
@@ -73,8 +74,7 @@ pub fn write_json_lines(pages: &[Page], out: &mut dyn Write) -> std::io::Result<
                 }
                 Ok(())
             })?;
-        let used = window.len().div_ceil(part_len);
-        for buffer in &buffers[..used] {
+        for buffer in &buffers[..window.len().div_ceil(PART)] {
             out.write_all(buffer)?;
         }
     }
