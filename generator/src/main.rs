@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod allocator;
 mod conform_cli;
 mod diff_cli;
 mod emit_cli;
@@ -12,7 +13,7 @@ mod mock_cli;
 // Reading a corpus makes millions of small allocations that live as long as
 // the IR; mimalloc serves them markedly faster than the system allocator.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 /// Reads Microsoft Graph API reference pages and emits a typed Rust client.
 #[derive(Parser)]
