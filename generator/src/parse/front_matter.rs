@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FrontMatter {
+    /// The fields the reader uses ([`FIELDS`]); the others are passed over.
     pub fields: BTreeMap<String, String>,
     /// Lines the front matter occupies (0 when there is none).
     pub lines: usize,
@@ -15,6 +16,10 @@ pub struct FrontMatter {
 
 impl FrontMatter {
     pub fn get(&self, key: &str) -> Option<&str> {
+        debug_assert!(
+            FIELDS.contains(&key),
+            "front matter field `{key}` is not kept"
+        );
         self.fields.get(key).map(String::as_str)
     }
 
@@ -24,6 +29,9 @@ impl FrontMatter {
     }
 }
 
+/// The fields a page's reading looks up: the others are not kept.
+pub const FIELDS: [&str; 4] = ["title", "description", "doc_type", "ms.contentlocale"];
+
 /// Reads the front matter at the top of `text`; the caller blanks
 /// `..end` so the markdown parser never sees it.
 pub fn read(text: &str) -> FrontMatter {
@@ -32,7 +40,7 @@ pub fn read(text: &str) -> FrontMatter {
     };
     let body = &text[located.body];
     let mut fields = BTreeMap::new();
-    for line in body.lines() {
+    for line in lines(body) {
         read_line(line, &mut fields);
     }
     if located.body_lines == 1 {
@@ -56,13 +64,13 @@ struct Located {
 }
 
 fn locate(text: &str) -> Option<Located> {
-    let first_end = text.find('\n')?;
+    let first_end = memchr::memchr(b'\n', text.as_bytes())?;
     if text[..first_end].trim_end() != "---" {
         return None;
     }
     let body_start = first_end + 1;
     let mut offset = body_start;
-    for (body_lines, line) in text[body_start..].split_inclusive('\n').enumerate() {
+    for (body_lines, line) in lines_inclusive(&text[body_start..]).enumerate() {
         if line.trim_end() == "---" {
             return Some(Located {
                 body: body_start..offset,
@@ -76,25 +84,48 @@ fn locate(text: &str) -> Option<Located> {
     None
 }
 
+/// `text.split_inclusive('\n')`, found by one byte search for the text
+/// rather than a char search per line.
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
+    ends.chain((!text.is_empty()).then_some(text.len()))
+        .filter_map(move |end| {
+            let line = text.get(start..end).filter(|l| !l.is_empty())?;
+            start = end;
+            Some(line)
+        })
+}
+
+/// The lines of `text` without their `\n` (a `\r` before it stays: keys and
+/// values are trimmed).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    lines_inclusive(text).map(|line| line.strip_suffix('\n').unwrap_or(line))
+}
+
 fn read_line(line: &str, fields: &mut BTreeMap<String, String>) {
     let Some((key, value)) = split_key(line) else {
         return;
     };
-    if key.is_empty() || key.contains(' ') || fields.contains_key(key) {
+    if !FIELDS.contains(&key) || fields.contains_key(key) {
         return;
     }
     fields.insert(key.to_owned(), unquote(value).to_owned());
 }
 
+/// Splits at the first `:` or full-width `：`.
 fn split_key(line: &str) -> Option<(&str, &str)> {
-    let ascii = line.find(':');
-    let wide = line.find('：');
-    let (at, width) = match (ascii, wide) {
-        (Some(a), Some(w)) if w < a => (w, '：'.len_utf8()),
-        (Some(a), _) => (a, 1),
-        (None, Some(w)) => (w, '：'.len_utf8()),
-        (None, None) => return None,
-    };
+    const WIDE: &str = "：";
+    let bytes = line.as_bytes();
+    let (at, width) = memchr::memchr2_iter(b':', WIDE.as_bytes()[0], bytes).find_map(|at| {
+        if bytes[at] == b':' {
+            Some((at, 1))
+        } else {
+            bytes[at..]
+                .starts_with(WIDE.as_bytes())
+                .then_some((at, WIDE.len()))
+        }
+    })?;
     Some((line[..at].trim(), line[at + width..].trim()))
 }
 
@@ -183,5 +214,91 @@ mod tests {
         let text = "# Title\n".to_owned();
         assert_eq!(read(&text), FrontMatter::default());
         assert_eq!(text, "# Title\n");
+    }
+
+    /// `read` as it was: `str` searches per line, every field kept; the
+    /// fields compared are those the reader uses.
+    fn read_oracle(text: &str) -> FrontMatter {
+        let Some(first_end) = text.find('\n') else {
+            return FrontMatter::default();
+        };
+        if text[..first_end].trim_end() != "---" {
+            return FrontMatter::default();
+        }
+        let body_start = first_end + 1;
+        let mut offset = body_start;
+        for (body_lines, line) in text[body_start..].split_inclusive('\n').enumerate() {
+            if line.trim_end() == "---" {
+                let body = &text[body_start..offset];
+                let mut fields = BTreeMap::new();
+                for line in body.lines() {
+                    let (ascii, wide) = (line.find(':'), line.find('：'));
+                    let (at, width) = match (ascii, wide) {
+                        (Some(a), Some(w)) if w < a => (w, '：'.len_utf8()),
+                        (Some(a), _) => (a, 1),
+                        (None, Some(w)) => (w, '：'.len_utf8()),
+                        (None, None) => continue,
+                    };
+                    let (key, value) = (line[..at].trim(), line[at + width..].trim());
+                    if key.is_empty() || key.contains(' ') || fields.contains_key(key) {
+                        continue;
+                    }
+                    fields.insert(key.to_owned(), unquote(value).to_owned());
+                }
+                if body_lines == 1 {
+                    read_collapsed(body, &mut fields);
+                }
+                fields.retain(|key, _| FIELDS.contains(&key.as_str()));
+                return FrontMatter {
+                    fields,
+                    lines: 1 + body_lines + usize::from(line.ends_with('\n')),
+                    end: offset + line.len(),
+                };
+            }
+            offset += line.len();
+        }
+        FrontMatter::default()
+    }
+
+    #[test]
+    fn reads_as_the_per_line_searches_did() {
+        const PIECES: &[&str] = &[
+            "---",
+            "--- ",
+            "\n",
+            "\r\n",
+            "title",
+            "description",
+            "doc_type",
+            "ms.date",
+            "ms.contentlocale",
+            "zh-cn",
+            ":",
+            "：",
+            " ",
+            "\"a: b\"",
+            "'x'",
+            "apiPageType",
+            "云：电脑",
+            "\u{FEFF}",
+            "a b",
+            "\t",
+            "---\n",
+            "\n---\n",
+            "title: \"t\" doc_type： enumPageType",
+        ];
+        let mut random = crate::random::Xorshift::new(0xf00d_5eed);
+        for _ in 0..50_000 {
+            let count = random.next_u64() % 24;
+            let mut text = String::from(if random.next_u64().is_multiple_of(8) {
+                ""
+            } else {
+                "---\n"
+            });
+            for _ in 0..count {
+                text.push_str(PIECES[(random.next_u64() % PIECES.len() as u64) as usize]);
+            }
+            assert_eq!(read(&text), read_oracle(&text), "{text:?}");
+        }
     }
 }
