@@ -6,6 +6,7 @@
 //! An entry that breaks a rule is a [`Refusal`] naming its path; the run goes
 //! on without it.
 
+mod compact_json;
 mod confined;
 mod ir_dump;
 

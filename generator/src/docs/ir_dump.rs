@@ -69,7 +69,7 @@ pub fn write_json_lines(pages: &[Page], out: &mut dyn Write) -> std::io::Result<
             .try_for_each(|(buffer, part)| -> std::io::Result<()> {
                 buffer.clear();
                 for page in part {
-                    serde_json::to_writer(&mut *buffer, page)?;
+                    super::compact_json::to_writer(buffer, page).map_err(std::io::Error::other)?;
                     buffer.push(b'\n');
                 }
                 Ok(())
