@@ -1,6 +1,6 @@
 //! Corpus checks on the real doc corpora. Ignored by `cargo test`; run them
 //! with `DOCGEN_CORPUS=<folder holding the unpacked corpora> cargo test
-//! --release -p devtools -- --ignored` (`.ci/run` does). Run without the
+//! --profile release-tests -p devtools -- --ignored` (`.ci/run` does). Run without the
 //! variable, each fails and says what to set.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -2,8 +2,8 @@
 //! builder methods, entry functions or features that are equal after
 //! lowercasing and dropping `_` and `-`, and `sendMail` takes one type on
 //! `/me` and on `/users/{id}`. Ignored by `cargo test`; run with
-//! `DOCGEN_CORPUS=<folder holding the unpacked corpora> cargo test --release
-//! -p devtools --test one_name -- --ignored` (`.ci/run` runs the ignored ones).
+//! `DOCGEN_CORPUS=<folder holding the unpacked corpora> cargo test --profile
+//! release-tests -p devtools --test one_name -- --ignored` (`.ci/run` runs the ignored ones).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
