@@ -549,14 +549,27 @@ mod tests {
     #[test]
     fn writes_the_pages_of_docs_input_as_serde_json_does() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-        let pages = crate::docs::DocTree::open(&root)
-            .unwrap()
-            .read_all()
-            .unwrap();
-        assert!(pages.len() >= 10, "{} pages", pages.len());
-        for page in &pages {
-            same_as_serde_json(page);
+        let mut read = 0;
+        for version in ["v1.0", "beta"] {
+            for folder in ["api", "resources"] {
+                let dir = root.join("api-reference").join(version).join(folder);
+                let Ok(entries) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in entries {
+                    let path = entry.unwrap().path();
+                    let file = format!("api-reference/{version}/{folder}/{}", path.display());
+                    let bytes = std::fs::read(&path).unwrap();
+                    same_as_serde_json(&crate::parse::read_page(
+                        &file,
+                        &bytes,
+                        &crate::parse::NoIncludes,
+                    ));
+                    read += 1;
+                }
+            }
         }
+        assert!(read >= 10, "{read} pages");
     }
 
     #[test]
