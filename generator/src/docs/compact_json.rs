@@ -310,49 +310,47 @@ impl Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(b"]")
-    }
+/// The compounds other than maps: those whose elements are values (arrays,
+/// tuples, a variant's tuple) and those whose elements are named fields
+/// (structs, a variant's struct), each closed by its brackets.
+macro_rules! compounds {
+    (@impl $compound:ident, $close:literal, $($method:tt)*) => {
+        impl ser::$compound for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            $($method)*
+            fn end(self) -> Result<(), Error> {
+                self.close($close)
+            }
+        }
+    };
+    (values: $($compound:ident::$method:ident closed by $close:literal),*;
+     fields: $($named:ident closed by $named_close:literal),*) => {
+        $(compounds!(@impl $compound, $close,
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+        );)*
+        $(compounds!(@impl $named, $named_close,
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.field(key, value)
+            }
+        );)*
+    };
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(b"]")
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(b"]")
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(b"]}")
-    }
-}
+compounds!(
+    values: SerializeSeq::serialize_element closed by b"]",
+        SerializeTuple::serialize_element closed by b"]",
+        SerializeTupleStruct::serialize_field closed by b"]",
+        SerializeTupleVariant::serialize_field closed by b"]}";
+    fields: SerializeStruct closed by b"}",
+        SerializeStructVariant closed by b"}}"
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -375,36 +373,6 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
     fn end(self) -> Result<(), Error> {
         self.close(b"}")
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(b"}")
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close(b"}}")
     }
 }
 
@@ -453,10 +421,8 @@ mod tests {
             "<>&",
             "\u{1b}[0m",
         ];
-        let count = random.next_u64() % 20;
-        (0..count)
-            .map(|_| PIECES[(random.next_u64() % PIECES.len() as u64) as usize])
-            .collect()
+        let count = random.below(20);
+        (0..count).map(|_| *random.pick(PIECES)).collect()
     }
 
     #[derive(Serialize)]

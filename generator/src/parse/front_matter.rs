@@ -289,14 +289,14 @@ mod tests {
         ];
         let mut random = crate::random::Xorshift::new(0xf00d_5eed);
         for _ in 0..50_000 {
-            let count = random.next_u64() % 24;
+            let count = random.below(24);
             let mut text = String::from(if random.next_u64().is_multiple_of(8) {
                 ""
             } else {
                 "---\n"
             });
             for _ in 0..count {
-                text.push_str(PIECES[(random.next_u64() % PIECES.len() as u64) as usize]);
+                text.push_str(random.pick::<&str>(PIECES));
             }
             assert_eq!(read(&text), read_oracle(&text), "{text:?}");
         }

@@ -96,8 +96,14 @@ pub fn classify(text: &str) -> CellContent {
             others.push(token);
         }
     }
+    verdict(text, names, || others.join(" "))
+}
+
+/// What a cell holds, given its names and (asked only when there are names)
+/// its other words joined.
+fn verdict(text: &str, names: Vec<String>, rest: impl FnOnce() -> String) -> CellContent {
     if !names.is_empty() {
-        let rest = others.join(" ");
+        let rest = rest();
         if looks_like_a_name(&rest) {
             CellContent::Partial(names, rest)
         } else {
@@ -218,8 +224,8 @@ mod tests {
         ));
     }
 
-    /// `classify` as it was: names from `names_in`, then a second pass for
-    /// the words that are not names, each word checked by the pattern alone.
+    /// `classify`'s passes as they were: names from one pass over the words,
+    /// the other words from a second, each word checked by the pattern alone.
     fn classify_oracle(text: &str) -> CellContent {
         let is_name = |token: &str| {
             name_pattern().is_match(token)
@@ -230,21 +236,13 @@ mod tests {
             .filter(|t| is_name(t))
             .map(str::to_owned)
             .collect();
-        if !names.is_empty() {
-            let rest = tokens(text)
+        let rest = || {
+            tokens(text)
                 .filter(|t| !is_name(t))
                 .collect::<Vec<_>>()
-                .join(" ");
-            if looks_like_a_name(&rest) {
-                CellContent::Partial(names, rest)
-            } else {
-                CellContent::Names(names)
-            }
-        } else if looks_like_a_name_or_value(text) {
-            CellContent::Unreadable
-        } else {
-            CellContent::NotSupported
-        }
+                .join(" ")
+        };
+        verdict(text, names, rest)
     }
 
     #[test]
@@ -283,9 +281,9 @@ mod tests {
         ];
         let mut random = crate::random::Xorshift::new(0x5eed_cafe);
         for _ in 0..20_000 {
-            let count = 1 + random.next_u64() % 8;
+            let count = 1 + random.below(8);
             let text: String = (0..count)
-                .map(|_| WORDS[(random.next_u64() % WORDS.len() as u64) as usize])
+                .map(|_| *random.pick(WORDS))
                 .collect::<Vec<_>>()
                 .join(if random.next_u64().is_multiple_of(3) {
                     ""
