@@ -26,4 +26,10 @@ impl Xorshift {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
+
+    /// `count` picks of `pieces`, in order: the random tests join or
+    /// concatenate them into texts.
+    pub fn pieces<'a>(&mut self, pieces: &[&'a str], count: u64) -> Vec<&'a str> {
+        (0..count).map(|_| *self.pick(pieces)).collect()
+    }
 }

@@ -58,9 +58,15 @@ impl<'a> Writer<'a> {
         write_str(self.out, variant);
         self.out.push(b':');
     }
+
+    /// `{"variant":` then the bracket of its tuple or struct.
+    fn open_variant_compound<'w>(&'w mut self, variant: &str, bracket: u8) -> Compound<'w, 'a> {
+        self.open_variant(variant);
+        self.open(bracket)
+    }
 }
 
-/// 1 for the bytes JSON strings escape: control characters, `"` and `\`.
+/// True for the bytes JSON strings escape: control characters, `"` and `\`.
 static ESCAPED: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
@@ -255,8 +261,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
-        self.open_variant(variant);
-        Ok(self.open(b'['))
+        Ok(self.open_variant_compound(variant, b'['))
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
@@ -274,8 +279,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
-        self.open_variant(variant);
-        Ok(self.open(b'{'))
+        Ok(self.open_variant_compound(variant, b'{'))
     }
 }
 
@@ -422,7 +426,7 @@ mod tests {
             "\u{1b}[0m",
         ];
         let count = random.below(20);
-        (0..count).map(|_| *random.pick(PIECES)).collect()
+        random.pieces(PIECES, count).concat()
     }
 
     #[derive(Serialize)]

@@ -295,9 +295,7 @@ mod tests {
             } else {
                 "---\n"
             });
-            for _ in 0..count {
-                text.push_str(random.pick::<&str>(PIECES));
-            }
+            text.push_str(&random.pieces(PIECES, count).concat());
             assert_eq!(read(&text), read_oracle(&text), "{text:?}");
         }
     }

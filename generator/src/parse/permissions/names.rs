@@ -282,14 +282,14 @@ mod tests {
         let mut random = crate::random::Xorshift::new(0x5eed_cafe);
         for _ in 0..20_000 {
             let count = 1 + random.below(8);
-            let text: String = (0..count)
-                .map(|_| *random.pick(WORDS))
-                .collect::<Vec<_>>()
-                .join(if random.next_u64().is_multiple_of(3) {
-                    ""
-                } else {
-                    " "
-                });
+            let text: String =
+                random
+                    .pieces(WORDS, count)
+                    .join(if random.next_u64().is_multiple_of(3) {
+                        ""
+                    } else {
+                        " "
+                    });
             assert_eq!(classify(&text), classify_oracle(&text), "{text:?}");
         }
     }
